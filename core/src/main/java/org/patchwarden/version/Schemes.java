@@ -1,0 +1,58 @@
+package org.patchwarden.version;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of version schemes, looked up by our short names ({@code deb}) or by the ecosystem
+ * names feeds use (OSV's {@code Debian:12}, {@code Red Hat}, {@code PyPI} …).
+ */
+public final class Schemes {
+  private static final Map<String, VersionScheme> BY_NAME = new LinkedHashMap<>();
+  private static final Map<String, VersionScheme> BY_ALIAS = new LinkedHashMap<>();
+
+  static {
+    // register(scheme, aliases...): aliases are lower-case ecosystem names without a release suffix.
+  }
+
+  private Schemes() {}
+
+  private static void register(VersionScheme scheme, String... aliases) {
+    BY_NAME.put(scheme.name(), scheme);
+    BY_ALIAS.put(scheme.name(), scheme);
+    for (String alias : aliases) {
+      BY_ALIAS.put(alias, scheme);
+    }
+  }
+
+  /** Every registered scheme, in a stable order. */
+  public static List<VersionScheme> all() {
+    return List.copyOf(BY_NAME.values());
+  }
+
+  /**
+   * The scheme for a short name or an ecosystem name; a release suffix ({@code Debian:12},
+   * {@code AlmaLinux:9}) is ignored, case is not significant.
+   */
+  public static Optional<VersionScheme> find(String ecosystem) {
+    if (ecosystem == null) {
+      return Optional.empty();
+    }
+    String key = ecosystem.strip().toLowerCase(Locale.ROOT);
+    int colon = key.indexOf(':');
+    if (colon > 0) {
+      key = key.substring(0, colon).strip();
+    }
+    return Optional.ofNullable(BY_ALIAS.get(key));
+  }
+
+  /** Like {@link #find}, failing with the list of known names. */
+  public static VersionScheme forEcosystem(String ecosystem) {
+    return find(ecosystem)
+        .orElseThrow(() -> new IllegalArgumentException(
+            "unknown ecosystem '" + ecosystem + "'; known: " + String.join(", ", BY_NAME.keySet())));
+  }
+}
