@@ -1,0 +1,30 @@
+package org.patchwarden.inventory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: assets and their versioned inventories. */
+public interface AssetStore {
+
+  /** Creates the asset or replaces its context; its inventories are kept. */
+  void save(Asset asset);
+
+  Optional<Asset> find(String name);
+
+  /** All assets ordered by name. */
+  List<Asset> list();
+
+  /**
+   * Stores a new inventory revision for an existing asset, atomically.
+   *
+   * @throws java.util.NoSuchElementException when the asset does not exist
+   */
+  Inventory recordInventory(String assetName, Instant scannedAt, List<InstalledPackage> packages);
+
+  /** The newest inventory of the asset, if it was ever scanned. */
+  Optional<Inventory> currentInventory(String assetName);
+
+  /** Revision numbers and scan times of every inventory of the asset, oldest first, without packages. */
+  List<Inventory> history(String assetName);
+}

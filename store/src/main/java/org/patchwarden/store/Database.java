@@ -1,0 +1,110 @@
+package org.patchwarden.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.patchwarden.advisory.KevStore;
+import org.patchwarden.feed.FeedVersionStore;
+import org.patchwarden.inventory.AssetStore;
+
+/**
+ * An open, migrated database and the stores over it. SQLite runs in WAL mode with foreign keys on
+ * and a busy timeout, so a CLI process can read and write while a server process holds the file.
+ * Close it to release the pool.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+  private final Jdbi jdbi;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens the embedded SQLite database file, creating its directory when needed. */
+  public static Database openSqlite(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the directory of database file " + file, e);
+    }
+    return open("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+  }
+
+  /**
+   * Opens a database by JDBC URL and migrates it to the newest schema.
+   *
+   * @param user null to take it from the URL
+   * @param password null to take it from the URL
+   */
+  public static Database open(String jdbcUrl, String user, String password) {
+    Dialect dialect = Dialect.of(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("patchwarden");
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    switch (dialect) {
+      case SQLITE -> {
+        // sqlite-jdbc reads these pragmas from the connection properties of every new connection.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        // NB: one writer at a time is SQLite's rule; a small pool avoids piling up busy waits.
+        config.setMaximumPoolSize(4);
+      }
+      case POSTGRESQL -> config.setMaximumPoolSize(8);
+    }
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(30_000);
+    HikariDataSource ds = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return new Database(ds, dialect);
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public KevStore kevStore() {
+    return new JdbiKevStore(jdbi);
+  }
+
+  public FeedVersionStore feedVersionStore() {
+    return new JdbiFeedVersionStore(jdbi);
+  }
+
+  public AssetStore assetStore() {
+    return new JdbiAssetStore(jdbi);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

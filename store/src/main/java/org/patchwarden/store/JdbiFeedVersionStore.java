@@ -1,0 +1,62 @@
+package org.patchwarden.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.patchwarden.feed.FeedVersion;
+import org.patchwarden.feed.FeedVersionStore;
+
+/** Feed versions in the {@code feed_versions} table. */
+final class JdbiFeedVersionStore implements FeedVersionStore {
+  private final Jdbi jdbi;
+
+  JdbiFeedVersionStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public Optional<FeedVersion> current(String source) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM feed_versions WHERE source = :source")
+        .bind("source", source)
+        .map((rs, ctx) -> map(rs))
+        .findOne());
+  }
+
+  @Override
+  public List<FeedVersion> all() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM feed_versions ORDER BY source")
+        .map((rs, ctx) -> map(rs))
+        .list());
+  }
+
+  /** Makes {@code version} current; call inside the transaction that stored its records. */
+  static void upsert(Handle h, FeedVersion v) {
+    h.createUpdate("""
+            INSERT INTO feed_versions (source, version, released_at, record_count, loaded_at, origin)
+            VALUES (:source, :version, :released, :records, :loaded, :origin)
+            ON CONFLICT (source) DO UPDATE SET
+              version = excluded.version, released_at = excluded.released_at,
+              record_count = excluded.record_count, loaded_at = excluded.loaded_at, origin = excluded.origin
+            """)
+        .bind("source", v.source())
+        .bind("version", v.version())
+        .bind("released", SqlTime.format(v.released()))
+        .bind("records", v.records())
+        .bind("loaded", SqlTime.format(v.loadedAt()))
+        .bind("origin", v.origin())
+        .execute();
+  }
+
+  private static FeedVersion map(ResultSet rs) throws SQLException {
+    return new FeedVersion(
+        rs.getString("source"),
+        rs.getString("version"),
+        SqlTime.instant(rs.getString("released_at")),
+        rs.getInt("record_count"),
+        SqlTime.instant(rs.getString("loaded_at")),
+        rs.getString("origin"));
+  }
+}

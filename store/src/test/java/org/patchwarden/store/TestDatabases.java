@@ -1,0 +1,75 @@
+package org.patchwarden.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real databases for contract tests: a SQLite file in a temp directory, or a fresh database on a
+ * real PostgreSQL server. The server is the one named by {@code PATCHWARDEN_TEST_PG} (a JDBC URL
+ * with rights to create databases), else an embedded PostgreSQL whose binaries come from Maven
+ * Central, started once per JVM. It never skips: no server means a failing test.
+ */
+public final class TestDatabases {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static EmbeddedPostgres embedded;
+  private static String adminUrl;
+
+  private TestDatabases() {}
+
+  public static Database sqlite(Path dir) {
+    return Database.openSqlite(dir.resolve("patchwarden.db"));
+  }
+
+  /** A migrated, empty PostgreSQL database of its own. */
+  public static synchronized Database postgres() {
+    String name = "pw_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    String admin = adminUrl();
+    try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database on " + admin, e);
+    }
+    return Database.open(replaceDatabase(admin, name), null, null);
+  }
+
+  /** The JDBC URL of the PostgreSQL server's admin database (with credentials). */
+  public static synchronized String adminUrl() {
+    if (adminUrl != null) {
+      return adminUrl;
+    }
+    String external = System.getenv("PATCHWARDEN_TEST_PG");
+    if (external != null && !external.isBlank()) {
+      adminUrl = external.strip();
+      return adminUrl;
+    }
+    try {
+      embedded = EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL (set PATCHWARDEN_TEST_PG to use a server)", e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        embedded.close();
+      } catch (IOException ignored) {
+        // the JVM is exiting; the data directory is temporary
+      }
+    }));
+    adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+    return adminUrl;
+  }
+
+  private static String replaceDatabase(String url, String database) {
+    int query = url.indexOf('?');
+    String base = query < 0 ? url : url.substring(0, query);
+    String params = query < 0 ? "" : url.substring(query);
+    int slash = base.lastIndexOf('/');
+    return base.substring(0, slash + 1) + database + params;
+  }
+}
