@@ -87,6 +87,11 @@ public final class Database implements AutoCloseable {
     return new Database(ds, dialect);
   }
 
+  /** For tests and vendor-specific maintenance in this package. */
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
   public Dialect dialect() {
     return dialect;
   }
