@@ -1,0 +1,2 @@
+/** CISA Known Exploited Vulnerabilities catalog: JSON reader. */
+package org.patchwarden.formats.feed.kev;
