@@ -1,0 +1,2 @@
+/** The command-line edge: picocli commands that call use cases and print their results. */
+package org.patchwarden.app.cli;

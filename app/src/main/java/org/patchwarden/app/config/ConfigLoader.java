@@ -1,0 +1,131 @@
+package org.patchwarden.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Resolves configuration with the precedence flags &gt; environment &gt; {@code patchwarden.yaml} in
+ * the home directory &gt; defaults, validating every value where it came from.
+ */
+public final class ConfigLoader {
+  /** The name of the configuration file in the home directory. */
+  public static final String FILE_NAME = "patchwarden.yaml";
+
+  static final List<String> LEVELS = List.of("error", "warn", "info", "debug", "trace");
+  private static final long MAX_FILE_BYTES = 1 << 20;
+
+  /** Keys of the file, with the environment variable that overrides each. */
+  private static final Map<String, String> KEYS = Map.of(
+      "db.url", "PATCHWARDEN_DB",
+      "db.user", "PATCHWARDEN_DB_USER",
+      "db.password", "PATCHWARDEN_DB_PASSWORD",
+      "log.level", "PATCHWARDEN_LOG_LEVEL");
+
+  /** What was given on the command line; null where a flag was absent. */
+  public record Flags(Path home, String dbUrl, String logLevel) {}
+
+  private ConfigLoader() {}
+
+  public static AppConfig load(Flags flags, Map<String, String> env) {
+    Path home = flags.home() != null ? flags.home()
+        : env.get("PATCHWARDEN_HOME") != null && !env.get("PATCHWARDEN_HOME").isBlank()
+            ? Path.of(env.get("PATCHWARDEN_HOME")) : Path.of("patchwarden-data");
+    Map<String, String> file = readFile(home.resolve(FILE_NAME));
+
+    String dbUrl = pick(flags.dbUrl(), "--db", env, file, "db.url");
+    String logLevel = pick(flags.logLevel(), "--log-level", env, file, "log.level");
+    String user = pick(null, null, env, file, "db.user");
+    String password = pick(null, null, env, file, "db.password");
+
+    if (dbUrl == null) {
+      dbUrl = "jdbc:sqlite:" + home.toAbsolutePath().normalize().resolve("patchwarden.db");
+    } else if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+      throw new ConfigException(origin(flags.dbUrl(), "--db", env, "db.url", home) + ": '" + dbUrl
+          + "' is not a supported database URL; expected jdbc:postgresql://HOST[:PORT]/DB or jdbc:sqlite:FILE");
+    }
+    if (logLevel == null) {
+      logLevel = "warn";
+    } else if (!LEVELS.contains(logLevel.toLowerCase(Locale.ROOT))) {
+      throw new ConfigException(origin(flags.logLevel(), "--log-level", env, "log.level", home) + ": '" + logLevel
+          + "' is not a log level; expected one of " + String.join(", ", LEVELS));
+    }
+    return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT));
+  }
+
+  private static String pick(String flag, String flagName, Map<String, String> env, Map<String, String> file, String key) {
+    if (flag != null) {
+      return flag;
+    }
+    String fromEnv = env.get(KEYS.get(key));
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.strip();
+    }
+    return file.get(key);
+  }
+
+  private static String origin(String flag, String flagName, Map<String, String> env, String key, Path home) {
+    if (flag != null) {
+      return "option " + flagName;
+    }
+    String var = KEYS.get(key);
+    if (env.get(var) != null && !env.get(var).isBlank()) {
+      return "environment variable " + var;
+    }
+    return home.resolve(FILE_NAME) + ": key " + key;
+  }
+
+  private static Map<String, String> readFile(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return Map.of();
+    }
+    JsonNode root;
+    try {
+      if (Files.size(path) > MAX_FILE_BYTES) {
+        throw new ConfigException(path + ": larger than 1 MiB; is this really the configuration file?");
+      }
+      root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
+    } catch (IOException e) {
+      throw new ConfigException(path + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    Map<String, String> flat = new LinkedHashMap<>();
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return flat;
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(path + ": expected a mapping of keys (db.url, log.level …) at the top level");
+    }
+    flatten(path, "", root, flat);
+    for (String key : flat.keySet()) {
+      if (!KEYS.containsKey(key)) {
+        throw new ConfigException(path + ": unknown key '" + key + "'; known keys: "
+            + String.join(", ", KEYS.keySet().stream().sorted().toList()));
+      }
+    }
+    return flat;
+  }
+
+  private static void flatten(Path path, String prefix, JsonNode node, Map<String, String> out) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      String key = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+      JsonNode v = f.getValue();
+      if (v.isObject()) {
+        flatten(path, key, v, out);
+      } else if (v.isValueNode() && !v.isNull()) {
+        out.put(key, v.asText());
+      } else {
+        throw new ConfigException(path + ": key '" + key + "' must be a single value, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Configuration: flags, environment and patchwarden.yaml resolved into one validated record. */
+package org.patchwarden.app.config;

@@ -1,0 +1,2 @@
+/** Composition root and entry point. */
+package org.patchwarden.app;

@@ -1,0 +1,23 @@
+package org.patchwarden.app.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.patchwarden.app.Main;
+
+/** Runs the real command line in-process and captures what it printed. */
+final class CommandLineRunner {
+  record Result(int exitCode, String out, String err) {}
+
+  private CommandLineRunner() {}
+
+  static Result run(Map<String, String> env, String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintWriter(out), new PrintWriter(err), env), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,67 @@
+package org.patchwarden.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedsCommandTest {
+  @TempDir Path home;
+
+  private Map<String, String> env() {
+    return Map.of("PATCHWARDEN_HOME", home.toString());
+  }
+
+  private Path bundledCatalog() throws IOException {
+    Path file = home.resolve("kev.json");
+    try (InputStream in = getClass().getResourceAsStream(DemoCommand.KEV_RESOURCE)) {
+      Files.copy(in, file);
+    }
+    return file;
+  }
+
+  @Test
+  void statusSaysWhenNothingIsLoaded() {
+    var r = CommandLineRunner.run(env(), "", "feeds", "status");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("No feed loaded yet");
+  }
+
+  @Test
+  void loadsAKevCatalogFileAndShowsItInStatus() throws IOException {
+    var load = CommandLineRunner.run(env(), "", "feeds", "load", "--from", bundledCatalog().toString());
+    assertThat(load.exitCode()).as(load.err()).isZero();
+    assertThat(load.out()).contains("CISA KEV catalog 2025.08.25", "1404 entries");
+
+    var status = CommandLineRunner.run(env(), "", "feeds", "status");
+    assertThat(status.out()).contains("cisa-kev", "2025.08.25", "1404");
+  }
+
+  @Test
+  void aBrokenFileIsRefusedAndTheLoadedCatalogStays() throws IOException {
+    Path catalog = bundledCatalog();
+    CommandLineRunner.run(env(), "", "feeds", "load", "--from", catalog.toString());
+    Path broken = home.resolve("broken.json");
+    String good = Files.readString(catalog);
+    Files.writeString(broken, good.substring(0, good.length() / 2));
+
+    var r = CommandLineRunner.run(env(), "", "feeds", "load", "--from", broken.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("broken.json at line", "malformed JSON");
+
+    var status = CommandLineRunner.run(env(), "", "feeds", "status");
+    assertThat(status.out()).contains("2025.08.25", "1404");
+  }
+
+  @Test
+  void aMissingFileIsAUsageError() {
+    var r = CommandLineRunner.run(env(), "", "feeds", "load", "--from", home.resolve("nope.json").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("no such file");
+  }
+}
