@@ -1,10 +1,10 @@
 package org.patchwarden.advisory;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
-import org.patchwarden.feed.FeedVersion;
+import org.patchwarden.feed.FeedUpdate;
 
 /** Port: the current CISA KEV catalog. */
 public interface KevStore {
@@ -15,11 +15,10 @@ public interface KevStore {
   /**
    * Replaces the whole catalog with {@code snapshot} in one transaction: the snapshot is read while
    * the transaction is open, and when reading fails nothing changes. CISA always publishes the full
-   * catalog, so entries absent from the new version are removed.
-   *
-   * @return the version that is now current
+   * catalog, so entries absent from the new version are removed. Added, updated and removed entries
+   * are recorded as feed changes; an unchanged document (same content hash) writes nothing.
    */
-  FeedVersion replaceCatalog(FeedSnapshot<KevEntry> snapshot, String origin, Instant loadedAt);
+  FeedUpdate replace(FeedSnapshot<KevEntry> snapshot, FeedDocument document);
 
   /** The entry for a CVE, if the catalog lists it. */
   Optional<KevEntry> find(String cveId);

@@ -13,14 +13,16 @@ import java.util.Objects;
  * @param records number of records stored from this version
  * @param loadedAt when this version became the current one
  * @param origin where the bytes came from (a path or URL), for the audit trail
+ * @param contentHash SHA-256 (hex) of the loaded bytes; a document with the same hash is unchanged
  */
-public record FeedVersion(
-    String source, String version, Instant released, int records, Instant loadedAt, String origin) {
+public record FeedVersion(String source, String version, Instant released, int records, Instant loadedAt,
+    String origin, String contentHash) {
   public FeedVersion {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(loadedAt, "loadedAt");
     Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(contentHash, "contentHash");
     if (records < 0) {
       throw new IllegalArgumentException("records must be >= 0, got " + records);
     }

@@ -3,7 +3,7 @@ package org.patchwarden.feed;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: which version of each feed is current. */
+/** Port: which version of each feed is current, and what changed when it became current. */
 public interface FeedVersionStore {
 
   /** The current version of {@code source}, if it was ever loaded. */
@@ -11,4 +11,7 @@ public interface FeedVersionStore {
 
   /** The current version of every loaded feed, ordered by source name. */
   List<FeedVersion> all();
+
+  /** The records that changed when {@code version} of {@code source} was loaded, ordered by key. */
+  List<FeedChange> changes(String source, String version);
 }

@@ -1,0 +1,20 @@
+package org.patchwarden.advisory;
+
+import java.util.List;
+import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.feed.FeedUpdate;
+
+/** Port: the KEV → ATT&CK mappings of the Center for Threat-Informed Defense. */
+public interface AttackMappingStore {
+  /** Our name of the mappings feed. */
+  String SOURCE = "attack-mappings";
+
+  /** Replaces all mappings atomically; see {@link AdvisoryStore#replace} for the rules. */
+  FeedUpdate replace(FeedSnapshot<AttackMapping> snapshot, FeedDocument document);
+
+  /** The mappings of one CVE, ordered by mapping type then technique. */
+  List<AttackMapping> forCve(String cveId);
+
+  int count();
+}
