@@ -1,0 +1,2 @@
+/** Downloading feed documents: conditional GET, retries, size caps, deadlines. */
+package org.patchwarden.formats.fetch;
