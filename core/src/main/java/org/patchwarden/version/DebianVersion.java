@@ -145,7 +145,8 @@ final class DebianVersion implements Version {
     // dpkg only warns about an upstream version not starting with a digit and about characters
     // outside [A-Za-z0-9.+~:-]: such versions are still compared, so they are accepted here.
     if (ascii) {
-      return new DebianVersion(scheme, text, epoch, text, body, upTo, text, revFrom, end, body, end);
+      return new DebianVersion(scheme, text, epoch, text, body, upTo, text, revFrom, end, body,
+          end);
     }
     String up = bytes(text.substring(body, upTo));
     String rev = bytes(text.substring(revFrom, end));
@@ -283,7 +284,8 @@ final class DebianVersion implements Version {
     if (bodyTo == 0) {
       return ""; // the blank version
     }
-    String body = bodyFrom == 0 && bodyTo == text.length() ? text : text.substring(bodyFrom, bodyTo);
+    String body =
+        bodyFrom == 0 && bodyTo == text.length() ? text : text.substring(bodyFrom, bodyTo);
     // an epoch of 0 is the default, unless the upstream part holds a colon and needs it
     if (epoch == 0 && body.indexOf(':') < 0) {
       return body;
@@ -291,6 +293,8 @@ final class DebianVersion implements Version {
     return epoch + ":" + body;
   }
 
+  // Hot path, benchmarked with JMH (goal: >= 50M compares/s on pre-parsed versions): it must not
+  // allocate. Keep it to index arithmetic on the stored text: no substring, boxing or streams.
   @Override
   public int compareTo(Version o) {
     Objects.requireNonNull(o, "version");

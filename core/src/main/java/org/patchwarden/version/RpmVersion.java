@@ -276,6 +276,8 @@ final class RpmVersion implements Version {
     return i < s.length() && s.charAt(i) == ':';
   }
 
+  // Hot path, benchmarked with JMH (goal: >= 50M compares/s on pre-parsed versions): it must not
+  // allocate. Keep it to index arithmetic on the stored text: no substring, boxing or streams.
   @Override
   public int compareTo(Version o) {
     Objects.requireNonNull(o, "version");

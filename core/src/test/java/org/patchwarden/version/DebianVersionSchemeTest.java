@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,10 +46,10 @@ class DebianVersionSchemeTest {
   @Test
   void obeysTheOrderLawsOnGeneratedVersions() {
     DistroSchemeChecks.Counts counts = DistroSchemeChecks.checkOrderLaws(DEB,
-        DebianVersionSchemeTest::generate, DistroVectors.seed("deb order laws"), 300_000, 400_000,
-        300_000, 1_500);
+        DebianVersionSchemeTest::generate, DistroVectors.seed("deb order laws"), 200_000, 400_000,
+        200_000, 1_500);
     assertThat(counts.generated()).isGreaterThanOrEqualTo(1_000_000);
-    assertThat(counts.valid()).isGreaterThan(counts.generated() / 10);
+    assertThat(counts.validSingles()).isGreaterThan(counts.singles() / 2);
   }
 
   private static final String[] PIECES = {
@@ -218,6 +219,18 @@ class DebianVersionSchemeTest {
     Version b = DEB.parse(big.replace("0-1", "0-2"));
     assertThat(a.compareTo(b)).isNegative();
     assertThat(a).isEqualTo(DEB.parse(big)).hasSameHashCodeAs(DEB.parse(big));
+  }
+
+  @Test
+  void comparesWithoutAllocating() {
+    List<Version> versions = Stream.of(
+        "1:2.30-4ubuntu1", "2.36-9+deb12u4", "1.2.3~rc1-1",
+        "2.36-9+deb12u4", "1.0é-1", "1." + "9".repeat(60))
+        .map(DEB::parse)
+        .toList();
+    long bytes = DistroSchemeChecks.bytesAllocatedByCompare(versions, 2_000);
+    // 72,000 comparisons: anything allocated per call would show as hundreds of kilobytes
+    assertThat(bytes).isLessThan(1_024);
   }
 
   @Test

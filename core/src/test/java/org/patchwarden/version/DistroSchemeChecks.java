@@ -12,8 +12,8 @@ import java.util.function.Function;
 final class DistroSchemeChecks {
   private DistroSchemeChecks() {}
 
-  /** How many strings a run of {@link #checkOrderLaws} generated and parsed. */
-  record Counts(int generated, int valid, int pairs, int triples) {}
+  /** How many strings a run of {@link #checkOrderLaws} generated, and how many singles parsed. */
+  record Counts(int generated, int singles, int validSingles, int pairs, int triples) {}
 
   /**
    * Checks reflexivity, antisymmetry, transitivity, equals/hashCode against compareTo and the
@@ -34,13 +34,14 @@ final class DistroSchemeChecks {
       valid++;
       Version again = scheme.parse(s);
       Version normal = scheme.parse(v.normalized());
-      if (v.compareTo(v) != 0 || !v.equals(v) || !v.equals(again) || again.hashCode() != v.hashCode()
-          || !s.equals(v.text())) {
+      if (v.compareTo(v) != 0 || !v.equals(v) || !v.equals(again)
+          || again.hashCode() != v.hashCode() || !s.equals(v.text())) {
         fail("not reflexive or not stable: " + DistroVectors.show(s));
       }
       if (v.compareTo(normal) != 0 || normal.compareTo(v) != 0 || !normal.equals(v)
           || normal.hashCode() != v.hashCode()) {
-        fail("normalized " + DistroVectors.show(v.normalized()) + " differs from " + DistroVectors.show(s));
+        fail("normalized " + DistroVectors.show(v.normalized()) + " differs from "
+            + DistroVectors.show(s));
       }
     }
     List<Version> pool = new ArrayList<>();
@@ -54,7 +55,9 @@ final class DistroSchemeChecks {
     for (int i = 0; i < pairs; i++) {
       // half fresh pairs, half against a pool member, so equal pairs show up too
       Version a = tryParse(scheme, generator.apply(rnd));
-      Version b = rnd.nextBoolean() ? tryParse(scheme, generator.apply(rnd)) : pool.get(rnd.nextInt(pool.size()));
+      Version b = rnd.nextBoolean()
+          ? tryParse(scheme, generator.apply(rnd))
+          : pool.get(rnd.nextInt(pool.size()));
       generated += 2;
       if (a == null || b == null) {
         continue;
@@ -96,7 +99,35 @@ final class DistroSchemeChecks {
         }
       }
     }
-    return new Counts(generated, valid, pairs, triples);
+    return new Counts(generated, singles, valid, pairs, triples);
+  }
+
+  /**
+   * Bytes this thread allocated while comparing every pair of {@code versions} {@code rounds}
+   * times, after a warm-up; -1 where the JVM cannot tell.
+   */
+  static long bytesAllocatedByCompare(List<Version> versions, int rounds) {
+    if (!(java.lang.management.ManagementFactory.getThreadMXBean()
+        instanceof com.sun.management.ThreadMXBean threads)) {
+      return -1;
+    }
+    Version[] vs = versions.toArray(new Version[0]);
+    long sink = 0;
+    for (int i = 0; i < 20_000; i++) {
+      sink += vs[i % vs.length].compareTo(vs[(i * 7 + 1) % vs.length]);
+    }
+    // indexed loops: an iterator would be the only allocation measured
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < vs.length; i++) {
+        for (int j = 0; j < vs.length; j++) {
+          sink += vs[i].compareTo(vs[j]);
+        }
+      }
+    }
+    long after = threads.getCurrentThreadAllocatedBytes();
+    // the measuring call itself may allocate a little; the sink keeps the loop alive
+    return Math.max(0, after - before - (sink == Long.MIN_VALUE ? 1 : 0));
   }
 
   /** Parses, or returns null on a clean rejection; any other exception fails the test. */
