@@ -52,7 +52,7 @@ final class DebianVersion implements Version {
     int n = text.length();
     if (n == 0 || text.equals(UNKNOWN)) {
       // NB: dpkg --compare-versions takes "" and "<unknown>" as the blank version (no epoch,
-      // empty upstream and revision) rather than as errors; it sorts below "0" but above "~".
+      // empty upstream and revision) rather than as errors; verrevcmp finds it equal to "0".
       return new DebianVersion(scheme, text, 0, "", 0, 0, "", 0, 0, 0, 0);
     }
     int start = 0;
@@ -154,6 +154,7 @@ final class DebianVersion implements Version {
         end);
   }
 
+  /** The UTF-8 bytes of {@code s} as Latin-1 chars (a lone surrogate becomes '?'). */
   private static String bytes(String s) {
     return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
