@@ -16,6 +16,10 @@ public final class Schemes {
 
   static {
     // register(scheme, aliases...): aliases are lower-case ecosystem names without a release suffix.
+    register(new DebianVersionScheme(), "debian", "ubuntu", "dpkg");
+    register(new RpmVersionScheme(), "red hat", "redhat", "almalinux", "rocky linux", "rocky", "fedora",
+        "centos", "opensuse", "suse", "sles", "oracle linux", "mageia", "openeuler");
+    register(new ApkVersionScheme(), "alpine", "wolfi", "chainguard", "alpaquita");
   }
 
   private Schemes() {}
