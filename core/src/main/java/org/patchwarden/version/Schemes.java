@@ -16,6 +16,8 @@ public final class Schemes {
 
   static {
     // register(scheme, aliases...): aliases are lower-case ecosystem names without a release suffix.
+    register(new Pep440VersionScheme(), "pypi", "python", "pip");
+    register(new RubyGemsVersionScheme(), "rubygems", "gem", "ruby");
   }
 
   private Schemes() {}
