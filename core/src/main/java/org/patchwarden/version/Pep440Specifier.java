@@ -118,7 +118,8 @@ final class Pep440Specifier implements VersionRange {
       for (int i = 0; i < v.length(); i++) {
         char c = v.charAt(i);
         if (c == ';' || c == ')' || Pep440Version.isPySpace(c)) {
-          throw bad(scheme, text, item, "'" + c + "' in an arbitrary (===) version");
+          String what = c == ';' || c == ')' ? "'" + c + "'" : String.format("blank U+%04X", (int) c);
+          throw bad(scheme, text, item, what + " in an arbitrary (===) version");
         }
       }
       return new Pep440Specifier(op, v, null, false, null, null);
