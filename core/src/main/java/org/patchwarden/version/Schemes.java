@@ -20,6 +20,8 @@ public final class Schemes {
     register(new RpmVersionScheme(), "red hat", "redhat", "almalinux", "rocky linux", "rocky", "fedora",
         "centos", "opensuse", "suse", "sles", "oracle linux", "mageia", "openeuler");
     register(new ApkVersionScheme(), "alpine", "wolfi", "chainguard", "alpaquita");
+    register(new Pep440VersionScheme(), "pypi", "python", "pip");
+    register(new RubyGemsVersionScheme(), "rubygems", "gem", "ruby");
   }
 
   private Schemes() {}
