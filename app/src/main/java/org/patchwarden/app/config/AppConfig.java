@@ -11,12 +11,15 @@ import java.util.Objects;
  * @param dbUser database user, or null to take it from the URL
  * @param dbPassword database password, or null
  * @param logLevel one of error, warn, info, debug, trace
+ * @param upstreams the feeds {@code feeds sync} knows, with configured URLs and switches
  */
-public record AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel) {
+public record AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
+    java.util.List<Upstream> upstreams) {
   public AppConfig {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(dbUrl, "dbUrl");
     Objects.requireNonNull(logLevel, "logLevel");
+    upstreams = java.util.List.copyOf(upstreams);
   }
 
   /** Whether the database is the embedded SQLite file. */

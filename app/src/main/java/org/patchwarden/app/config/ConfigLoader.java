@@ -58,7 +58,39 @@ public final class ConfigLoader {
       throw new ConfigException(origin(flags.logLevel(), "--log-level", env, "log.level", home) + ": '" + logLevel
           + "' is not a log level; expected one of " + String.join(", ", LEVELS));
     }
-    return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT));
+    return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT),
+        upstreams(file, home.resolve(FILE_NAME)));
+  }
+
+  /** The default upstreams with {@code feeds.<name>.url} / {@code feeds.<name>.enabled} applied. */
+  private static java.util.List<Upstream> upstreams(Map<String, String> file, Path path) {
+    java.util.List<Upstream> out = new java.util.ArrayList<>();
+    for (Upstream u : Upstream.defaults()) {
+      String url = file.getOrDefault("feeds." + u.name() + ".url", u.url());
+      if (!url.startsWith("https://") && !url.startsWith("http://") && !url.startsWith("file:")) {
+        throw new ConfigException(path + ": key feeds." + u.name() + ".url: '" + url
+            + "' is not a URL; expected https://…, http://… or file:…");
+      }
+      String enabled = file.get("feeds." + u.name() + ".enabled");
+      boolean on = u.enabled();
+      if (enabled != null) {
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+          throw new ConfigException(path + ": key feeds." + u.name() + ".enabled: '" + enabled + "' is not true or false");
+        }
+        on = Boolean.parseBoolean(enabled);
+      }
+      out.add(new Upstream(u.name(), u.kind(), u.source(), url, u.fileName(), on, u.staleAfterDays()));
+    }
+    return out;
+  }
+
+  private static boolean isFeedKey(String key) {
+    for (Upstream u : Upstream.defaults()) {
+      if (key.equals("feeds." + u.name() + ".url") || key.equals("feeds." + u.name() + ".enabled")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String pick(String flag, String flagName, Map<String, String> env, Map<String, String> file, String key) {
@@ -105,9 +137,11 @@ public final class ConfigLoader {
     }
     flatten(path, "", root, flat);
     for (String key : flat.keySet()) {
-      if (!KEYS.containsKey(key)) {
+      if (!KEYS.containsKey(key) && !isFeedKey(key)) {
         throw new ConfigException(path + ": unknown key '" + key + "'; known keys: "
-            + String.join(", ", KEYS.keySet().stream().sorted().toList()));
+            + String.join(", ", KEYS.keySet().stream().sorted().toList())
+            + ", feeds.<name>.url, feeds.<name>.enabled (names: "
+            + String.join(", ", Upstream.defaults().stream().map(Upstream::name).toList()) + ")");
       }
     }
     return flat;
