@@ -16,6 +16,8 @@ public final class Schemes {
 
   static {
     // register(scheme, aliases...): aliases are lower-case ecosystem names without a release suffix.
+    register(new NpmVersionScheme(), "npm", "semver", "javascript", "node");
+    register(new GoVersionScheme(), "go", "golang");
   }
 
   private Schemes() {}
