@@ -9,7 +9,7 @@ public final class GoVersionScheme implements VersionScheme {
   static final String NAME = "go";
 
   private static final String[] NO_PRERELEASE = new String[0];
-  private static final boolean[] NO_FLAGS = new boolean[0];
+  private static final long[] NO_VALUES = new long[0];
 
   @Override
   public String name() {
@@ -26,22 +26,26 @@ public final class GoVersionScheme implements VersionScheme {
       throw new InvalidVersionException(NAME, text, "must start with 'v'");
     }
     int majorEnd = numberEnd(text, 1, "major");
-    String major = text.substring(1, majorEnd);
+    long major = GoVersion.value(text, 1, majorEnd);
+    String bigMajor = GoVersion.digitsIfBig(text, 1, majorEnd);
     if (majorEnd == n) {
-      return new GoVersion(this, text, major, "0", "0", NO_PRERELEASE, NO_FLAGS);
+      return new GoVersion(this, text, major, bigMajor, 0, null, 0, null, NO_PRERELEASE, NO_VALUES);
     }
     expect(text, majorEnd, '.');
     int minorEnd = numberEnd(text, majorEnd + 1, "minor");
-    String minor = text.substring(majorEnd + 1, minorEnd);
+    long minor = GoVersion.value(text, majorEnd + 1, minorEnd);
+    String bigMinor = GoVersion.digitsIfBig(text, majorEnd + 1, minorEnd);
     if (minorEnd == n) {
-      return new GoVersion(this, text, major, minor, "0", NO_PRERELEASE, NO_FLAGS);
+      return new GoVersion(
+          this, text, major, bigMajor, minor, bigMinor, 0, null, NO_PRERELEASE, NO_VALUES);
     }
     expect(text, minorEnd, '.');
     int patchEnd = numberEnd(text, minorEnd + 1, "patch");
-    String patch = text.substring(minorEnd + 1, patchEnd);
+    long patch = GoVersion.value(text, minorEnd + 1, patchEnd);
+    String bigPatch = GoVersion.digitsIfBig(text, minorEnd + 1, patchEnd);
     int i = patchEnd;
     String[] pre = NO_PRERELEASE;
-    boolean[] numeric = null;
+    long[] preNum = NO_VALUES;
     if (i < n && text.charAt(i) == '-') {
       int preEnd = i + 1;
       int count = 1;
@@ -55,7 +59,7 @@ public final class GoVersionScheme implements VersionScheme {
         preEnd++;
       }
       pre = new String[count];
-      numeric = new boolean[count];
+      preNum = new long[count];
       int k = 0;
       int start = i + 1;
       for (int j = start; j <= preEnd; j++) {
@@ -68,7 +72,7 @@ public final class GoVersionScheme implements VersionScheme {
             throw new InvalidVersionException(
                 NAME, text, "numeric pre-release identifier has a leading zero");
           }
-          numeric[k] = digits;
+          preNum[k] = digits ? GoVersion.value(text, start, j) : GoVersion.ALPHANUMERIC;
           pre[k++] = text.substring(start, j);
           start = j + 1;
         }
@@ -92,7 +96,8 @@ public final class GoVersionScheme implements VersionScheme {
     if (i != n) {
       throw new InvalidVersionException(NAME, text, "unexpected '" + text.charAt(i) + "' at " + i);
     }
-    return new GoVersion(this, text, major, minor, patch, pre, numeric == null ? NO_FLAGS : numeric);
+    return new GoVersion(
+        this, text, major, bigMajor, minor, bigMinor, patch, bigPatch, pre, preNum);
   }
 
   private static int numberEnd(String s, int i, String what) {
@@ -113,7 +118,13 @@ public final class GoVersionScheme implements VersionScheme {
   private static void expect(String s, int i, char c) {
     if (s.charAt(i) != c) {
       throw new InvalidVersionException(
-          NAME, s, "unexpected '" + s.charAt(i) + "' at " + i + " (the vMAJOR and vMAJOR.MINOR "
+          NAME,
+          s,
+          "unexpected '"
+              + s.charAt(i)
+              + "' at "
+              + i
+              + " (the vMAJOR and vMAJOR.MINOR "
               + "shorthands take no suffix)");
     }
   }

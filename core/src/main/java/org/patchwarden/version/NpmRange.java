@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An npm range ({@code ^1.2 || >=2.0.0 <3}) as node-semver 7.8's {@code Range} desugars it: a
- * union of comparator sets, where a pre-release version only matches a set that names a
- * pre-release on its own MAJOR.MINOR.PATCH (node-semver's {@code testSet}).
+ * An npm range ({@code ^1.2 || >=2.0.0 <3}) as node-semver 7.8's {@code Range} desugars it: a union
+ * of comparator sets, where a pre-release version only matches a set that names a pre-release on
+ * its own MAJOR.MINOR.PATCH (node-semver's {@code testSet}).
  *
  * <p>The parser replays node-semver's string rewriting (build stripping, hyphen ranges, whitespace
  * trims, caret, tilde, x-range and star replacement) step by step with hand-written matchers for
@@ -18,11 +18,9 @@ import java.util.Map;
 final class NpmRange implements VersionRange {
   private static final String NULL_SET = "<0.0.0-0";
 
-  private final String text;
   private final Comparator[][] sets;
 
-  private NpmRange(String text, Comparator[][] sets) {
-    this.text = text;
+  private NpmRange(Comparator[][] sets) {
     this.sets = sets;
   }
 
@@ -103,11 +101,6 @@ final class NpmRange implements VersionRange {
     return b.isEmpty() && sets.length == 1 ? "*" : b.toString();
   }
 
-  /** The text this range was parsed from. */
-  String text() {
-    return text;
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Parsing: node-semver's Range constructor and parseRange, step by step.
 
@@ -116,7 +109,7 @@ final class NpmRange implements VersionRange {
       throw new InvalidRangeException(NpmVersionScheme.NAME, null, "null range");
     }
     try {
-      return new NpmRange(text, parseSets(scheme, text));
+      return new NpmRange(parseSets(scheme, text));
     } catch (InvalidVersionException e) {
       throw new InvalidRangeException(NpmVersionScheme.NAME, text, e.getMessage(), e);
     }
@@ -290,8 +283,8 @@ final class NpmRange implements VersionRange {
   private record Xrp(int start, int end, String major, String minor, String patch, String pre) {}
 
   /**
-   * Matches XRANGEPLAIN at {@code start} and returns it when it stops at the end of {@code s} or
-   * at a space; null otherwise. Every context node-semver uses it in continues with a space or the
+   * Matches XRANGEPLAIN at {@code start} and returns it when it stops at the end of {@code s} or at
+   * a space; null otherwise. Every context node-semver uses it in continues with a space or the
    * end, never with {@code . - +} or an identifier character, so the greedy parse is the only one
    * that can succeed.
    */
@@ -430,8 +423,8 @@ final class NpmRange implements VersionRange {
   // --- hyphen ranges ---------------------------------------------------------------------------
 
   /**
-   * node-semver's HYPHENRANGE ({@code ^\s?XRP\s-\sXRP\s?$}) and hyphenReplace; null when the
-   * part is not a hyphen range.
+   * node-semver's HYPHENRANGE ({@code ^\s?XRP\s-\sXRP\s?$}) and hyphenReplace; null when the part
+   * is not a hyphen range.
    */
   private static String hyphenReplace(String s) {
     int n = s.length();
@@ -441,7 +434,10 @@ final class NpmRange implements VersionRange {
       return null;
     }
     int dash = from.end();
-    if (dash + 2 >= n || s.charAt(dash) != ' ' || s.charAt(dash + 1) != '-' || s.charAt(dash + 2) != ' ') {
+    if (dash + 2 >= n
+        || s.charAt(dash) != ' '
+        || s.charAt(dash + 1) != '-'
+        || s.charAt(dash + 2) != ' ') {
       return null;
     }
     Xrp to = xrangePlain(s, dash + 3);
@@ -479,8 +475,8 @@ final class NpmRange implements VersionRange {
   // --- whitespace trims ------------------------------------------------------------------------
 
   /**
-   * node-semver 7.8.6's trimComparatorWhitespace: drops the blank between an operator (or a
-   * version prefix) and the version it governs, so {@code >= 1.2.3} reads {@code >=1.2.3}.
+   * node-semver 7.8.6's trimComparatorWhitespace: drops the blank between an operator (or a version
+   * prefix) and the version it governs, so {@code >= 1.2.3} reads {@code >=1.2.3}.
    */
   private static String trimComparatorWhitespace(String s) {
     int n = s.length();

@@ -11,6 +11,7 @@ final class NpmVersion implements Version {
   private final long minor;
   private final long patch;
   private final String[] pre;
+
   /** Per identifier: its numeric value, or NaN when it is alphanumeric. */
   private final double[] preNum;
 

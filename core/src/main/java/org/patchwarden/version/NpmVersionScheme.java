@@ -149,9 +149,9 @@ public final class NpmVersionScheme implements VersionScheme {
   }
 
   /**
-   * The value a numeric pre-release identifier has in node-semver, NaN for an alphanumeric one.
-   * NB: JavaScript compares digit-only identifiers as doubles, so identifiers beyond 2^53 that
-   * round to the same double are equal there, and here.
+   * The value a numeric pre-release identifier has in node-semver, NaN for an alphanumeric one. NB:
+   * JavaScript compares digit-only identifiers as doubles, so identifiers beyond 2^53 that round to
+   * the same double are equal there, and here.
    */
   private static double identifierNumber(String s, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -160,7 +160,8 @@ public final class NpmVersionScheme implements VersionScheme {
       }
     }
     if (to - from > 1 && s.charAt(from) == '0') {
-      throw new InvalidVersionException(NAME, s, "numeric pre-release identifier has a leading zero");
+      throw new InvalidVersionException(
+          NAME, s, "numeric pre-release identifier has a leading zero");
     }
     if (to - from <= 15) {
       long v = 0;
@@ -169,7 +170,8 @@ public final class NpmVersionScheme implements VersionScheme {
       }
       return v;
     }
-    // Correctly rounded, like JavaScript's Number(); overflows to Infinity past ~1.8e308 as JS does.
+    // Correctly rounded, like JavaScript's Number(); overflows to Infinity past ~1.8e308 as JS
+    // does.
     return Double.parseDouble(s.substring(from, to));
   }
 
