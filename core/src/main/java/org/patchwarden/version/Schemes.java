@@ -22,6 +22,8 @@ public final class Schemes {
     register(new ApkVersionScheme(), "alpine", "wolfi", "chainguard", "alpaquita");
     register(new Pep440VersionScheme(), "pypi", "python", "pip");
     register(new RubyGemsVersionScheme(), "rubygems", "gem", "ruby");
+    register(new NpmVersionScheme(), "npm", "semver", "javascript", "node");
+    register(new GoVersionScheme(), "go", "golang");
   }
 
   private Schemes() {}
