@@ -16,6 +16,9 @@ public final class Schemes {
 
   static {
     // register(scheme, aliases...): aliases are lower-case ecosystem names without a release suffix.
+    register(new MavenVersionScheme(), "maven");
+    register(new NuGetVersionScheme(), "nuget");
+    register(new GenericVersionScheme(), "generic", "cpe", "firmware");
   }
 
   private Schemes() {}
