@@ -24,6 +24,9 @@ public final class Schemes {
     register(new RubyGemsVersionScheme(), "rubygems", "gem", "ruby");
     register(new NpmVersionScheme(), "npm", "semver", "javascript", "node");
     register(new GoVersionScheme(), "go", "golang");
+    register(new MavenVersionScheme(), "maven");
+    register(new NuGetVersionScheme(), "nuget");
+    register(new GenericVersionScheme(), "generic", "cpe", "firmware");
   }
 
   private Schemes() {}
