@@ -84,14 +84,14 @@ public final class NuGetVersionScheme implements VersionScheme {
     if (!NuGetVersion.DotNet.isNullOrWhiteSpace(minString)) {
       min = minString.indexOf('*') >= 0 ? floatingMinimum(minString) : NuGetVersion.tryParse(this, minString);
       if (min == null) {
-        throw error(text, "invalid lower bound '" + minString + "'");
+        throw error(text, "invalid lower bound '" + InvalidVersionException.shorten(minString) + "'");
       }
     }
     if (!NuGetVersion.DotNet.isNullOrWhiteSpace(maxString)) {
       // The upper bound cannot float.
       max = NuGetVersion.tryParse(this, maxString);
       if (max == null) {
-        throw error(text, "invalid upper bound '" + maxString + "'");
+        throw error(text, "invalid upper bound '" + InvalidVersionException.shorten(maxString) + "'");
       }
     }
     if (min != null && max != null) {
