@@ -7,7 +7,12 @@ import org.patchwarden.app.config.AppConfig;
 import org.patchwarden.store.Database;
 import org.patchwarden.usecase.DescribeKevCatalog;
 import org.patchwarden.usecase.ListFeedVersions;
-import org.patchwarden.usecase.LoadKevCatalog;
+import org.patchwarden.app.feeds.FeedLoader;
+import org.patchwarden.app.feeds.FeedReading;
+import org.patchwarden.app.feeds.FeedSync;
+import org.patchwarden.formats.fetch.FetchPolicy;
+import org.patchwarden.formats.fetch.HttpFeedFetcher;
+import org.patchwarden.usecase.LoadFeeds;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -40,8 +45,22 @@ public final class App implements AutoCloseable {
     return database;
   }
 
-  public LoadKevCatalog loadKevCatalog() {
-    return new LoadKevCatalog(database().kevStore(), clock);
+  public LoadFeeds loadFeeds() {
+    Database db = database();
+    return new LoadFeeds(db.kevStore(), db.advisoryStore(), db.epssStore(), db.attackStore(),
+        db.attackMappingStore(), db.ssvcStore(), clock);
+  }
+
+  /** Loads feed documents found on disk; {@code recordCounter} sees the running record count. */
+  public FeedLoader feedLoader(java.util.function.Consumer<Long> recordCounter) {
+    return new FeedReading(loadFeeds(), recordCounter);
+  }
+
+  /** Syncs upstream feeds through the mirror directory {@code $PATCHWARDEN_HOME/mirror}. */
+  public FeedSync feedSync(java.util.function.Consumer<Long> recordCounter) {
+    HttpFeedFetcher fetcher = new HttpFeedFetcher(FetchPolicy.defaults(), d -> Thread.sleep(d.toMillis()),
+        "patchwarden (+https://github.com/patchwarden)");
+    return new FeedSync(fetcher, feedLoader(recordCounter), config.home().resolve("mirror"), clock);
   }
 
   public DescribeKevCatalog describeKevCatalog() {

@@ -1,79 +1,181 @@
 package org.patchwarden.app.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.patchwarden.app.config.Upstream;
+import org.patchwarden.app.feeds.FeedLoader;
+import org.patchwarden.app.feeds.FeedSync;
+import org.patchwarden.feed.FeedUpdate;
 import org.patchwarden.feed.FeedVersion;
-import org.patchwarden.formats.feed.kev.CisaKevJsonReader;
+import org.patchwarden.formats.feed.FeedInput;
+import org.patchwarden.formats.feed.FeedScanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code patchwarden feeds …}: load vulnerability feeds from files and show what is loaded. */
+/** {@code patchwarden feeds …}: load vulnerability feeds from a mirror or upstream, and show what is loaded. */
 @Command(
     name = "feeds",
     mixinStandardHelpOptions = true,
-    description = "Load vulnerability feeds and show what is loaded.",
-    subcommands = {FeedsCommand.Load.class, FeedsCommand.Status.class})
+    description = "Load vulnerability feeds (offline mirror or upstream) and show what is loaded.",
+    subcommands = {FeedsCommand.Load.class, FeedsCommand.Sync.class, FeedsCommand.Status.class})
 final class FeedsCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
   @Override
   public Integer call() {
-    root.terminal().err().println("patchwarden: missing subcommand: load or status (see 'patchwarden feeds --help')");
+    root.terminal().err().println("patchwarden: missing subcommand: load, sync or status (see 'patchwarden feeds --help')");
     return 2;
+  }
+
+  static void printUpdate(PrintWriter out, String what, FeedUpdate u) {
+    FeedVersion v = u.version();
+    if (u.unchanged()) {
+      out.printf("%-26s %-22s %8d records  unchanged, nothing written%n", v.source(), v.version(), v.records());
+    } else {
+      out.printf("%-26s %-22s %8d records  +%d added, %d updated, -%d removed%n", v.source(), v.version(),
+          v.records(), u.added(), u.updated(), u.removed());
+    }
   }
 
   @Command(
       name = "load",
       mixinStandardHelpOptions = true,
       description = {
-        "Load a feed document from a local file (offline mirror).",
-        "Understood so far: the CISA KEV catalog JSON (known_exploited_vulnerabilities.json).",
-        "The load is atomic: a malformed file is refused and the current data stays."
+        "Load feed documents from a local mirror (air-gapped sites): a directory tree or one file.",
+        "Formats are recognised by layout and content: CISA KEV (JSON, CSV), FIRST EPSS (CSV, gzip),",
+        "NVD CVE API 2.0 pages, CVE JSON 5 (cvelistV5 layout), OSV (JSON, YAML, directories, all.zip),",
+        "Debian DSA/DLA lists and tracker JSON, MITRE ATT&CK STIX, KEV->ATT&CK mappings, CISA SSVC data.",
+        "Each source loads atomically: a malformed document is refused and that source's data stays.",
+        "Loading an unchanged document writes nothing."
       })
   static final class Load implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;
 
-    @Option(names = "--from", required = true, paramLabel = "FILE", description = "The feed file to load.")
+    @Option(names = "--from", required = true, paramLabel = "DIR|FILE", description = "Mirror directory or feed file.")
     Path from;
 
     @Override
-    public Integer call() throws IOException {
-      if (Files.isDirectory(from)) {
-        throw new CliException(2, from + " is a directory; give the KEV catalog file itself"
-            + " (e.g. " + from.resolve("known_exploited_vulnerabilities.json") + ")");
+    public Integer call() {
+      if (!Files.exists(from)) {
+        throw new CliException(2, "no such file or directory: " + from);
       }
-      FeedVersion v;
-      try (InputStream in = Files.newInputStream(from)) {
-        v = feeds.root.app().loadKevCatalog().load(new CisaKevJsonReader(in, from.toString()), from.toAbsolutePath().toString());
-      } catch (NoSuchFileException e) {
-        throw new CliException(2, "no such file: " + from);
+      PatchwardenCommand root = feeds.root;
+      PrintWriter out = root.terminal().out();
+      PrintWriter err = root.terminal().err();
+      FeedScanner.Scan scan = FeedScanner.scan(from);
+      if (scan.inputs().isEmpty()) {
+        throw new CliException(1, "no feed document found in " + from
+            + " (see 'patchwarden feeds load --help' for the formats understood)");
       }
-      KevText.version(feeds.root.terminal().out(), v);
+      Progress progress = new Progress(err, Progress.stderrIsTerminal());
+      FeedLoader loader = root.app().feedLoader(n -> progress.update(n, "records"));
+      List<String> failures = new ArrayList<>();
+      for (FeedInput input : scan.inputs()) {
+        progress.start(input.source() + " (" + input.describe() + ")");
+        try {
+          printUpdate(out, input.source(), loader.load(input, input.describe()));
+        } catch (RuntimeException e) {
+          failures.add(input.source() + ": " + e.getMessage());
+          out.printf("%-26s FAILED, previous data kept: %s%n", input.source(), e.getMessage());
+        } finally {
+          progress.finish();
+          out.flush();
+        }
+      }
+      for (Map.Entry<String, List<Path>> s : scan.skipped().entrySet()) {
+        out.printf("skipped %d file(s), %s: e.g. %s%n", s.getValue().size(), s.getKey(), s.getValue().get(0));
+      }
+      if (!failures.isEmpty()) {
+        err.println("patchwarden: " + failures.size() + " source(s) failed to load; their previous data is kept:");
+        failures.forEach(f -> err.println("  " + f));
+        return 1;
+      }
       return 0;
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the current version of each loaded feed.")
+  @Command(
+      name = "sync",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Download the enabled upstream feeds and load them (conditional GET, retries with backoff,",
+        "a size cap, content validated by loading before the mirror copy is replaced).",
+        "Upstream URLs default to the real sources; override with feeds.<name>.url in patchwarden.yaml,",
+        "switch with feeds.<name>.enabled. Downloads are mirrored under $PATCHWARDEN_HOME/mirror."
+      })
+  static final class Sync implements Callable<Integer> {
+    @ParentCommand FeedsCommand feeds;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these upstreams (default: every enabled one).")
+    List<String> names = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      PatchwardenCommand root = feeds.root;
+      PrintWriter out = root.terminal().out();
+      List<Upstream> all = root.app().config().upstreams();
+      List<Upstream> chosen = new ArrayList<>();
+      for (String name : names) {
+        chosen.add(all.stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow(() -> new CliException(2,
+            "unknown upstream '" + name + "'; known: " + String.join(", ", all.stream().map(Upstream::name).toList()))));
+      }
+      if (chosen.isEmpty()) {
+        chosen = all.stream().filter(Upstream::enabled).toList();
+      }
+      Progress progress = new Progress(root.terminal().err(), Progress.stderrIsTerminal());
+      int failed = 0;
+      try (FeedSync sync = root.app().feedSync(n -> progress.update(n, "records"))) {
+        for (Upstream u : chosen) {
+          progress.start(u.name() + " (" + u.url() + ")");
+          FeedSync.Outcome o = sync.sync(u, n -> progress.update(n, "bytes"));
+          progress.finish();
+          switch (o) {
+            case FeedSync.Outcome.NotModified nm -> out.printf("%-26s not modified upstream (304)%n", u.source());
+            case FeedSync.Outcome.Loaded l -> printUpdate(out, u.source(), l.update());
+            case FeedSync.Outcome.Failed f -> {
+              failed++;
+              out.printf("%-26s FAILED, previous data kept: %s%n", u.source(), f.reason());
+            }
+          }
+          out.flush();
+        }
+      }
+      return failed == 0 ? 0 : 1;
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Show each loaded feed: version, records, when loaded, from where, and whether it is stale.")
   static final class Status implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;
 
     @Override
     public Integer call() {
-      PrintWriter out = feeds.root.terminal().out();
-      var versions = feeds.root.app().listFeedVersions().list();
+      PatchwardenCommand root = feeds.root;
+      PrintWriter out = root.terminal().out();
+      var versions = root.app().listFeedVersions().list();
       if (versions.isEmpty()) {
-        out.println("No feed loaded yet. Try 'patchwarden demo' or 'patchwarden feeds load --from FILE'.");
+        out.println("No feed loaded yet. Try 'patchwarden demo', 'patchwarden feeds load --from DIR' or 'patchwarden feeds sync'.");
         return 0;
       }
-      out.printf("%-12s %-14s %-28s %8s  %s%n", "SOURCE", "VERSION", "LOADED", "RECORDS", "ORIGIN");
+      Instant now = root.app().clock().instant();
+      out.printf("%-26s %-24s %8s  %-20s %s%n", "SOURCE", "VERSION", "RECORDS", "LOADED (UTC)", "ORIGIN");
       for (FeedVersion v : versions) {
-        out.printf("%-12s %-14s %-28s %8d  %s%n", v.source(), v.version(), v.loadedAt(), v.records(), v.origin());
+        int staleDays = root.app().config().upstreams().stream()
+            .filter(u -> u.source().equals(v.source())).mapToInt(Upstream::staleAfterDays).findFirst().orElse(7);
+        long age = Duration.between(v.loadedAt(), now).toDays();
+        String stale = age > staleDays ? "  STALE: loaded " + age + " days ago (limit " + staleDays + ")" : "";
+        out.printf("%-26s %-24s %8d  %-20s %s%s%n", v.source(), v.version(), v.records(),
+            v.loadedAt().toString().substring(0, 19), v.origin(), stale);
       }
       return 0;
     }

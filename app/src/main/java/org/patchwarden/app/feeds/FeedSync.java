@@ -21,7 +21,7 @@ import org.patchwarden.formats.fetch.Validators;
  * replaces the last good copy and the validators are kept. A broken download never replaces good
  * data, in the store or in the mirror.
  */
-public final class FeedSync {
+public final class FeedSync implements AutoCloseable {
   /** What happened to one upstream. */
   public sealed interface Outcome {
     Upstream upstream();
@@ -81,6 +81,11 @@ public final class FeedSync {
       new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), reason).write(dir);
       return new Outcome.Failed(upstream, reason);
     }
+  }
+
+  @Override
+  public void close() {
+    fetcher.close();
   }
 
   private static void delete(Path file) {
