@@ -144,13 +144,13 @@ public final class NvdCveApiReader implements FeedSnapshot<AdvisoryRecord> {
   }
 
   private Stamp readPage(InputStream page, String name, Consumer<? super AdvisoryRecord> sink) {
-    JsonParser[] open = {null};
+    JsonParser parser = null;
     try (JsonParser p = Json.mapper().createParser(page)) {
-      open[0] = p;
+      parser = p;
       return new Page(name).read(p, sink);
     } catch (JsonProcessingException e) {
       // Limit violations (nesting depth) carry no location; the parser still knows where it stopped.
-      JsonLocation at = e.getLocation() != null ? e.getLocation() : open[0] == null ? null : open[0].currentLocation();
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
       throw new FeedFormatException(name, where(at), "malformed JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
