@@ -3,56 +3,93 @@ package org.patchwarden.app.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.patchwarden.formats.feed.kev.CisaKevJsonReader;
+import org.patchwarden.app.feeds.FeedLoader;
+import org.patchwarden.formats.feed.FeedInput;
+import org.patchwarden.formats.feed.FeedScanner;
 import org.patchwarden.usecase.DescribeKevCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The main job on the bundled snapshot: at this stage, load the bundled CISA KEV catalog into the
- * store and show what it holds.
+ * The main job on the bundled snapshot: extract the bundled feeds, load them exactly as {@code
+ * feeds load} would, and show what the store now holds.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Patchwarden end to end on the bundled snapshot (no network needed):",
-      "load the bundled CISA KEV catalog (2025.08.25) into the store and show what it holds."
+      "Run Patchwarden end to end on the bundled snapshot (no network, no ../shared needed):",
+      "extract the bundled real feeds (CISA KEV 2025.08.25, EPSS, ATT&CK, KEV->ATT&CK mappings, SSVC,",
+      "OSV and Debian slices) to $PATCHWARDEN_HOME/demo-feeds, load them, and show what they hold."
     })
 final class DemoCommand implements Callable<Integer> {
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
-    }
-  }
-
-  static final String KEV_RESOURCE = "/demo/kev/known_exploited_vulnerabilities.json";
+  static final String INDEX = "/demo/feeds.index";
+  static final String ROOT = "/demo/feeds/";
 
   @ParentCommand PatchwardenCommand root;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = root.terminal().out();
     var app = root.app();
     out.println("Patchwarden demo: database " + app.config().dbUrl());
-    try (InputStream in = DemoCommand.class.getResourceAsStream(KEV_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the bundled KEV snapshot " + KEV_RESOURCE + " is missing from the build");
+    Path feeds = extract(app.config().home().resolve("demo-feeds"));
+    out.println("Bundled feeds extracted to " + feeds);
+    out.println();
+
+    Progress progress = new Progress(root.terminal().err(), Progress.stderrIsTerminal());
+    FeedLoader loader = app.feedLoader(n -> progress.update(n, "records"));
+    for (FeedInput input : FeedScanner.scan(feeds).inputs()) {
+      progress.start(input.source());
+      try {
+        FeedsCommand.printUpdate(out, input.source(), loader.load(input, "bundled:" + feeds.relativize(input.paths().get(0))));
+      } finally {
+        progress.finish();
       }
-      byte[] bytes = in.readAllBytes(); // 1.3 MB, bundled: hashing needs the bytes once more
-      String hash = java.util.HexFormat.of().formatHex(sha256(bytes));
-      var update = app.loadFeeds().kev(new CisaKevJsonReader(new java.io.ByteArrayInputStream(bytes),
-          "bundled " + KEV_RESOURCE), "bundled:" + KEV_RESOURCE, hash);
-      KevText.version(out, update.version());
     }
+
     DescribeKevCatalog.Description d = app.describeKevCatalog().describe(10).orElseThrow();
-    out.println("Newest additions (date added, CVE, vendor and product, CISA due date):");
+    out.println();
+    KevText.version(out, d.version());
+    out.println("Newest KEV additions (date added, CVE, vendor and product, CISA due date):");
     d.newest().forEach(e -> KevText.entry(out, e));
     out.println();
-    out.println("Next: 'patchwarden feeds status' shows what is loaded; 'patchwarden feeds load --from FILE' loads a newer catalog.");
+    out.println("Next: 'patchwarden feeds status' shows every loaded feed; 'patchwarden feeds load --from DIR'"
+        + " loads a mirror; 'patchwarden feeds sync' fetches upstream.");
     return 0;
+  }
+
+  /** Copies the bundled tree (listed in the index) to {@code dir}; returns {@code dir}. */
+  private static Path extract(Path dir) {
+    try (InputStream index = DemoCommand.class.getResourceAsStream(INDEX)) {
+      if (index == null) {
+        throw new IllegalStateException("the bundled demo snapshot " + INDEX + " is missing from the build");
+      }
+      List<String> files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank()).toList();
+      for (String name : files) {
+        Path target = dir.resolve(name).normalize();
+        if (!target.startsWith(dir)) {
+          throw new IllegalStateException("bundled index names a path outside the demo directory: " + name);
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = DemoCommand.class.getResourceAsStream(ROOT + name)) {
+          if (in == null) {
+            throw new IllegalStateException("bundled demo file missing from the build: " + name);
+          }
+          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract the demo snapshot to " + dir, e);
+    }
   }
 }
