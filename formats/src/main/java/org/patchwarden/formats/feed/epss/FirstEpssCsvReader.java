@@ -1,7 +1,6 @@
 package org.patchwarden.formats.feed.epss;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -88,7 +87,7 @@ public final class FirstEpssCsvReader implements FeedSnapshot<EpssScore> {
       var decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
-      lines = new Lines(new BufferedReader(new InputStreamReader(text, decoder), 1 << 16));
+      lines = new Lines(new InputStreamReader(text, decoder));
       return read(lines, sink);
     } catch (CharacterCodingException e) {
       throw new FeedFormatException(source, place(lines), "not valid UTF-8", e);
@@ -224,6 +223,9 @@ public final class FirstEpssCsvReader implements FeedSnapshot<EpssScore> {
   private final class Lines {
     private final Reader reader;
     private final StringBuilder buffer = new StringBuilder(64);
+    private final char[] chars = new char[1 << 14];
+    private int position;
+    private int limit;
     private int number;
     private boolean eof;
 
@@ -241,7 +243,7 @@ public final class FirstEpssCsvReader implements FeedSnapshot<EpssScore> {
       }
       buffer.setLength(0);
       int c;
-      while ((c = reader.read()) != -1 && c != '\n') {
+      while ((c = read()) != -1 && c != '\n') {
         if (buffer.length() == MAX_LINE_CHARS) {
           throw new FeedFormatException(source, "line " + (number + 1),
               "line longer than " + MAX_LINE_CHARS + " characters; not an EPSS CSV?");
@@ -260,6 +262,19 @@ public final class FirstEpssCsvReader implements FeedSnapshot<EpssScore> {
         end--;
       }
       return buffer.substring(0, end);
+    }
+
+    // Own buffer: Reader.read() per character takes a lock each time.
+    private int read() throws IOException {
+      if (position == limit) {
+        limit = reader.read(chars, 0, chars.length);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return -1;
+        }
+      }
+      return chars[position++];
     }
   }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,8 +154,7 @@ public final class SsvcDataReader implements FeedSnapshot<SsvcObject> {
     }
     // ref → value keys, in the table's declared order.
     Map<String, List<String>> points = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : declared.properties()) {
       String place = "decision_points." + e.getKey();
       if (!e.getValue().isObject()) {
         throw new FeedFormatException(src, place, "expected a decision point object");
@@ -197,8 +195,7 @@ public final class SsvcDataReader implements FeedSnapshot<SsvcObject> {
       throw new FeedFormatException(src, place, "expected an object of ref -> value key");
     }
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : row.properties()) {
       List<String> allowed = points.get(e.getKey());
       if (allowed == null) {
         throw new FeedFormatException(src, place, "'" + e.getKey() + "' is not among the table's decision_points");
