@@ -69,7 +69,7 @@ final class CsvRecordReader {
           }
           field.append((char) c);
         }
-      } else if (c == ',' ) {
+      } else if (c == ',') {
         fields.add(field.toString());
         field.setLength(0);
         afterQuoted = false;
