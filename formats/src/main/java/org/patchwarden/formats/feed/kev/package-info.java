@@ -1,2 +1,2 @@
-/** CISA Known Exploited Vulnerabilities catalog: JSON reader. */
+/** CISA Known Exploited Vulnerabilities catalog: JSON and CSV readers. */
 package org.patchwarden.formats.feed.kev;
