@@ -35,10 +35,18 @@ public final class SortedFileWalk {
     if (!Files.isDirectory(root)) {
       throw new UncheckedIOException(new IOException("not a directory: " + root));
     }
-    visit(root, suffix, descend, visitor);
+    visit(root, name -> name.endsWith(suffix), descend, visitor);
   }
 
-  private static void visit(Path dir, String suffix, Predicate<Path> descend, Consumer<Path> visitor) {
+  /** Like {@link #walk}, into every directory, for files whose name {@code accept}s. */
+  public static void forEachFile(Path root, Predicate<String> accept, Consumer<Path> visitor) {
+    if (!Files.isDirectory(root)) {
+      throw new UncheckedIOException(new IOException("not a directory: " + root));
+    }
+    visit(root, accept, dir -> true, visitor);
+  }
+
+  private static void visit(Path dir, Predicate<String> accept, Predicate<Path> descend, Consumer<Path> visitor) {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
       listing.forEach(children::add);
@@ -50,9 +58,9 @@ public final class SortedFileWalk {
     for (Path child : children) {
       if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
         if (descend.test(child)) {
-          visit(child, suffix, descend, visitor);
+          visit(child, accept, descend, visitor);
         }
-      } else if (Files.isRegularFile(child) && child.getFileName().toString().endsWith(suffix)) {
+      } else if (Files.isRegularFile(child) && accept.test(child.getFileName().toString())) {
         visitor.accept(child);
       }
     }

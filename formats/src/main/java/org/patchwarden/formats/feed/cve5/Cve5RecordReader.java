@@ -36,7 +36,7 @@ import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.formats.Json;
 import org.patchwarden.formats.cpe.CpeName;
-import org.patchwarden.formats.feed.SortedFileWalk;
+import org.patchwarden.formats.SortedFileWalk;
 import org.patchwarden.version.OsvEvent;
 
 /**

@@ -33,7 +33,7 @@ import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.formats.Json;
 import org.patchwarden.formats.cpe.CpeName;
-import org.patchwarden.formats.feed.SortedFileWalk;
+import org.patchwarden.formats.SortedFileWalk;
 
 /**
  * Reads NVD CVE API 2.0 responses ({@code "format":"NVD_CVE","version":"2.0"}) into advisory
