@@ -42,8 +42,16 @@ final class FeedReplacement {
    */
   record Table(String name, String keyColumn, String sourceColumn) {}
 
-  /** A record about to be written, with its key, canonical JSON and that JSON's SHA-256. */
-  record Row<T>(String key, T record, String json, String hash) {}
+  /**
+   * A record read from the snapshot, with its key, canonical JSON and that JSON's SHA-256.
+   *
+   * @param change ADDED or UPDATED once compared with the stored record; null before
+   */
+  record Row<T>(String key, T record, String json, String hash, FeedChange.Kind change) {
+    Row<T> compared(FeedChange.Kind kind) {
+      return new Row<>(key, record, json, hash, kind);
+    }
+  }
 
   /** What one store tells the replacement about its records. */
   interface Target<T> {
@@ -53,7 +61,10 @@ final class FeedReplacement {
     /** The record's key within its feed, unique per source: CVE id, advisory id, ATT&CK id … */
     String key(T record);
 
-    /** Writes new and changed records of {@code source}, replacing any stored row of the same key. */
+    /**
+     * Writes new and changed records of {@code source} ({@link Row#change()} tells which),
+     * replacing any stored row of the same key.
+     */
     void write(Handle h, String source, List<Row<T>> rows);
   }
 
@@ -105,9 +116,10 @@ final class FeedReplacement {
           .forEach(e -> kinds.put(e.getKey(), e.getValue()));
       int records = kinds.values().stream().mapToInt(Integer::intValue).sum();
 
-      FeedVersion loaded = new FeedVersion(source, version, header.released(), records, document.loadedAt(),
-          document.origin(), document.contentHash());
-      JdbiFeedVersionStore.upsert(h, loaded);
+      JdbiFeedVersionStore.upsert(h, new FeedVersion(source, version, header.released(), records,
+          document.loadedAt(), document.origin(), document.contentHash()));
+      // Read back, so that the caller sees the instants as stored (microseconds), equal to current().
+      FeedVersion loaded = JdbiFeedVersionStore.current(h, source).orElseThrow();
       h.createUpdate("DELETE FROM feed_staging WHERE source = :source").bind("source", source).execute();
       return new FeedUpdate(loaded, false, kinds.getOrDefault(FeedChange.Kind.ADDED.name(), 0),
           kinds.getOrDefault(FeedChange.Kind.UPDATED.name(), 0), removed);
@@ -137,7 +149,7 @@ final class FeedReplacement {
     void add(T record) {
       String json = RecordJson.write(record);
       String key = target.key(record);
-      pending.put(key, new Row<>(key, record, json, RecordJson.sha256(json)));
+      pending.put(key, new Row<>(key, record, json, RecordJson.sha256(json), null));
       if (pending.size() >= BATCH) {
         flush();
       }
@@ -161,7 +173,7 @@ final class FeedReplacement {
         FeedChange.Kind kind = before == null ? FeedChange.Kind.ADDED
             : before.equals(row.hash()) ? null : FeedChange.Kind.UPDATED;
         if (kind != null) {
-          changed.add(row);
+          changed.add(row.compared(kind));
         }
         // NB: a key seen again in a later batch keeps the kind of its first sighting (see COALESCE).
         staging.bind("source", source).bind("key", row.key()).bind("hash", row.hash())

@@ -15,6 +15,7 @@ import org.patchwarden.advisory.AdvisoryMerger;
 import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.AffectedPackage;
+import org.patchwarden.feed.FeedChange;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
@@ -100,7 +101,7 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
 
   @Override
   public void write(Handle h, String source, List<FeedReplacement.Row<AdvisoryRecord>> rows) {
-    // Delete then insert: the cascade removes the old aliases and packages of a changed record.
+    // A changed record is deleted and inserted again: the cascade removes its old aliases and packages.
     PreparedBatch delete = h.prepareBatch("DELETE FROM advisory_records WHERE source = :source AND id = :id");
     PreparedBatch insert = h.prepareBatch("""
         INSERT INTO advisory_records (source, id, published, modified, withdrawn, record_hash, body)
@@ -114,7 +115,9 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
         """);
     for (FeedReplacement.Row<AdvisoryRecord> row : rows) {
       AdvisoryRecord r = row.record();
-      delete.bind("source", source).bind("id", r.id()).add();
+      if (row.change() == FeedChange.Kind.UPDATED) {
+        delete.bind("source", source).bind("id", r.id()).add();
+      }
       insert.bind("source", source).bind("id", r.id())
           .bind("published", SqlTime.format(r.published()))
           .bind("modified", SqlTime.format(r.modified()))
@@ -132,7 +135,9 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
             .add();
       }
     }
-    delete.execute();
+    if (delete.size() > 0) {
+      delete.execute();
+    }
     insert.execute();
     if (aliases.size() > 0) {
       aliases.execute();

@@ -12,6 +12,7 @@ import org.patchwarden.advisory.AttackObject;
 import org.patchwarden.advisory.AttackStore;
 import org.patchwarden.advisory.AttackTactic;
 import org.patchwarden.advisory.AttackTechnique;
+import org.patchwarden.feed.FeedChange;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
@@ -75,11 +76,15 @@ final class JdbiAttackStore implements AttackStore, FeedReplacement.Target<Attac
 
   @Override
   public void write(Handle h, String source, List<FeedReplacement.Row<AttackObject>> rows) {
-    // Delete then insert, in both tables: should an id ever change from tactic to technique, no stale row stays.
+    // A changed object is deleted from both tables and inserted again: should an id ever change
+    // from tactic to technique, no stale row stays.
     for (FeedReplacement.Table t : TABLES) {
       PreparedBatch delete = h.prepareBatch("DELETE FROM " + t.name() + " WHERE source = :source AND id = :id");
-      rows.forEach(r -> delete.bind("source", source).bind("id", r.key()).add());
-      delete.execute();
+      rows.stream().filter(r -> r.change() == FeedChange.Kind.UPDATED)
+          .forEach(r -> delete.bind("source", source).bind("id", r.key()).add());
+      if (delete.size() > 0) {
+        delete.execute();
+      }
     }
     PreparedBatch tactics = h.prepareBatch("""
         INSERT INTO attack_tactics (source, id, short_name, name, domain, record_hash)
