@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.patchwarden.advisory.AdvisoryStore;
+import org.patchwarden.advisory.AttackMappingStore;
+import org.patchwarden.advisory.AttackStore;
+import org.patchwarden.advisory.EpssStore;
 import org.patchwarden.advisory.KevStore;
 import org.patchwarden.feed.FeedVersionStore;
 import org.patchwarden.inventory.AssetStore;
+import org.patchwarden.ssvc.SsvcStore;
 
 /**
  * An open, migrated database and the stores over it. SQLite runs in WAL mode with foreign keys on
@@ -65,10 +70,18 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("synchronous", "NORMAL");
+        // Our transactions write; taking the write lock at BEGIN lets busy_timeout wait for another
+        // writer, where a read lock upgraded later would fail at once with SQLITE_BUSY.
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         // NB: one writer at a time is SQLite's rule; a small pool avoids piling up busy waits.
         config.setMaximumPoolSize(4);
       }
-      case POSTGRESQL -> config.setMaximumPoolSize(8);
+      case POSTGRESQL -> {
+        // Feed loads write in batches of hundreds of rows: let the driver send each batch as
+        // multi-row INSERTs instead of one round trip per row.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.setMaximumPoolSize(8);
+      }
     }
     config.setMinimumIdle(1);
     config.setConnectionTimeout(30_000);
@@ -98,6 +111,26 @@ public final class Database implements AutoCloseable {
 
   public KevStore kevStore() {
     return new JdbiKevStore(jdbi);
+  }
+
+  public AdvisoryStore advisoryStore() {
+    return new JdbiAdvisoryStore(jdbi);
+  }
+
+  public EpssStore epssStore() {
+    return new JdbiEpssStore(jdbi);
+  }
+
+  public AttackStore attackStore() {
+    return new JdbiAttackStore(jdbi);
+  }
+
+  public AttackMappingStore attackMappingStore() {
+    return new JdbiAttackMappingStore(jdbi);
+  }
+
+  public SsvcStore ssvcStore() {
+    return new JdbiSsvcStore(jdbi);
   }
 
   public FeedVersionStore feedVersionStore() {

@@ -1,6 +1,8 @@
 /**
  * SQL persistence for the core's ports, on SQLite (embedded default) and PostgreSQL. Start from
  * {@link org.patchwarden.store.Database}: it opens a pool, migrates the schema with Flyway and hands
- * out the stores.
+ * out the stores. Every feed store loads its snapshots through {@code FeedReplacement}, the one
+ * place that decides what changed, records it in the {@code feed_changes} outbox and swaps a
+ * feed's content atomically.
  */
 package org.patchwarden.store;

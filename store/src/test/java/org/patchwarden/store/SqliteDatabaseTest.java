@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchwarden.advisory.EpssScore;
+import org.patchwarden.advisory.EpssStore;
+import org.patchwarden.advisory.KevStore;
+import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.FeedHeader;
+import org.patchwarden.feed.FeedSnapshot;
 
 /** The embedded SQLite database: WAL, foreign keys, and a second process working on the same file. */
 class SqliteDatabaseTest {
@@ -33,9 +39,10 @@ class SqliteDatabaseTest {
   void aSecondProcessReadsAndWritesWhileTheFirstHoldsTheDatabaseOpen() throws IOException, InterruptedException {
     Path file = dir.resolve("patchwarden.db");
     try (Database server = Database.openSqlite(file)) {
-      server.kevStore().replaceCatalog(KevStoreContract.snapshot("v1",
+      server.kevStore().replace(KevStoreContract.snapshot("v1",
           KevStoreContract.entry("CVE-2025-1", "2025-01-01", "2025-01-21"),
-          KevStoreContract.entry("CVE-2025-2", "2025-01-02", "2025-01-22")), "test", Instant.now());
+          KevStoreContract.entry("CVE-2025-2", "2025-01-02", "2025-01-22")),
+          new FeedDocument(KevStore.SOURCE, "test", "hash", Instant.now()));
 
       String java = ProcessHandle.current().info().command().orElse("java");
       Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -49,6 +56,43 @@ class SqliteDatabaseTest {
       assertThat(out).contains("kev=2");
       assertThat(server.assetStore().list()).extracting(a -> a.name()).isEqualTo(List.of("from-child"));
     }
+  }
+
+  @Test
+  void twoPoolsOnOneFileLoadFeedsAtTheSameTimeWithoutBusyErrors() throws Exception {
+    Path file = dir.resolve("patchwarden.db");
+    try (Database first = Database.openSqlite(file); Database second = Database.openSqlite(file)) {
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        List<java.util.concurrent.Future<?>> loads = new java.util.ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+          int r = round;
+          // Each load reads the current version before writing: with deferred transactions the
+          // second writer's read lock could not be upgraded and SQLite would answer SQLITE_BUSY at once.
+          loads.add(pool.submit(() -> first.epssStore().replace(scores(r), new FeedDocument(EpssStore.SOURCE, "a",
+              "hash-a" + r, Instant.now()))));
+          loads.add(pool.submit(() -> second.kevStore().replace(KevStoreContract.snapshot("v" + r,
+                  KevStoreContract.entry("CVE-2025-" + r, "2025-01-01", "2025-01-21")),
+              new FeedDocument(KevStore.SOURCE, "b", "hash-b" + r, Instant.now()))));
+        }
+        for (var load : loads) {
+          load.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(first.kevStore().count()).isEqualTo(1);
+      assertThat(second.epssStore().count()).isEqualTo(2_000);
+    }
+  }
+
+  private static FeedSnapshot<EpssScore> scores(int round) {
+    return sink -> {
+      for (int i = 0; i < 2_000; i++) {
+        sink.accept(new EpssScore("CVE-2025-" + i, (i + round) % 100 / 100.0, 0.5));
+      }
+      return new FeedHeader("", null);
+    };
   }
 
   @Test

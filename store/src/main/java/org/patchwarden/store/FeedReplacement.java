@@ -1,0 +1,207 @@
+package org.patchwarden.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.patchwarden.feed.FeedChange;
+import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.FeedHeader;
+import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.feed.FeedUpdate;
+import org.patchwarden.feed.FeedVersion;
+
+/**
+ * The one way a feed snapshot becomes the current content of a source, for every feed store.
+ *
+ * <p>Inside one transaction: when the document's content hash equals the stored one, nothing is
+ * written. Otherwise the snapshot is read in batches of {@value #BATCH} records; each record's
+ * canonical JSON is hashed and compared with the stored hash of its key, only new and changed
+ * records are written (through the store's {@link Target}), and every key seen goes to {@code
+ * feed_staging}. After the last record, set-based statements delete the source's stored keys that
+ * are not staged, append every change to the {@code feed_changes} outbox, make the version current
+ * and empty the staging rows. Memory holds one batch, whatever the feed's size. Any exception —
+ * typically a {@link org.patchwarden.feed.FeedFormatException} half-way — rolls everything back.
+ */
+final class FeedReplacement {
+  /** Records read, compared and written together. */
+  static final int BATCH = 500;
+
+  private FeedReplacement() {}
+
+  /**
+   * A table holding a store's records. Convention: it has a {@code record_hash} column.
+   *
+   * @param sourceColumn the column naming the feed, or null for a table of one feed only
+   */
+  record Table(String name, String keyColumn, String sourceColumn) {}
+
+  /**
+   * A record read from the snapshot, with its key, canonical JSON and that JSON's SHA-256.
+   *
+   * @param change ADDED or UPDATED once compared with the stored record; null before
+   */
+  record Row<T>(String key, T record, String json, String hash, FeedChange.Kind change) {
+    Row<T> compared(FeedChange.Kind kind) {
+      return new Row<>(key, record, json, hash, kind);
+    }
+  }
+
+  /** What one store tells the replacement about its records. */
+  interface Target<T> {
+    /** The tables the store keeps the feed's records in, each keyed by the record key. */
+    List<Table> tables();
+
+    /** The record's key within its feed, unique per source: CVE id, advisory id, ATT&CK id … */
+    String key(T record);
+
+    /**
+     * Writes new and changed records of {@code source} ({@link Row#change()} tells which),
+     * replacing any stored row of the same key.
+     */
+    void write(Handle h, String source, List<Row<T>> rows);
+  }
+
+  /** Refuses a document of another feed for a store that holds one feed only. */
+  static void requireSource(FeedDocument document, String source) {
+    if (!document.source().equals(source)) {
+      throw new IllegalArgumentException("this store holds feed '" + source + "', not '" + document.source() + "'");
+    }
+  }
+
+  static <T> FeedUpdate replace(Jdbi jdbi, Target<T> target, FeedSnapshot<? extends T> snapshot, FeedDocument document) {
+    return jdbi.inTransaction(h -> {
+      String source = document.source();
+      Optional<FeedVersion> current = JdbiFeedVersionStore.current(h, source);
+      if (current.isPresent() && current.get().contentHash().equals(document.contentHash())) {
+        return new FeedUpdate(current.get(), true, 0, 0, 0);
+      }
+      // Staging rows never outlive a transaction; this only guards against a foreign leftover.
+      h.createUpdate("DELETE FROM feed_staging WHERE source = :source").bind("source", source).execute();
+
+      Batch<T> batch = new Batch<>(h, target, source);
+      FeedHeader header = snapshot.drainTo(batch::add);
+      batch.flush();
+
+      String version = header.version().isBlank()
+          ? "sha256:" + document.contentHash().substring(0, Math.min(12, document.contentHash().length()))
+          : header.version();
+      String loadedAt = SqlTime.format(document.loadedAt());
+      int removed = 0;
+      for (Table t : target.tables()) {
+        removed += h.createUpdate("INSERT INTO feed_changes (source, version, record_key, kind, loaded_at) "
+                + "SELECT :source, :version, " + t.keyColumn() + ", 'REMOVED', :loaded FROM " + t.name()
+                + " WHERE " + notStaged(t))
+            .bind("source", source).bind("version", version).bind("loaded", loadedAt)
+            .execute();
+        h.createUpdate("DELETE FROM " + t.name() + " WHERE " + notStaged(t)).bind("source", source).execute();
+      }
+      h.createUpdate("""
+              INSERT INTO feed_changes (source, version, record_key, kind, loaded_at)
+              SELECT source, :version, record_key, change_kind, :loaded FROM feed_staging
+              WHERE source = :source AND change_kind IS NOT NULL
+              """)
+          .bind("source", source).bind("version", version).bind("loaded", loadedAt)
+          .execute();
+      Map<String, Integer> kinds = new HashMap<>();
+      h.createQuery("SELECT change_kind, COUNT(*) AS n FROM feed_staging WHERE source = :source GROUP BY change_kind")
+          .bind("source", source)
+          .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString("change_kind")), rs.getInt("n")))
+          .forEach(e -> kinds.put(e.getKey(), e.getValue()));
+      int records = kinds.values().stream().mapToInt(Integer::intValue).sum();
+
+      JdbiFeedVersionStore.upsert(h, new FeedVersion(source, version, header.released(), records,
+          document.loadedAt(), document.origin(), document.contentHash()));
+      // Read back, so that the caller sees the instants as stored (microseconds), equal to current().
+      FeedVersion loaded = JdbiFeedVersionStore.current(h, source).orElseThrow();
+      h.createUpdate("DELETE FROM feed_staging WHERE source = :source").bind("source", source).execute();
+      return new FeedUpdate(loaded, false, kinds.getOrDefault(FeedChange.Kind.ADDED.name(), 0),
+          kinds.getOrDefault(FeedChange.Kind.UPDATED.name(), 0), removed);
+    });
+  }
+
+  /** The condition selecting a table's rows of {@code :source} whose key was not staged. */
+  private static String notStaged(Table t) {
+    String ofSource = t.sourceColumn() == null ? "" : t.name() + "." + t.sourceColumn() + " = :source AND ";
+    return ofSource + "NOT EXISTS (SELECT 1 FROM feed_staging s WHERE s.source = :source AND s.record_key = "
+        + t.name() + "." + t.keyColumn() + ")";
+  }
+
+  /** Up to {@link #BATCH} records read but not yet compared; a later duplicate key replaces an earlier one. */
+  private static final class Batch<T> {
+    private final Handle h;
+    private final Target<T> target;
+    private final String source;
+    private final Map<String, Row<T>> pending = new LinkedHashMap<>();
+
+    Batch(Handle h, Target<T> target, String source) {
+      this.h = h;
+      this.target = target;
+      this.source = source;
+    }
+
+    void add(T record) {
+      String json = RecordJson.write(record);
+      String key = target.key(record);
+      pending.put(key, new Row<>(key, record, json, RecordJson.sha256(json), null));
+      if (pending.size() >= BATCH) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      Map<String, String> stored = storedHashes();
+      List<Row<T>> changed = new ArrayList<>();
+      PreparedBatch staging = h.prepareBatch("""
+          INSERT INTO feed_staging (source, record_key, record_hash, change_kind)
+          VALUES (:source, :key, :hash, :kind)
+          ON CONFLICT (source, record_key) DO UPDATE SET
+            record_hash = excluded.record_hash,
+            change_kind = COALESCE(feed_staging.change_kind, excluded.change_kind)
+          """);
+      for (Row<T> row : pending.values()) {
+        String before = stored.get(row.key());
+        FeedChange.Kind kind = before == null ? FeedChange.Kind.ADDED
+            : before.equals(row.hash()) ? null : FeedChange.Kind.UPDATED;
+        if (kind != null) {
+          changed.add(row.compared(kind));
+        }
+        // NB: a key seen again in a later batch keeps the kind of its first sighting (see COALESCE).
+        staging.bind("source", source).bind("key", row.key()).bind("hash", row.hash())
+            .bind("kind", kind == null ? null : kind.name())
+            .add();
+      }
+      staging.execute();
+      if (!changed.isEmpty()) {
+        target.write(h, source, changed);
+      }
+      pending.clear();
+    }
+
+    private Map<String, String> storedHashes() {
+      Map<String, String> stored = new HashMap<>();
+      List<String> keys = List.copyOf(pending.keySet());
+      for (Table t : target.tables()) {
+        Query q = h.createQuery("SELECT " + t.keyColumn() + " AS record_key, record_hash FROM " + t.name()
+                + " WHERE " + (t.sourceColumn() == null ? "" : t.sourceColumn() + " = :source AND ")
+                + t.keyColumn() + " IN (<keys>)")
+            .bindList("keys", keys);
+        if (t.sourceColumn() != null) {
+          q.bind("source", source);
+        }
+        q.map((rs, ctx) -> Map.entry(rs.getString("record_key"), rs.getString("record_hash")))
+            .forEach(e -> stored.put(e.getKey(), e.getValue()));
+      }
+      return stored;
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package org.patchwarden.store;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.patchwarden.advisory.Advisory;
+import org.patchwarden.advisory.AdvisoryMerger;
+import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.advisory.AdvisoryStore;
+import org.patchwarden.advisory.AffectedPackage;
+import org.patchwarden.feed.FeedChange;
+import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.feed.FeedUpdate;
+
+/**
+ * Advisory records in {@code advisory_records}, keyed by feed and id, each as its canonical JSON
+ * body; {@code advisory_aliases} and {@code affected_packages} repeat parts of the body for lookups.
+ */
+final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<AdvisoryRecord> {
+  /** How far {@link #find} follows aliases: GHSA → CVE → DSA is two hops. */
+  static final int MAX_HOPS = 3;
+  /** How many records {@link #find} gathers at most, so that one badly aliased id cannot pull in the world. */
+  static final int MAX_RECORDS = 200;
+  private static final List<FeedReplacement.Table> TABLES =
+      List.of(new FeedReplacement.Table("advisory_records", "id", "source"));
+  private final Jdbi jdbi;
+
+  JdbiAdvisoryStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public FeedUpdate replace(FeedSnapshot<AdvisoryRecord> snapshot, FeedDocument document) {
+    return FeedReplacement.replace(jdbi, this, snapshot, document);
+  }
+
+  /** {@inheritDoc} {@code source} is the feed's name, e.g. {@code nvd} or {@code osv:Go}. */
+  @Override
+  public Optional<AdvisoryRecord> record(String source, String id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT body FROM advisory_records WHERE source = :source AND id = :id")
+        .bind("source", source)
+        .bind("id", id)
+        .mapTo(String.class)
+        .findOne()
+        .map(json -> RecordJson.read(json, AdvisoryRecord.class)));
+  }
+
+  /**
+   * {@inheritDoc} Follows ids and aliases breadth-first, at most {@value #MAX_HOPS} hops and
+   * {@value #MAX_RECORDS} records; the same record held by two feeds (a GHSA in two OSV
+   * ecosystems) counts once.
+   */
+  @Override
+  public Optional<Advisory> find(String anyId) {
+    Set<AdvisoryRecord> records = new LinkedHashSet<>();
+    jdbi.useHandle(h -> {
+      Set<String> seen = new HashSet<>(Set.of(anyId));
+      Set<String> frontier = new TreeSet<>(Set.of(anyId));
+      for (int hop = 0; hop < MAX_HOPS && !frontier.isEmpty() && records.size() < MAX_RECORDS; hop++) {
+        Set<String> next = new TreeSet<>();
+        for (AdvisoryRecord r : naming(h, List.copyOf(frontier), MAX_RECORDS - records.size())) {
+          if (records.add(r)) {
+            for (String id : idsOf(r)) {
+              if (seen.add(id)) {
+                next.add(id);
+              }
+            }
+          }
+        }
+        frontier = next;
+      }
+    });
+    return AdvisoryMerger.merge(records).stream().filter(a -> a.ids().contains(anyId)).findFirst();
+  }
+
+  @Override
+  public int count(String source) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM advisory_records WHERE source = :source")
+        .bind("source", source)
+        .mapTo(Integer.class)
+        .one());
+  }
+
+  @Override
+  public List<FeedReplacement.Table> tables() {
+    return TABLES;
+  }
+
+  @Override
+  public String key(AdvisoryRecord record) {
+    return record.id();
+  }
+
+  @Override
+  public void write(Handle h, String source, List<FeedReplacement.Row<AdvisoryRecord>> rows) {
+    // A changed record is deleted and inserted again: the cascade removes its old aliases and packages.
+    PreparedBatch delete = h.prepareBatch("DELETE FROM advisory_records WHERE source = :source AND id = :id");
+    PreparedBatch insert = h.prepareBatch("""
+        INSERT INTO advisory_records (source, id, published, modified, withdrawn, record_hash, body)
+        VALUES (:source, :id, :published, :modified, :withdrawn, :hash, :body)
+        """);
+    PreparedBatch aliases = h.prepareBatch(
+        "INSERT INTO advisory_aliases (source, id, alias) VALUES (:source, :id, :alias)");
+    PreparedBatch packages = h.prepareBatch("""
+        INSERT INTO affected_packages (source, id, position, ecosystem, name, status)
+        VALUES (:source, :id, :position, :ecosystem, :name, :status)
+        """);
+    for (FeedReplacement.Row<AdvisoryRecord> row : rows) {
+      AdvisoryRecord r = row.record();
+      if (row.change() == FeedChange.Kind.UPDATED) {
+        delete.bind("source", source).bind("id", r.id()).add();
+      }
+      insert.bind("source", source).bind("id", r.id())
+          .bind("published", SqlTime.format(r.published()))
+          .bind("modified", SqlTime.format(r.modified()))
+          .bind("withdrawn", r.withdrawn() ? 1 : 0)
+          .bind("hash", row.hash())
+          .bind("body", row.json())
+          .add();
+      for (String alias : r.aliases()) {
+        aliases.bind("source", source).bind("id", r.id()).bind("alias", alias).add();
+      }
+      int position = 0;
+      for (AffectedPackage p : r.affected()) {
+        packages.bind("source", source).bind("id", r.id()).bind("position", position++)
+            .bind("ecosystem", p.ecosystem()).bind("name", p.name()).bind("status", p.status().name())
+            .add();
+      }
+    }
+    if (delete.size() > 0) {
+      delete.execute();
+    }
+    insert.execute();
+    if (aliases.size() > 0) {
+      aliases.execute();
+    }
+    if (packages.size() > 0) {
+      packages.execute();
+    }
+  }
+
+  /** Records whose id or an alias is among {@code ids}, ordered by feed and id, at most {@code limit}. */
+  private static List<AdvisoryRecord> naming(Handle h, List<String> ids, int limit) {
+    List<AdvisoryRecord> found = new ArrayList<>();
+    for (int from = 0; from < ids.size() && found.size() < limit; from += FeedReplacement.BATCH) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FeedReplacement.BATCH));
+      h.createQuery("""
+              SELECT source, id, body FROM advisory_records WHERE id IN (<ids>)
+              UNION
+              SELECT r.source, r.id, r.body FROM advisory_records r
+                JOIN advisory_aliases a ON a.source = r.source AND a.id = r.id
+              WHERE a.alias IN (<ids>)
+              ORDER BY source, id LIMIT :limit OFFSET 0
+              """)
+          .bindList("ids", chunk)
+          .bind("limit", limit - found.size())
+          .map((rs, ctx) -> RecordJson.read(rs.getString("body"), AdvisoryRecord.class))
+          .forEach(found::add);
+    }
+    return found;
+  }
+
+  private static Set<String> idsOf(AdvisoryRecord r) {
+    Set<String> ids = new TreeSet<>(r.aliases());
+    ids.add(r.id());
+    return ids;
+  }
+}

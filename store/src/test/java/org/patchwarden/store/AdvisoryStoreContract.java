@@ -1,0 +1,202 @@
+package org.patchwarden.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.patchwarden.advisory.Advisory;
+import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.advisory.AffectedPackage;
+import org.patchwarden.advisory.AffectedRange;
+import org.patchwarden.advisory.AffectedStatus;
+import org.patchwarden.advisory.Severity;
+import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.feed.FeedUpdate;
+import org.patchwarden.version.OsvEvent;
+
+/** What every {@link org.patchwarden.advisory.AdvisoryStore} must do, on every database. */
+abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
+  static final String OSV = "osv:PyPI";
+
+  /** An NVD record with CPE matches in every bound form, and severities by two parties. */
+  static final AdvisoryRecord NVD_CVE = new AdvisoryRecord("nvd", "CVE-2024-3094", Set.of(),
+      "xz backdoor", "Malicious code was discovered in the upstream tarballs of xz, starting with version 5.6.0.",
+      Instant.parse("2024-03-29T17:15:21.150Z"), Instant.parse("2025-02-06T09:15:07.123456789Z"), false,
+      List.of(new AffectedPackage("cpe", "tukaani:xz", null, AffectedStatus.AFFECTED, List.of(
+              new AffectedRange.CpeMatch("cpe:2.3:a:tukaani:xz:5.6.0:*:*:*:*:*:*:*", null, null, null, null),
+              new AffectedRange.CpeMatch("cpe:2.3:a:tukaani:xz:*:*:*:*:*:*:*:*", "5.6.0", null, null, "5.6.2"),
+              new AffectedRange.CpeMatch("cpe:2.3:a:tukaani:xz:*:*:*:*:*:*:*:*", null, "5.5", "5.6.1", null)),
+          List.of(), "")),
+      List.of(new Severity("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", 10.0, "nvd@nist.gov"),
+          new Severity("CVSS_V3", "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:C/C:H/I:H/A:H", 9.0, "Red Hat, Inc."),
+          new Severity("CVSS_V4", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", null, "")),
+      List.of("CWE-506"), List.of("https://www.openwall.com/lists/oss-security/2024/03/29/4"));
+
+  /** An OSV record naming the CVE as alias, with event ranges, enumerated versions and several statuses. */
+  static final AdvisoryRecord OSV_GHSA = new AdvisoryRecord("osv", "GHSA-rxwr-2w6q-5vvw",
+      Set.of("CVE-2024-3094", "PYSEC-2024-1", "BIT-xz-2024-3094"), "", null,
+      Instant.parse("2024-03-29T18:00:00Z"), null, false,
+      List.of(
+          new AffectedPackage("PyPI", "xz-py", "pkg:pypi/xz-py", AffectedStatus.AFFECTED,
+              List.of(new AffectedRange.Events("ECOSYSTEM", List.of(
+                      new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"),
+                      new OsvEvent(OsvEvent.Kind.FIXED, "1.2.3"))),
+                  new AffectedRange.Events("GIT", List.of(
+                      new OsvEvent(OsvEvent.Kind.INTRODUCED, "abc123"),
+                      new OsvEvent(OsvEvent.Kind.LAST_AFFECTED, "def456"),
+                      new OsvEvent(OsvEvent.Kind.LIMIT, "fff000")))),
+              List.of("1.0.0", "1.1.0", "1.2.2"), "upstream backdoor"),
+          new AffectedPackage("Debian:12", "xz-utils", null, AffectedStatus.NOT_AFFECTED, List.of(), List.of(),
+              "vulnerable code not present"),
+          new AffectedPackage("Debian:13", "xz-utils", null, AffectedStatus.UNFIXED, List.of(), List.of(), null)),
+      List.of(new Severity("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8, "GitHub"),
+          new Severity("DEBIAN_URGENCY", "high", null, "")),
+      List.of("CWE-506", "CWE-912"), List.of("https://github.com/advisories/GHSA-rxwr-2w6q-5vvw"));
+
+  @Override
+  protected String source() {
+    return OSV;
+  }
+
+  @Override
+  protected String otherSource() {
+    return "osv:Go";
+  }
+
+  @Override
+  protected AdvisoryRecord record(int n, int revision) {
+    String id = "PYSEC-2025-" + n;
+    return new AdvisoryRecord("osv", id, Set.of("CVE-2025-" + (10_000 + n), "GHSA-" + n), "summary " + revision,
+        "details", Instant.parse("2025-01-01T00:00:00Z").plusSeconds(n),
+        Instant.parse("2025-02-01T00:00:00Z").plusSeconds(revision), revision > 1,
+        List.of(new AffectedPackage("PyPI", "package-" + n, "pkg:pypi/package-" + n, AffectedStatus.AFFECTED,
+            List.of(new AffectedRange.Events("ECOSYSTEM", List.of(new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"),
+                new OsvEvent(OsvEvent.Kind.FIXED, "1." + revision)))), List.of(), "")),
+        List.of(new Severity("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8, "")),
+        List.of("CWE-79"), List.of("https://example.org/" + id));
+  }
+
+  @Override
+  protected String key(AdvisoryRecord record) {
+    return record.id();
+  }
+
+  @Override
+  protected FeedUpdate replace(FeedSnapshot<AdvisoryRecord> snapshot, FeedDocument document) {
+    return db.advisoryStore().replace(snapshot, document);
+  }
+
+  @Override
+  protected Optional<AdvisoryRecord> stored(AdvisoryRecord like) {
+    return db.advisoryStore().record(OSV, like.id());
+  }
+
+  @Override
+  protected int count() {
+    return db.advisoryStore().count(OSV);
+  }
+
+  FeedUpdate load(String feed, String hash, AdvisoryRecord... records) {
+    return db.advisoryStore().replace(snapshot("", List.of(records)), new FeedDocument(feed, feed, hash, LOADED));
+  }
+
+  @Test
+  void keepsEveryFieldOfRichRecordsExactly() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA);
+
+    assertThat(db.advisoryStore().record("nvd", "CVE-2024-3094")).contains(NVD_CVE);
+    assertThat(db.advisoryStore().record(OSV, "GHSA-rxwr-2w6q-5vvw")).contains(OSV_GHSA);
+    assertThat(db.advisoryStore().record("nvd", "GHSA-rxwr-2w6q-5vvw")).isEmpty();
+    assertThat(db.advisoryStore().count("nvd")).isEqualTo(1);
+  }
+
+  @Test
+  void indexesAliasesAndAffectedPackagesAndRewritesThemWithTheirRecord() {
+    load(OSV, "h1", OSV_GHSA);
+    assertThat(packages("Debian:13", "xz-utils")).containsExactly("GHSA-rxwr-2w6q-5vvw UNFIXED");
+    assertThat(rows("advisory_aliases")).isEqualTo(3);
+
+    AdvisoryRecord fixed = new AdvisoryRecord("osv", OSV_GHSA.id(), Set.of("CVE-2024-3094"), OSV_GHSA.summary(),
+        OSV_GHSA.details(), OSV_GHSA.published(), Instant.parse("2024-04-02T00:00:00Z"), false,
+        List.of(new AffectedPackage("Debian:13", "xz-utils", null, AffectedStatus.AFFECTED,
+            List.of(new AffectedRange.Events("ECOSYSTEM", List.of(new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"),
+                new OsvEvent(OsvEvent.Kind.FIXED, "5.6.1+really5.4.5-1")))), List.of(), "")),
+        OSV_GHSA.severities(), OSV_GHSA.cwes(), OSV_GHSA.references());
+    assertThat(load(OSV, "h2", fixed).updated()).isEqualTo(1);
+    assertThat(packages("Debian:13", "xz-utils")).containsExactly("GHSA-rxwr-2w6q-5vvw AFFECTED");
+    assertThat(packages("PyPI", "xz-py")).isEmpty();
+    assertThat(rows("advisory_aliases")).isEqualTo(1);
+
+    assertThat(load(OSV, "h3").removed()).isEqualTo(1);
+    assertThat(rows("advisory_aliases")).isZero();
+    assertThat(rows("affected_packages")).isZero();
+  }
+
+  @Test
+  void findsTheVulnerabilityByAnyIdMergedAcrossFeeds() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA);
+
+    for (String id : List.of("CVE-2024-3094", "GHSA-rxwr-2w6q-5vvw", "PYSEC-2024-1")) {
+      Advisory a = db.advisoryStore().find(id).orElseThrow();
+      assertThat(a.id()).isEqualTo("CVE-2024-3094");
+      assertThat(a.ids()).containsExactlyInAnyOrder("CVE-2024-3094", "GHSA-rxwr-2w6q-5vvw", "PYSEC-2024-1",
+          "BIT-xz-2024-3094");
+      assertThat(a.records()).containsExactly(NVD_CVE, OSV_GHSA);
+    }
+    assertThat(db.advisoryStore().find("CVE-1999-0001")).isEmpty();
+  }
+
+  @Test
+  void theSameRecordHeldByTwoFeedsCountsOnceInTheAdvisory() {
+    load(OSV, "h1", OSV_GHSA);
+    load("osv:Debian", "h2", OSV_GHSA);
+
+    assertThat(db.advisoryStore().find("CVE-2024-3094").orElseThrow().records()).containsExactly(OSV_GHSA);
+  }
+
+  @Test
+  void followsAliasesAtMostThreeHops() {
+    // A chain X-0 → X-1 → … → X-5, each record naming the next as alias.
+    List<AdvisoryRecord> chain = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      chain.add(advisory("X-" + i, "X-" + (i + 1)));
+    }
+    load("nvd", "h", chain.toArray(AdvisoryRecord[]::new));
+
+    Advisory a = db.advisoryStore().find("X-0").orElseThrow();
+    assertThat(a.records()).extracting(AdvisoryRecord::id).containsExactly("X-0", "X-1", "X-2");
+  }
+
+  @Test
+  void gathersAtMostTwoHundredRecords() {
+    List<AdvisoryRecord> many = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      many.add(advisory("GHSA-%04d".formatted(i), "CVE-2025-0001"));
+    }
+    load(OSV, "h", many.toArray(AdvisoryRecord[]::new));
+
+    Advisory a = db.advisoryStore().find("CVE-2025-0001").orElseThrow();
+    assertThat(a.records()).hasSize(JdbiAdvisoryStore.MAX_RECORDS);
+    assertThat(a.records().get(0).id()).isEqualTo("GHSA-0000");
+  }
+
+  static AdvisoryRecord advisory(String id, String alias) {
+    return new AdvisoryRecord("test", id, Set.of(alias), "", "", null, null, false, List.of(), List.of(), List.of(),
+        List.of());
+  }
+
+  List<String> packages(String ecosystem, String name) {
+    return db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT id, status FROM affected_packages WHERE ecosystem = :e AND name = :n ORDER BY id, position")
+        .bind("e", ecosystem).bind("n", name)
+        .map((rs, ctx) -> rs.getString("id") + " " + rs.getString("status"))
+        .list());
+  }
+}
