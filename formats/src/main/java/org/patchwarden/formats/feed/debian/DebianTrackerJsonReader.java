@@ -76,7 +76,9 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
 
   @Override
   public FeedHeader drainTo(Consumer<? super AdvisoryRecord> sink) {
-    try (JsonParser p = Json.mapper().createParser(in)) {
+    JsonParser p = null;
+    try (JsonParser parser = Json.mapper().createParser(in)) {
+      p = parser;
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new FeedFormatException(source, where(p.currentLocation()),
@@ -105,7 +107,8 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
         throw new FeedFormatException(source, where(p.currentLocation()), "unexpected content after the export");
       }
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw new FeedFormatException(source,
+          where(e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }

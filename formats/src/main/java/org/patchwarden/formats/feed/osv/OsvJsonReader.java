@@ -41,7 +41,9 @@ public final class OsvJsonReader implements FeedSnapshot<AdvisoryRecord> {
 
   /** Reads one document into {@code sink}; shared by the directory and zip readers. */
   static void read(InputStream in, String source, Consumer<? super AdvisoryRecord> sink, NewestModified newest) {
-    try (JsonParser p = Json.mapper().createParser(in)) {
+    JsonParser p = null;
+    try (JsonParser parser = Json.mapper().createParser(in)) {
+      p = parser;
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // a zip entry's stream must stay open for the next entry
       JsonToken first = p.nextToken();
       if (first == JsonToken.START_OBJECT) {
@@ -60,7 +62,7 @@ public final class OsvJsonReader implements FeedSnapshot<AdvisoryRecord> {
         throw new FeedFormatException(source, where(p.currentLocation()), "unexpected content after the record");
       }
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw new FeedFormatException(source, where(e, p), "malformed JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -71,6 +73,11 @@ public final class OsvJsonReader implements FeedSnapshot<AdvisoryRecord> {
     AdvisoryRecord r = OsvRecords.toRecord(node, source, prefix);
     newest.see(r);
     sink.accept(r);
+  }
+
+  /** The error's position, or the parser's when the error has none (a broken read constraint). */
+  static String where(JsonProcessingException e, JsonParser p) {
+    return where(e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation());
   }
 
   static String where(JsonLocation loc) {

@@ -32,8 +32,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * (OSV is JSON data and never needs them; expanding them is the "billion laughs" attack).
  */
 public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
-  /** Largest YAML document accepted, in code points; a PYSEC record with its version list is < 100 kB. */
-  static final int MAX_CODE_POINTS = 8 << 20;
+  /**
+   * Largest YAML document accepted, in code points. A PYSEC record with its version list is a few
+   * tens of kB; SnakeYAML scans long scalars in superlinear time (about 1 s at this bound), so the
+   * bound also caps the CPU a hostile document can take.
+   */
+  static final int MAX_CODE_POINTS = 2 << 20;
 
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
       .loaderOptions(loaderOptions())
@@ -75,7 +79,9 @@ public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
 
   /** Reads one YAML document into {@code sink}; shared by the directory reader. */
   static void read(InputStream in, String source, Consumer<? super AdvisoryRecord> sink, NewestModified newest) {
-    try (YAMLParser p = (YAMLParser) FACTORY.createParser(in)) {
+    YAMLParser p = null;
+    try (YAMLParser parser = (YAMLParser) FACTORY.createParser(in)) {
+      p = parser;
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -90,7 +96,7 @@ public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
       newest.see(r);
       sink.accept(r);
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed YAML: " + e.getOriginalMessage(), e);
+      throw new FeedFormatException(source, OsvJsonReader.where(e, p), "malformed YAML: " + e.getOriginalMessage(), e);
     } catch (YAMLException e) {
       // SnakeYAML's own limits (code points, depth) surface unwrapped.
       throw new FeedFormatException(source, "document", "rejected YAML: " + e.getMessage(), e);
@@ -132,7 +138,12 @@ public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
         return JsonNodeFactory.instance.nullNode();
       }
       default -> {
-        return JsonNodeFactory.instance.textNode(p.getText());
+        String text = p.getText();
+        if (text.length() > Json.MAX_STRING) { // the YAML parser does not apply maxStringLength itself
+          throw new FeedFormatException(source, where(p.currentLocation()),
+              "scalar of " + text.length() + " characters, longer than " + Json.MAX_STRING);
+        }
+        return JsonNodeFactory.instance.textNode(text);
       }
     }
   }
