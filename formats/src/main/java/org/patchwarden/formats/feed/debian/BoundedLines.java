@@ -1,0 +1,65 @@
+package org.patchwarden.formats.feed.debian;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.patchwarden.feed.FeedFormatException;
+
+/**
+ * Lines of a UTF-8 text feed, each refused past a maximum length so that a file without line breaks
+ * cannot exhaust memory. Ends of line: {@code \n} or {@code \r\n}.
+ */
+final class BoundedLines {
+  private final BufferedReader in;
+  private final String source;
+  private final int maxLength;
+  private final StringBuilder line = new StringBuilder();
+  private int number;
+
+  /** @param in not closed here; the caller owns it */
+  BoundedLines(InputStream in, String source, int maxLength) {
+    this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)));
+    this.source = source;
+    this.maxLength = maxLength;
+  }
+
+  /** The next line without its end-of-line, or null at the end of the input. */
+  String next() {
+    line.setLength(0);
+    number++;
+    try {
+      int c;
+      while ((c = in.read()) >= 0) {
+        if (c == '\n') {
+          return stripCr();
+        }
+        if (line.length() >= maxLength) {
+          throw new FeedFormatException(source, "line " + number, "longer than " + maxLength + " characters");
+        }
+        line.append((char) c);
+      }
+    } catch (CharacterCodingException e) {
+      throw new FeedFormatException(source, "line " + number, "not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+    return line.isEmpty() ? null : stripCr();
+  }
+
+  /** The number of the line last returned, from 1. */
+  int number() {
+    return number;
+  }
+
+  private String stripCr() {
+    int n = line.length();
+    return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+  }
+}
