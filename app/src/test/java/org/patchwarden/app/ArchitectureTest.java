@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String[] CORE = {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
-    "org.patchwarden.inventory..", "org.patchwarden.usecase.."
+    "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase.."
   };
   private static JavaClasses classes;
 

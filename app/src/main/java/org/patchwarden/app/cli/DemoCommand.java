@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     DescribeKevCatalog.Description d = app.describeKevCatalog().describe(10).orElseThrow();
     out.println();
     KevText.version(out, d.version());
-    out.println("Newest KEV additions (date added, CVE, vendor and product, CISA due date):");
+    out.println("Newest KEV additions (date, CVE, vendor and product, CISA due date):");
     d.newest().forEach(e -> KevText.entry(out, e));
     out.println();
     out.println("Next: 'patchwarden feeds status' shows every loaded feed; 'patchwarden feeds load --from DIR'"

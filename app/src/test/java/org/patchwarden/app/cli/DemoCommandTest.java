@@ -11,19 +11,23 @@ class DemoCommandTest {
   @TempDir Path home;
 
   @Test
-  void loadsTheBundledCatalogAndShowsTheNewestEntries() {
+  void loadsEveryBundledFeedAndShowsTheNewestKevEntries() {
     var r = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", home.toString()), "", "demo");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("CISA KEV catalog 2025.08.25", "1404 entries", "CVE-2025-48384", "due 2025-09-15");
+    assertThat(r.out()).contains("cisa-kev", "2025.08.25", "1404 records", "+1404 added");
+    assertThat(r.out()).contains("epss", "attack:enterprise-attack", "attack-mappings", "ssvc", "osv:go", "osv:pypa",
+        "osv:almalinux", "debian-dsa", "debian-dla");
+    assertThat(r.out()).contains("CVE-2025-48384", "due 2025-09-15");
+    assertThat(r.out()).doesNotContain("FAILED");
     assertThat(home.resolve("patchwarden.db")).exists();
   }
 
   @Test
-  void runsTwiceOnTheSameDataDirectory() {
+  void aSecondRunFindsEveryFeedUnchangedAndWritesNothing() {
     Map<String, String> env = Map.of("PATCHWARDEN_HOME", home.toString());
     CommandLineRunner.run(env, "", "demo");
     var again = CommandLineRunner.run(env, "", "demo");
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).contains("1404 entries");
+    assertThat(again.out()).contains("1404 records  unchanged, nothing written").doesNotContain(" added,");
   }
 }

@@ -19,7 +19,7 @@ class FeedsCommandTest {
 
   private Path bundledCatalog() throws IOException {
     Path file = home.resolve("kev.json");
-    try (InputStream in = getClass().getResourceAsStream(DemoCommand.KEV_RESOURCE)) {
+    try (InputStream in = getClass().getResourceAsStream(DemoCommand.ROOT + "kev/known_exploited_vulnerabilities.json")) {
       Files.copy(in, file);
     }
     return file;
@@ -36,7 +36,7 @@ class FeedsCommandTest {
   void loadsAKevCatalogFileAndShowsItInStatus() throws IOException {
     var load = CommandLineRunner.run(env(), "", "feeds", "load", "--from", bundledCatalog().toString());
     assertThat(load.exitCode()).as(load.err()).isZero();
-    assertThat(load.out()).contains("CISA KEV catalog 2025.08.25", "1404 entries");
+    assertThat(load.out()).contains("cisa-kev", "2025.08.25", "1404 records", "+1404 added");
 
     var status = CommandLineRunner.run(env(), "", "feeds", "status");
     assertThat(status.out()).contains("cisa-kev", "2025.08.25", "1404");
@@ -56,6 +56,25 @@ class FeedsCommandTest {
 
     var status = CommandLineRunner.run(env(), "", "feeds", "status");
     assertThat(status.out()).contains("2025.08.25", "1404");
+  }
+
+  @Test
+  void loadsAMirrorDirectoryAndReloadingItWritesNothing() {
+    Map<String, String> env = env();
+    CommandLineRunner.run(env, "", "demo");
+    Path mirror = home.resolve("demo-feeds");
+    var reload = CommandLineRunner.run(env, "", "feeds", "load", "--from", mirror.toString());
+    assertThat(reload.exitCode()).as(reload.err()).isZero();
+    assertThat(reload.out().lines().filter(l -> l.contains("unchanged, nothing written")).count()).isGreaterThanOrEqualTo(9);
+    assertThat(reload.out()).doesNotContain(" added,");
+  }
+
+  @Test
+  void aFileOfNoKnownFormatIsReported() throws IOException {
+    Path notes = Files.writeString(home.resolve("notes.txt"), "hello");
+    var r = CommandLineRunner.run(env(), "", "feeds", "load", "--from", notes.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("no feed document found in");
   }
 
   @Test
