@@ -90,7 +90,8 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
           throw new FeedFormatException(source, where(p.currentLocation()), "'" + pkg + "' is not a Debian source package name");
         }
         if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new FeedFormatException(source, pkg, "expected an object of issues, got " + p.currentToken());
+          throw new FeedFormatException(source, pkg, "expected an object of issues, got " + p.currentToken()
+              + "; is this the tracker's data/json export?");
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String issue = p.currentName();
@@ -107,8 +108,8 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
         throw new FeedFormatException(source, where(p.currentLocation()), "unexpected content after the export");
       }
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source,
-          where(e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      JsonLocation at = e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation();
+      throw new FeedFormatException(source, where(at), "malformed JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
