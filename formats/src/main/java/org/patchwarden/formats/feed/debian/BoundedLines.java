@@ -1,9 +1,9 @@
 package org.patchwarden.formats.feed.debian;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,7 +15,10 @@ import org.patchwarden.feed.FeedFormatException;
  * cannot exhaust memory. Ends of line: {@code \n} or {@code \r\n}.
  */
 final class BoundedLines {
-  private final BufferedReader in;
+  private final Reader in;
+  private final char[] buf = new char[8192];
+  private int pos;
+  private int end;
   private final String source;
   private final int maxLength;
   private final StringBuilder line = new StringBuilder();
@@ -23,9 +26,9 @@ final class BoundedLines {
 
   /** @param in not closed here; the caller owns it */
   BoundedLines(InputStream in, String source, int maxLength) {
-    this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+    this.in = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        .onUnmappableCharacter(CodingErrorAction.REPORT));
     this.source = source;
     this.maxLength = maxLength;
   }
@@ -35,15 +38,27 @@ final class BoundedLines {
     line.setLength(0);
     number++;
     try {
-      int c;
-      while ((c = in.read()) >= 0) {
-        if (c == '\n') {
-          return stripCr();
+      while (true) {
+        if (pos == end) {
+          end = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (end < 0) {
+            end = 0;
+            break;
+          }
         }
-        if (line.length() >= maxLength) {
+        int start = pos;
+        while (pos < end && buf[pos] != '\n') {
+          pos++;
+        }
+        if (line.length() + (pos - start) > maxLength) {
           throw new FeedFormatException(source, "line " + number, "longer than " + maxLength + " characters");
         }
-        line.append((char) c);
+        line.append(buf, start, pos - start);
+        if (pos < end) {
+          pos++; // the '\n'
+          return stripCr();
+        }
       }
     } catch (CharacterCodingException e) {
       throw new FeedFormatException(source, "line " + number, "not UTF-8 text", e);

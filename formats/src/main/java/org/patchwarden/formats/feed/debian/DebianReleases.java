@@ -2,7 +2,10 @@ package org.patchwarden.formats.feed.debian;
 
 import java.util.Map;
 
-/** Debian release codenames as OSV-style ecosystems ({@code bookworm} → {@code Debian:12}), as OSV's Debian records spell them. */
+/**
+ * Debian release codenames as OSV-style ecosystems ({@code bookworm} → {@code Debian:12}), spelled as
+ * OSV's Debian records spell them.
+ */
 final class DebianReleases {
   private static final Map<String, String> NUMBERS = Map.ofEntries(
       Map.entry("woody", "3.0"),

@@ -53,7 +53,8 @@ public final class DebianSecurityListReader implements FeedSnapshot<AdvisoryReco
       Pattern.compile("(?:<([a-z-]+)>|([A-Za-z0-9:.+~-]+))(?:\\s+\\((.*)\\))?");
   private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
   /** The other cross references the tracker allows in braces; no alias of a CVE, so not kept. */
-  private static final Pattern OTHER_XREF = Pattern.compile("VU#\\d{6}|DSA-\\d+(?:-\\d+)?|DTSA-\\d+-\\d+|DLA-\\d+-\\d+");
+  private static final Pattern OTHER_XREF =
+      Pattern.compile("VU#\\d{6}|DSA-\\d+(?:-\\d+)?|DTSA-\\d+-\\d+|DLA-\\d+-\\d+");
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
       Map.entry("Jan", 1), Map.entry("Feb", 2), Map.entry("Mar", 3), Map.entry("Apr", 4),
       Map.entry("May", 5), Map.entry("Jun", 6), Map.entry("Jul", 7), Map.entry("Aug", 8),
@@ -115,7 +116,8 @@ public final class DebianSecurityListReader implements FeedSnapshot<AdvisoryReco
         throw new FeedFormatException(source, place, "'" + abbreviate(body) + "' before any advisory header");
       }
       if (++current.lines > MAX_LINES_PER_ADVISORY) {
-        throw new FeedFormatException(source, place, current.id + " has more than " + MAX_LINES_PER_ADVISORY + " lines");
+        throw new FeedFormatException(source, place,
+            current.id + " has more than " + MAX_LINES_PER_ADVISORY + " lines");
       }
       if (body.startsWith("{")) {
         references(body, place, current);

@@ -42,7 +42,8 @@ import org.patchwarden.version.OsvEvent;
  *     "releases": { "&lt;codename&gt;": {
  *         "status": "resolved" | "open" | "undetermined",
  *         "fixed_version": "1.2-3"   (only when resolved; "0" = never affected, from &lt;not-affected&gt;),
- *         "urgency": "low" | "medium" | "high" | "unimportant" | "not yet assigned" | "end-of-life" (maybe "**"-suffixed),
+ *         "urgency": "low" | "medium" | "high" | "unimportant" | "not yet assigned" | "end-of-life"
+ *                    (NVD-derived ones suffixed "**", e.g. "high**"),
  *         "nodsa": "the &lt;no-dsa&gt; comment", "nodsa_reason": "" | "ignored" | "postponed",
  *         "next_point_update": true,
  *         "repositories": { "bookworm": "1.2-3", "bookworm-security": "1.2-4" } } } } } }
@@ -87,10 +88,12 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String pkg = p.currentName();
         if (!PACKAGE.matcher(pkg).matches()) {
-          throw new FeedFormatException(source, where(p.currentLocation()), "'" + pkg + "' is not a Debian source package name");
+          throw new FeedFormatException(source, where(p.currentLocation()),
+              "'" + pkg + "' is not a Debian source package name");
         }
         if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new FeedFormatException(source, pkg, "expected an object of issues, got " + p.currentToken());
+          throw new FeedFormatException(source, pkg, "expected an object of issues, got " + p.currentToken()
+              + "; is this the tracker's data/json export?");
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String issue = p.currentName();
@@ -107,8 +110,8 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
         throw new FeedFormatException(source, where(p.currentLocation()), "unexpected content after the export");
       }
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source,
-          where(e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      JsonLocation at = e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation();
+      throw new FeedFormatException(source, where(at), "malformed JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -130,7 +133,8 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
     }
     JsonNode releases = n.get("releases");
     if (releases == null || !releases.isObject()) {
-      throw new FeedFormatException(source, place, releases == null ? "missing releases" : "releases: expected an object");
+      throw new FeedFormatException(source, place,
+          releases == null ? "missing releases" : "releases: expected an object");
     }
     List<AffectedPackage> affected = new ArrayList<>();
     Set<String> urgencies = new LinkedHashSet<>();

@@ -25,6 +25,11 @@ import org.patchwarden.feed.FeedSnapshot;
  * ({@code LICENSE}, {@code README.md}) are skipped, as are hidden entries ({@code .git}, {@code
  * .github} whose workflow YAML is not OSV). Symbolic links to directories are not followed, so a
  * link cycle cannot loop.
+ *
+ * <p>Every file is emitted, so one id may come more than once: AlmaLinux copies some advisories
+ * byte for byte into several release directories (19 ids, 20 extra files, in the shared snapshot).
+ * Remembering the ids seen would make memory grow with the tree, so keeping one per (source, id)
+ * is left to the consumer.
  */
 public final class OsvDirectoryReader implements FeedSnapshot<AdvisoryRecord> {
   /** Deeper trees are refused: real layouts are 1–3 levels deep. */

@@ -203,7 +203,8 @@ public final class OsvZipReader implements FeedSnapshot<AdvisoryRecord> {
     private void add(long n) {
       count += n;
       if (count > cap) {
-        throw new FeedFormatException(source, "entry " + index, "uncompressed size exceeds the cap of " + cap + " bytes");
+        throw new FeedFormatException(source, "entry " + index,
+            "uncompressed size exceeds the cap of " + cap + " bytes");
       }
     }
 

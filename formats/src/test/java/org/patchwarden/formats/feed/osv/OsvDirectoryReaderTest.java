@@ -29,8 +29,6 @@ class OsvDirectoryReaderTest {
     }
   }
 
-  private static List<AdvisoryRecord> out = new ArrayList<>();
-
   private static FeedHeader drain(Path dir, List<AdvisoryRecord> into) {
     return new OsvDirectoryReader(dir).drainTo(into::add);
   }
@@ -105,7 +103,7 @@ class OsvDirectoryReaderTest {
 
   @Test
   void refusesAPathThatIsNoDirectory() {
-    assertThatThrownBy(() -> drain(dir("/feed/osv/go/GO-2020-0001.json"), out))
+    assertThatThrownBy(() -> drain(dir("/feed/osv/go/GO-2020-0001.json"), new ArrayList<>()))
         .hasMessageContaining("not a directory");
   }
 }
