@@ -83,28 +83,10 @@ public final class FeedScanner {
     if (!mappings.isEmpty()) {
       out.add(new FeedInput(FeedKind.ATTACK_MAPPINGS, "attack-mappings", sorted(mappings)));
     }
-    osv.forEach((name, paths) -> {
-      if (hasRepeatedFileNames(paths)) {
-        // NB: AlmaLinux reuses an advisory id per release (almalinux8/ALSA-2024:0265.json and
-        // almalinux9/ALSA-2024:0265.json); one source per release directory keeps both.
-        Map<String, List<Path>> byDir = new TreeMap<>();
-        paths.forEach(p -> byDir.computeIfAbsent(fileName(p.getParent()), k -> new ArrayList<>()).add(p));
-        byDir.forEach((dir, files) -> out.add(new FeedInput(FeedKind.OSV, "osv:" + name + "/" + dir, sorted(files))));
-      } else {
-        out.add(new FeedInput(FeedKind.OSV, "osv:" + name, sorted(paths)));
-      }
-    });
+    // NB: AlmaLinux ships some advisories as byte-identical copies in several release folders;
+    // they share one key in the source, and the store keeps one.
+    osv.forEach((name, paths) -> out.add(new FeedInput(FeedKind.OSV, "osv:" + name, sorted(paths))));
     return new Scan(out, skipped);
-  }
-
-  private static boolean hasRepeatedFileNames(List<Path> paths) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Path p : paths) {
-      if (!seen.add(fileName(p))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static List<Path> sorted(List<Path> paths) {
