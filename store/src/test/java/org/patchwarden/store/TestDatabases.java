@@ -29,6 +29,11 @@ public final class TestDatabases {
 
   /** A migrated, empty PostgreSQL database of its own. */
   public static synchronized Database postgres() {
+    return Database.open(postgresUrl(), null, null);
+  }
+
+  /** The JDBC URL (with credentials) of a new, empty PostgreSQL database of its own. */
+  public static synchronized String postgresUrl() {
     String name = "pw_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     String admin = adminUrl();
     try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
@@ -36,7 +41,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database on " + admin, e);
     }
-    return Database.open(replaceDatabase(admin, name), null, null);
+    return replaceDatabase(admin, name);
   }
 
   /** The JDBC URL of the PostgreSQL server's admin database (with credentials). */

@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = root.terminal().out();
     var app = root.app();
-    out.println("Patchwarden demo: database " + app.config().dbUrl());
+    out.println("Patchwarden demo: database " + app.config().dbUrl().replaceAll("password=[^&]*", "password=***"));
     Path feeds = extract(app.config().home().resolve("demo-feeds"));
     out.println("Bundled feeds extracted to " + feeds);
     out.println();

@@ -1,0 +1,38 @@
+package org.patchwarden.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchwarden.store.TestDatabases;
+
+/** The same feeds load the same way into SQLite and into a real PostgreSQL server. */
+class FeedsOnBothDatabasesTest {
+  @TempDir Path sqliteHome;
+  @TempDir Path postgresHome;
+
+  private static List<String> updateLines(String out) {
+    return out.lines().filter(l -> l.contains(" records  ")).toList();
+  }
+
+  @Test
+  void theBundledFeedsLoadIdenticallyIntoSqliteAndPostgresql() {
+    var sqlite = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", sqliteHome.toString()), "", "demo");
+    var postgres = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", postgresHome.toString(),
+        "PATCHWARDEN_DB", TestDatabases.postgresUrl()), "", "demo");
+
+    assertThat(sqlite.exitCode()).as(sqlite.err()).isZero();
+    assertThat(postgres.exitCode()).as(postgres.err()).isZero();
+    assertThat(postgres.out()).contains("jdbc:postgresql:");
+    assertThat(updateLines(postgres.out())).hasSizeGreaterThanOrEqualTo(10).isEqualTo(updateLines(sqlite.out()));
+
+    var reload = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", postgresHome.toString(),
+        "PATCHWARDEN_DB", postgres.out().lines().findFirst().orElseThrow().replace("Patchwarden demo: database ", "")),
+        "", "feeds", "load", "--from", postgresHome.resolve("demo-feeds").toString());
+    assertThat(reload.exitCode()).as(reload.err()).isZero();
+    assertThat(updateLines(reload.out())).allSatisfy(l -> assertThat(l).contains("unchanged, nothing written"));
+  }
+}
