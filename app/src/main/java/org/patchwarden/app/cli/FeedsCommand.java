@@ -26,13 +26,14 @@ import picocli.CommandLine.ParentCommand;
     name = "feeds",
     mixinStandardHelpOptions = true,
     description = "Load vulnerability feeds (offline mirror or upstream) and show what is loaded.",
-    subcommands = {FeedsCommand.Load.class, FeedsCommand.Sync.class, FeedsCommand.Status.class})
+    subcommands = {FeedsCommand.Load.class, FeedsCommand.Sync.class, FeedsCommand.Status.class,
+        FeedsCommand.Changes.class})
 final class FeedsCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
   @Override
   public Integer call() {
-    root.terminal().err().println("patchwarden: missing subcommand: load, sync or status (see 'patchwarden feeds --help')");
+    root.terminal().err().println("patchwarden: missing subcommand: load, sync, status or changes (see 'patchwarden feeds --help')");
     return 2;
   }
 
@@ -79,10 +80,21 @@ final class FeedsCommand implements Callable<Integer> {
       Progress progress = new Progress(err, Progress.stderrIsTerminal());
       FeedLoader loader = root.app().feedLoader(n -> progress.update(n, "records"));
       List<String> failures = new ArrayList<>();
+      Map<String, String> current = new java.util.HashMap<>();
+      root.app().listFeedVersions().list().forEach(v -> current.put(v.source(), v.version()));
       for (FeedInput input : scan.inputs()) {
+        String now = current.get(input.source());
+        if (!input.declaredVersion().isEmpty() && now != null && now.compareTo(input.declaredVersion()) > 0) {
+          // An older catalog in the mirror must not roll the current one back.
+          out.printf("%-26s %-22s older than the current %s, skipped (%s)%n", input.source(),
+              input.declaredVersion(), now, input.describe());
+          continue;
+        }
         progress.start(input.source() + " (" + input.describe() + ")");
         try {
-          printUpdate(out, input.source(), loader.load(input, input.describe()));
+          FeedUpdate update = loader.load(input, input.describe());
+          current.put(input.source(), update.version().version());
+          printUpdate(out, input.source(), update);
         } catch (RuntimeException e) {
           failures.add(input.source() + ": " + e.getMessage());
           out.printf("%-26s FAILED, previous data kept: %s%n", input.source(), e.getMessage());
@@ -177,6 +189,40 @@ final class FeedsCommand implements Callable<Integer> {
         out.printf("%-26s %-24s %8d  %-20s %s%s%n", v.source(), v.version(), v.records(),
             v.loadedAt().toString().substring(0, 19), v.origin(), stale);
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "changes", mixinStandardHelpOptions = true,
+      description = {"List the records that changed when a feed version was loaded (what re-matching works from).",
+        "Kinds: ADDED, UPDATED, REMOVED."})
+  static final class Changes implements Callable<Integer> {
+    @ParentCommand FeedsCommand feeds;
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "A source as 'feeds status' lists it, e.g. cisa-kev.")
+    String source;
+
+    @Option(names = "--version", paramLabel = "VERSION", description = "A loaded version (default: the current one).")
+    String version;
+
+    @Override
+    public Integer call() {
+      PatchwardenCommand root = feeds.root;
+      PrintWriter out = root.terminal().out();
+      var versions = root.app().listFeedVersions();
+      String v = version;
+      if (v == null) {
+        v = versions.current(source).map(FeedVersion::version).orElseThrow(() -> new CliException(2,
+            "no feed '" + source + "' is loaded; 'patchwarden feeds status' lists the loaded ones"));
+      }
+      var changes = versions.changes(source, v);
+      for (var c : changes) {
+        out.printf("%-8s %s%n", c.kind(), c.key());
+      }
+      out.printf("%s %s: %d added, %d updated, %d removed%n", source, v,
+          changes.stream().filter(c -> c.kind() == org.patchwarden.feed.FeedChange.Kind.ADDED).count(),
+          changes.stream().filter(c -> c.kind() == org.patchwarden.feed.FeedChange.Kind.UPDATED).count(),
+          changes.stream().filter(c -> c.kind() == org.patchwarden.feed.FeedChange.Kind.REMOVED).count());
       return 0;
     }
   }

@@ -78,6 +78,36 @@ class FeedsCommandTest {
   }
 
   @Test
+  void aNewerKevCatalogRecordsExactlyWhatChangedAndAnOlderOneNeverRollsItBack() throws IOException {
+    Path mirror = Files.createDirectories(home.resolve("mirror"));
+    Files.createDirectories(mirror.resolve("2025-01-29"));
+    try (InputStream old = getClass().getResourceAsStream("/kev/kev-2025-01-29.json")) {
+      Files.copy(old, mirror.resolve("2025-01-29/known_exploited_vulnerabilities.json"));
+    }
+    Files.copy(bundledCatalog(), mirror.resolve("known_exploited_vulnerabilities.json"));
+
+    var first = CommandLineRunner.run(env(), "", "feeds", "load", "--from", mirror.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("2025.01.29                 1253 records  +1253 added")
+        .contains("2025.08.25                 1404 records  +151 added, 49 updated, -0 removed");
+
+    var changes = CommandLineRunner.run(env(), "", "feeds", "changes", "cisa-kev");
+    assertThat(changes.out()).contains("ADDED    CVE-2025-48384", "cisa-kev 2025.08.25: 151 added, 49 updated, 0 removed");
+    assertThat(changes.out().lines().filter(l -> l.startsWith("ADDED") || l.startsWith("UPDATED")).count()).isEqualTo(200);
+
+    var again = CommandLineRunner.run(env(), "", "feeds", "load", "--from", mirror.toString());
+    assertThat(again.out()).contains("2025.01.29             older than the current 2025.08.25, skipped")
+        .contains("1404 records  unchanged, nothing written");
+  }
+
+  @Test
+  void changesOfAFeedNeverLoadedIsAUsageError() {
+    var r = CommandLineRunner.run(env(), "", "feeds", "changes", "nosuch");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("no feed 'nosuch' is loaded");
+  }
+
+  @Test
   void aMissingFileIsAUsageError() {
     var r = CommandLineRunner.run(env(), "", "feeds", "load", "--from", home.resolve("nope.json").toString());
     assertThat(r.exitCode()).isEqualTo(2);

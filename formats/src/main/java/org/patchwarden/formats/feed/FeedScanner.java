@@ -72,7 +72,8 @@ public final class FeedScanner {
 
   private Scan result() {
     List<FeedInput> out = new ArrayList<>();
-    kevCatalogs.values().forEach(p -> out.add(new FeedInput(FeedKind.KEV_JSON, "cisa-kev", List.of(p))));
+    kevCatalogs.forEach((key, p) -> out.add(
+        new FeedInput(FeedKind.KEV_JSON, "cisa-kev", List.of(p), key.substring(0, key.indexOf('\u0000')))));
     out.addAll(inputs);
     if (!nvdPages.isEmpty()) {
       out.add(new FeedInput(FeedKind.NVD_API, "nvd", sorted(nvdPages)));
