@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.patchwarden.app.config.AppConfig;
 import org.patchwarden.store.Database;
 import org.patchwarden.usecase.DescribeKevCatalog;
+import org.patchwarden.usecase.DescribeVulnerability;
 import org.patchwarden.usecase.ListFeedVersions;
 import org.patchwarden.app.feeds.FeedLoader;
 import org.patchwarden.app.feeds.FeedReading;
@@ -65,6 +66,12 @@ public final class App implements AutoCloseable {
 
   public DescribeKevCatalog describeKevCatalog() {
     return new DescribeKevCatalog(database().kevStore(), database().feedVersionStore());
+  }
+
+  public DescribeVulnerability describeVulnerability() {
+    Database db = database();
+    return new DescribeVulnerability(db.advisoryStore(), db.kevStore(), db.epssStore(), db.attackMappingStore(),
+        db.attackStore());
   }
 
   public ListFeedVersions listFeedVersions() {
