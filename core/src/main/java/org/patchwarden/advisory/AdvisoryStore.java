@@ -27,4 +27,13 @@ public interface AdvisoryStore {
 
   /** Records currently held for {@code source}. */
   int count(String source);
+
+  /**
+   * Streams every current record of every source to {@code sink}, one at a time (memory does not
+   * grow with the store), to build a matching index.
+   */
+  void forEachRecord(java.util.function.BiConsumer<String, AdvisoryRecord> sink);
+
+  /** The current records with these ids, in any source (for re-matching changed advisories). */
+  java.util.List<AdvisoryRecord> records(java.util.Collection<String> ids);
 }

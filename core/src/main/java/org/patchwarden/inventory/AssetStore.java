@@ -18,13 +18,17 @@ public interface AssetStore {
   /**
    * Stores a new inventory revision for an existing asset, atomically.
    *
+   * @param os the operating system found by the scan, or null
    * @throws java.util.NoSuchElementException when the asset does not exist
    */
-  Inventory recordInventory(String assetName, Instant scannedAt, List<InstalledPackage> packages);
+  Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages);
 
   /** The newest inventory of the asset, if it was ever scanned. */
   Optional<Inventory> currentInventory(String assetName);
 
-  /** Revision numbers and scan times of every inventory of the asset, oldest first, without packages. */
+  /** Revision numbers, scan times and OS of every inventory of the asset, oldest first, without packages. */
   List<Inventory> history(String assetName);
+
+  /** The newest inventory of every asset that has one, ordered by asset name. */
+  List<Inventory> currentInventories();
 }

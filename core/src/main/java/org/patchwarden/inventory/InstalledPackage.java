@@ -3,17 +3,22 @@ package org.patchwarden.inventory;
 import java.util.Objects;
 
 /**
- * A package installed on an asset, as its package manager reports it.
+ * A package installed on an asset, as its package manager (or SBOM, lockfile, asset list) reports it.
  *
- * @param ecosystem the version scheme / package ecosystem, e.g. {@code deb}, {@code npm}
- * @param name the binary package name
+ * @param ecosystem Patchwarden's ecosystem name, which is also the version scheme: {@code deb},
+ *     {@code rpm}, {@code apk}, {@code npm}, {@code pypi}, {@code maven}, {@code go}, {@code
+ *     rubygems}, {@code nuget}, {@code generic}; and {@code cpe} for products known only by vendor
+ *     and product (appliances), whose name is {@code vendor:product}
+ * @param name the (binary) package name as the ecosystem spells it; Maven: {@code group:artifact}
  * @param version the installed version, verbatim
- * @param sourceName the source package it was built from (dpkg {@code Source:}), or empty
- * @param sourceVersion the source package version when it differs, or empty
+ * @param sourceName the source package it was built from (dpkg {@code Source:}, rpm source RPM
+ *     name), or empty when the same as the name or unknown
+ * @param sourceVersion the source package version when it differs from {@code version}, or empty
  * @param architecture e.g. {@code amd64}, or empty
+ * @param purl the package URL when the collector knows it, or empty
  */
-public record InstalledPackage(
-    String ecosystem, String name, String version, String sourceName, String sourceVersion, String architecture) {
+public record InstalledPackage(String ecosystem, String name, String version, String sourceName,
+    String sourceVersion, String architecture, String purl) {
   public InstalledPackage {
     Objects.requireNonNull(ecosystem, "ecosystem");
     Objects.requireNonNull(name, "name");
@@ -21,5 +26,21 @@ public record InstalledPackage(
     sourceName = sourceName == null ? "" : sourceName;
     sourceVersion = sourceVersion == null ? "" : sourceVersion;
     architecture = architecture == null ? "" : architecture;
+    purl = purl == null ? "" : purl;
+  }
+
+  /** A package without source, architecture or purl. */
+  public static InstalledPackage of(String ecosystem, String name, String version) {
+    return new InstalledPackage(ecosystem, name, version, "", "", "", "");
+  }
+
+  /** The source package name, falling back to the binary name. */
+  public String effectiveSourceName() {
+    return sourceName.isEmpty() ? name : sourceName;
+  }
+
+  /** The source package version, falling back to the binary version. */
+  public String effectiveSourceVersion() {
+    return sourceVersion.isEmpty() ? version : sourceVersion;
   }
 }

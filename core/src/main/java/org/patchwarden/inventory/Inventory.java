@@ -9,8 +9,10 @@ import java.util.Objects;
  * one and the previous ones stay as history.
  *
  * @param revision 1 for the first scan of the asset, then increasing
+ * @param os the operating system the scan found, or null (an SBOM, a lockfile, an appliance)
  */
-public record Inventory(String assetName, int revision, Instant scannedAt, List<InstalledPackage> packages) {
+public record Inventory(String assetName, int revision, Instant scannedAt, OsRelease os,
+    List<InstalledPackage> packages) {
   public Inventory {
     Objects.requireNonNull(assetName, "assetName");
     Objects.requireNonNull(scannedAt, "scannedAt");

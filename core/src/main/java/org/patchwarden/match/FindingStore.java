@@ -1,0 +1,27 @@
+package org.patchwarden.match;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Port: findings tracked over time (first seen, last seen, fixed by which inventory). */
+public interface FindingStore {
+
+  /**
+   * Records what matching an asset's new inventory found, atomically: findings not tracked before
+   * open (first seen {@code at}); open ones found again get last seen {@code at}; open ones not
+   * found any more become FIXED by {@code inventoryRevision}. A FIXED finding found again reopens
+   * with a new first-seen time.
+   */
+  FindingsUpdate recordScan(String assetName, int inventoryRevision, Instant at, List<Finding> findings);
+
+  /**
+   * Records a re-match of only {@code advisoryIds} (their feed changed) against every asset:
+   * {@code findings} are all current findings of those advisories. Open findings of those
+   * advisories not among them become RETRACTED; the others are handled as in {@link #recordScan}.
+   */
+  FindingsUpdate recordRematch(Collection<String> advisoryIds, Instant at, List<Finding> findings);
+
+  /** Tracked findings matching the filter, ordered by asset, package, advisory. */
+  List<TrackedFinding> list(FindingFilter filter);
+}
