@@ -40,6 +40,27 @@ public final class OsvRange {
   }
 
   /**
+   * The versions an OSV {@code affected[]} entry names: the union of its ranges and its explicit
+   * {@code versions} list.
+   *
+   * @throws InvalidRangeException when an event or listed version is invalid for the scheme
+   */
+  public static VersionRange affected(VersionScheme scheme, List<List<OsvEvent>> ranges, List<String> versions) {
+    List<VersionRange> parts = new ArrayList<>(ranges.size() + versions.size());
+    for (List<OsvEvent> events : ranges) {
+      parts.add(of(scheme, events));
+    }
+    for (String v : versions) {
+      try {
+        parts.add(new VersionRange.Comparison(VersionRange.Operator.EQ, scheme.parse(v)));
+      } catch (InvalidVersionException e) {
+        throw new InvalidRangeException(scheme.name(), "versions: " + v, "listed version is invalid: " + e.getMessage(), e);
+      }
+    }
+    return parts.size() == 1 ? parts.get(0) : new VersionRange.AnyOf(parts);
+  }
+
+  /**
    * Builds the range.
    *
    * @throws InvalidRangeException when an event version is invalid for the scheme or there is no event

@@ -94,4 +94,20 @@ class OsvRangeTest {
   void aRangeWithoutEventsIsRefused() {
     assertThatThrownBy(() -> OsvRange.of(DEB, List.of())).isInstanceOf(InvalidRangeException.class);
   }
+
+  @Test
+  void anAffectedEntryIsTheUnionOfItsRangesAndItsListedVersions() {
+    VersionScheme pypi = Schemes.forEcosystem("PyPI");
+    VersionRange r = OsvRange.affected(pypi,
+        List.of(List.of(introduced("1.0"), fixed("1.2")), List.of(introduced("2.0"), fixed("2.0.3"))),
+        List.of("0.9.1", "3.0rc1"));
+    assertThat(r.contains(pypi.parse("1.1"))).isTrue();
+    assertThat(r.contains(pypi.parse("2.0.2"))).isTrue();
+    assertThat(r.contains(pypi.parse("0.9.1"))).isTrue();
+    assertThat(r.contains(pypi.parse("3.0rc1"))).isTrue();
+    assertThat(r.contains(pypi.parse("1.5"))).isFalse();
+    assertThat(r.contains(pypi.parse("0.9"))).isFalse();
+    assertThatThrownBy(() -> OsvRange.affected(pypi, List.of(), List.of("not a version")))
+        .isInstanceOf(InvalidRangeException.class).hasMessageContaining("versions: not a version");
+  }
 }
