@@ -15,6 +15,7 @@ import org.patchwarden.advisory.EpssStore;
 import org.patchwarden.advisory.KevStore;
 import org.patchwarden.feed.FeedVersionStore;
 import org.patchwarden.inventory.AssetStore;
+import org.patchwarden.match.FindingStore;
 import org.patchwarden.ssvc.SsvcStore;
 
 /**
@@ -114,7 +115,7 @@ public final class Database implements AutoCloseable {
   }
 
   public AdvisoryStore advisoryStore() {
-    return new JdbiAdvisoryStore(jdbi);
+    return new JdbiAdvisoryStore(jdbi, dialect);
   }
 
   public EpssStore epssStore() {
@@ -138,7 +139,11 @@ public final class Database implements AutoCloseable {
   }
 
   public AssetStore assetStore() {
-    return new JdbiAssetStore(jdbi);
+    return new JdbiAssetStore(jdbi, dialect);
+  }
+
+  public FindingStore findingStore() {
+    return new JdbiFindingStore(jdbi, dialect);
   }
 
   @Override

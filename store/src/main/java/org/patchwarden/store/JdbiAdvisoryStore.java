@@ -1,12 +1,16 @@
 package org.patchwarden.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -32,9 +36,11 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
   private static final List<FeedReplacement.Table> TABLES =
       List.of(new FeedReplacement.Table("advisory_records", "id", "source"));
   private final Jdbi jdbi;
+  private final Dialect dialect;
 
-  JdbiAdvisoryStore(Jdbi jdbi) {
+  JdbiAdvisoryStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
+    this.dialect = dialect;
   }
 
   @Override
@@ -87,6 +93,48 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
         .bind("source", source)
         .mapTo(Integer.class)
         .one());
+  }
+
+  /**
+   * {@inheritDoc} In storage order, withdrawn records included; the database hands the rows over
+   * {@value CursorRead#FETCH_SIZE} at a time. An exception thrown by {@code sink} ends the read
+   * and reaches the caller.
+   */
+  @Override
+  public void forEachRecord(BiConsumer<String, AdvisoryRecord> sink) {
+    CursorRead.run(jdbi, dialect, h -> {
+      try (Stream<Map.Entry<String, String>> rows = h.createQuery("SELECT source, body FROM advisory_records")
+          .setFetchSize(CursorRead.FETCH_SIZE)
+          .map((rs, ctx) -> Map.entry(rs.getString("source"), rs.getString("body")))
+          .stream()) {
+        rows.forEach(row -> sink.accept(row.getKey(), RecordJson.read(row.getValue(), AdvisoryRecord.class)));
+      }
+      return null;
+    });
+  }
+
+  /**
+   * {@inheritDoc} Ordered by id, then feed; a record held by two feeds (a GHSA in two OSV
+   * ecosystems) comes once per feed. Ids go to the database {@value FeedReplacement#BATCH} at a time.
+   */
+  @Override
+  public List<AdvisoryRecord> records(Collection<String> ids) {
+    List<String> distinct = List.copyOf(new TreeSet<>(ids));
+    List<Map.Entry<String, AdvisoryRecord>> found = new ArrayList<>();
+    jdbi.useHandle(h -> {
+      for (int from = 0; from < distinct.size(); from += FeedReplacement.BATCH) {
+        List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + FeedReplacement.BATCH));
+        h.createQuery("SELECT source, id, body FROM advisory_records WHERE id IN (<ids>)")
+            .bindList("ids", chunk)
+            .map((rs, ctx) -> Map.entry(rs.getString("id") + "\u0000" + rs.getString("source"),
+                RecordJson.read(rs.getString("body"), AdvisoryRecord.class)))
+            .forEach(found::add);
+      }
+    });
+    // Sorted here rather than by SQL: the chunks are separate queries, and Java's order does not
+    // depend on the database's collation.
+    found.sort(Map.Entry.comparingByKey());
+    return found.stream().map(Map.Entry::getValue).toList();
   }
 
   @Override

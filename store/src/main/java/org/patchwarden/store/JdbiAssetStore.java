@@ -3,12 +3,17 @@ package org.patchwarden.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -17,13 +22,20 @@ import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.AssetStore;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
+import org.patchwarden.inventory.OsRelease;
 
 /** Assets and inventories in the {@code assets}, {@code inventories} and {@code installed_packages} tables. */
 final class JdbiAssetStore implements AssetStore {
+  private static final String HEADER =
+      "asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like";
+  private static final String PACKAGE =
+      "ecosystem, name, version, source_name, source_version, architecture, purl";
   private final Jdbi jdbi;
+  private final Dialect dialect;
 
-  JdbiAssetStore(Jdbi jdbi) {
+  JdbiAssetStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
+    this.dialect = dialect;
   }
 
   @Override
@@ -60,8 +72,13 @@ final class JdbiAssetStore implements AssetStore {
         .list());
   }
 
+  /**
+   * {@inheritDoc} An OS with an empty id is stored, and returned, as no OS: an empty {@code os_id}
+   * is how the table says "none".
+   */
   @Override
-  public Inventory recordInventory(String assetName, Instant scannedAt, List<InstalledPackage> packages) {
+  public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages) {
+    OsRelease stored = os == null || os.id().isEmpty() ? null : os;
     return jdbi.inTransaction(h -> {
       boolean exists = h.createQuery("SELECT COUNT(*) FROM assets WHERE name = :name")
           .bind("name", assetName).mapTo(Integer.class).one() > 0;
@@ -71,63 +88,143 @@ final class JdbiAssetStore implements AssetStore {
       int revision = h.createQuery(
               "SELECT COALESCE(MAX(revision), 0) + 1 FROM inventories WHERE asset_name = :name")
           .bind("name", assetName).mapTo(Integer.class).one();
-      h.createUpdate("INSERT INTO inventories (asset_name, revision, scanned_at) VALUES (:name, :rev, :at)")
+      h.createUpdate("""
+              INSERT INTO inventories
+                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like)
+              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike)
+              """)
           .bind("name", assetName).bind("rev", revision).bind("at", SqlTime.format(scannedAt))
+          .bind("osId", stored == null ? "" : stored.id())
+          .bind("osVersion", stored == null ? "" : stored.versionId())
+          .bind("osCodename", stored == null ? "" : stored.codename())
+          .bind("osLike", stored == null ? "" : stored.idLike())
           .execute();
-      PreparedBatch batch = h.prepareBatch("""
+      String insert = """
           INSERT INTO installed_packages
-            (asset_name, revision, ecosystem, name, version, source_name, source_version, architecture)
-          VALUES (:asset, :rev, :eco, :name, :version, :srcName, :srcVersion, :arch)
-          """);
+            (asset_name, revision, ecosystem, name, version, source_name, source_version, architecture, purl)
+          VALUES (:asset, :rev, :eco, :name, :version, :srcName, :srcVersion, :arch, :purl)
+          """;
+      PreparedBatch batch = h.prepareBatch(insert);
       for (InstalledPackage p : packages) {
         batch.bind("asset", assetName).bind("rev", revision)
             .bind("eco", p.ecosystem()).bind("name", p.name()).bind("version", p.version())
             .bind("srcName", p.sourceName()).bind("srcVersion", p.sourceVersion())
-            .bind("arch", p.architecture())
+            .bind("arch", p.architecture()).bind("purl", p.purl())
             .add();
+        if (batch.size() >= FeedReplacement.BATCH) {
+          batch.execute();
+          batch = h.prepareBatch(insert);
+        }
       }
       if (batch.size() > 0) {
         batch.execute();
       }
-      return new Inventory(assetName, revision, scannedAt, packages);
+      return new Inventory(assetName, revision, scannedAt, stored, packages);
     });
   }
 
+  /** {@inheritDoc} Packages are ordered by ecosystem, name, version and architecture. */
   @Override
   public Optional<Inventory> currentInventory(String assetName) {
-    return jdbi.withHandle(h -> h.createQuery("""
-            SELECT revision, scanned_at FROM inventories WHERE asset_name = :name
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + HEADER + """
+             FROM inventories WHERE asset_name = :name
             ORDER BY revision DESC LIMIT 1
             """)
         .bind("name", assetName)
-        .map((rs, ctx) -> new Inventory(assetName, rs.getInt("revision"),
-            SqlTime.instant(rs.getString("scanned_at")), List.of()))
+        .map((rs, ctx) -> header(rs))
         .findOne()
-        .map(header -> new Inventory(assetName, header.revision(), header.scannedAt(),
+        .map(header -> new Inventory(assetName, header.revision(), header.scannedAt(), header.os(),
             packages(h, assetName, header.revision()))));
   }
 
   @Override
   public List<Inventory> history(String assetName) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "SELECT revision, scanned_at FROM inventories WHERE asset_name = :name ORDER BY revision")
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + HEADER
+            + " FROM inventories WHERE asset_name = :name ORDER BY revision")
         .bind("name", assetName)
-        .map((rs, ctx) -> new Inventory(assetName, rs.getInt("revision"),
-            SqlTime.instant(rs.getString("scanned_at")), List.of()))
+        .map((rs, ctx) -> header(rs))
         .list());
   }
 
+  /**
+   * {@inheritDoc} One statement (so one consistent snapshot, whatever is recorded meanwhile) whose
+   * rows stream from the database: each newest inventory joined with its packages. Equal packages
+   * on several assets share one instance, so that memory follows the distinct packages of the
+   * fleet rather than assets × packages.
+   */
+  @Override
+  public List<Inventory> currentInventories() {
+    return CursorRead.run(jdbi, dialect, h -> {
+      Map<InstalledPackage, InstalledPackage> shared = new HashMap<>();
+      List<Inventory> inventories = new ArrayList<>();
+      try (Stream<Row> rows = h.createQuery("SELECT " + prefixed("i.", HEADER) + ", " + prefixed("p.", PACKAGE) + """
+               FROM inventories i
+               JOIN (SELECT asset_name, MAX(revision) AS revision FROM inventories GROUP BY asset_name) newest
+                 ON newest.asset_name = i.asset_name AND newest.revision = i.revision
+               LEFT JOIN installed_packages p ON p.asset_name = i.asset_name AND p.revision = i.revision
+              ORDER BY i.asset_name, p.ecosystem, p.name, p.version, p.architecture
+              """)
+          .setFetchSize(CursorRead.FETCH_SIZE)
+          .map((rs, ctx) -> new Row(header(rs), rs.getString("ecosystem") == null ? null : installed(rs)))
+          .stream()) {
+        Iterator<Row> it = rows.iterator();
+        Inventory header = null;
+        List<InstalledPackage> packages = new ArrayList<>();
+        while (it.hasNext()) {
+          Row row = it.next();
+          if (header == null || !header.assetName().equals(row.header().assetName())) {
+            if (header != null) {
+              inventories.add(withPackages(header, packages));
+            }
+            header = row.header();
+            packages.clear();
+          }
+          if (row.installed() != null) {
+            packages.add(shared.computeIfAbsent(row.installed(), p -> p));
+          }
+        }
+        if (header != null) {
+          inventories.add(withPackages(header, packages));
+        }
+      }
+      return inventories;
+    });
+  }
+
+  /** One row of {@link #currentInventories}: an inventory header and one of its packages, or none. */
+  private record Row(Inventory header, InstalledPackage installed) {}
+
+  private static Inventory withPackages(Inventory header, List<InstalledPackage> packages) {
+    return new Inventory(header.assetName(), header.revision(), header.scannedAt(), header.os(), packages);
+  }
+
+  private static String prefixed(String alias, String columns) {
+    return alias + columns.replace(", ", ", " + alias);
+  }
+
   private static List<InstalledPackage> packages(Handle h, String assetName, int revision) {
-    return h.createQuery("""
-            SELECT ecosystem, name, version, source_name, source_version, architecture
-            FROM installed_packages WHERE asset_name = :name AND revision = :rev
+    return h.createQuery("SELECT " + PACKAGE + """
+             FROM installed_packages WHERE asset_name = :name AND revision = :rev
             ORDER BY ecosystem, name, version, architecture
             """)
         .bind("name", assetName).bind("rev", revision)
-        .map((rs, ctx) -> new InstalledPackage(rs.getString("ecosystem"), rs.getString("name"),
-            rs.getString("version"), rs.getString("source_name"), rs.getString("source_version"),
-            rs.getString("architecture")))
+        .map((rs, ctx) -> installed(rs))
         .list();
+  }
+
+  /** An inventory without its packages. */
+  private static Inventory header(ResultSet rs) throws SQLException {
+    String osId = rs.getString("os_id");
+    OsRelease os = osId.isEmpty() ? null
+        : new OsRelease(osId, rs.getString("os_version_id"), rs.getString("os_codename"), rs.getString("os_id_like"));
+    return new Inventory(rs.getString("asset_name"), rs.getInt("revision"),
+        SqlTime.instant(rs.getString("scanned_at")), os, List.of());
+  }
+
+  private static InstalledPackage installed(ResultSet rs) throws SQLException {
+    return new InstalledPackage(rs.getString("ecosystem"), rs.getString("name"), rs.getString("version"),
+        rs.getString("source_name"), rs.getString("source_version"), rs.getString("architecture"),
+        rs.getString("purl"));
   }
 
   private static Asset mapAsset(ResultSet rs) throws SQLException {

@@ -1,12 +1,15 @@
 package org.patchwarden.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.patchwarden.advisory.Advisory;
 import org.patchwarden.advisory.AdvisoryRecord;
@@ -185,6 +188,102 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
     Advisory a = db.advisoryStore().find("CVE-2025-0001").orElseThrow();
     assertThat(a.records()).hasSize(JdbiAdvisoryStore.MAX_RECORDS);
     assertThat(a.records().get(0).id()).isEqualTo("GHSA-0000");
+  }
+
+  @Test
+  void forEachRecordStreamsEveryRecordOfEverySourceWithItsFeed() {
+    int size = 2_500; // more than one fetch of rows
+    FeedSnapshot<AdvisoryRecord> generated = sink -> {
+      for (int n = 0; n < size; n++) {
+        sink.accept(record(n, 0));
+      }
+      return new org.patchwarden.feed.FeedHeader("big", RELEASED);
+    };
+    db.advisoryStore().replace(generated, new FeedDocument(OSV, OSV, "h-big", LOADED));
+    load("nvd", "h-nvd", NVD_CVE);
+    load("osv:Debian", "h-deb", OSV_GHSA);
+
+    Map<String, Integer> perFeed = new TreeMap<>();
+    List<AdvisoryRecord> nvd = new ArrayList<>();
+    db.advisoryStore().forEachRecord((feed, r) -> {
+      perFeed.merge(feed, 1, Integer::sum);
+      if (feed.equals("nvd")) {
+        nvd.add(r);
+      }
+    });
+
+    assertThat(perFeed).containsExactly(Map.entry("nvd", 1), Map.entry("osv:Debian", 1), Map.entry(OSV, size));
+    assertThat(perFeed.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(
+        db.advisoryStore().count("nvd") + db.advisoryStore().count("osv:Debian") + db.advisoryStore().count(OSV));
+    assertThat(nvd).containsExactly(NVD_CVE);
+  }
+
+  @Test
+  void forEachRecordOfAnEmptyStoreCallsNothing() {
+    db.advisoryStore().forEachRecord((feed, r) -> {
+      throw new AssertionError("no record expected, got " + feed + " " + r.id());
+    });
+  }
+
+  @Test
+  void theSinkOfForEachRecordMayWriteToTheDatabaseMeanwhile() {
+    load(OSV, "h", record(1, 0), record(2, 0), record(3, 0));
+    List<String> seen = new ArrayList<>();
+
+    // A matcher may store what it learns while records still stream: the read must not hold a lock
+    // that keeps writers out.
+    db.advisoryStore().forEachRecord((feed, r) -> {
+      db.assetStore().save(new org.patchwarden.inventory.Asset("host-" + r.id(),
+          org.patchwarden.inventory.AssetKind.HOST, "test", "", 4, false, Set.of()));
+      seen.add(r.id());
+    });
+
+    assertThat(seen).containsExactlyInAnyOrder("PYSEC-2025-1", "PYSEC-2025-2", "PYSEC-2025-3");
+    assertThat(db.assetStore().list()).hasSize(3);
+  }
+
+  @Test
+  void anExceptionOfTheSinkEndsForEachRecordAndReachesTheCaller() {
+    load(OSV, "h", record(1, 0), record(2, 0));
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> db.advisoryStore().forEachRecord((feed, r) -> {
+      seen.add(r.id());
+      throw new IllegalStateException("index full at " + r.id());
+    })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("index full at PYSEC-2025-");
+    assertThat(seen).hasSize(1);
+    assertThat(db.advisoryStore().count(OSV)).isEqualTo(2);
+  }
+
+  @Test
+  void recordsByIdComeFromEverySourceOrderedByIdThenFeed() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA, record(7, 0));
+    load("osv:Debian", "h-deb", OSV_GHSA);
+
+    assertThat(db.advisoryStore().records(List.of("GHSA-rxwr-2w6q-5vvw", "CVE-2024-3094", "PYSEC-2025-7",
+        "CVE-2024-3094", "CVE-1999-0001")))
+        .containsExactly(NVD_CVE, OSV_GHSA, OSV_GHSA, record(7, 0));
+    // Ids only: an alias (PYSEC-2024-1 of the GHSA) is not an id.
+    assertThat(db.advisoryStore().records(List.of("PYSEC-2024-1"))).isEmpty();
+    assertThat(db.advisoryStore().records(List.of())).isEmpty();
+  }
+
+  @Test
+  void recordsByManyIdsAreFetchedInBatches() {
+    List<AdvisoryRecord> many = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int n = 0; n < 1_200; n++) {
+      many.add(record(n, 0));
+      ids.add(record(n, 0).id());
+      ids.add("GHSA-missing-" + n);
+    }
+    load(OSV, "h", many.toArray(AdvisoryRecord[]::new));
+
+    List<AdvisoryRecord> found = db.advisoryStore().records(ids);
+
+    assertThat(found).hasSize(1_200).containsExactlyInAnyOrderElementsOf(many);
+    assertThat(found).extracting(AdvisoryRecord::id).isSorted();
   }
 
   static AdvisoryRecord advisory(String id, String alias) {

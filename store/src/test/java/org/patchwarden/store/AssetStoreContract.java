@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -12,14 +13,23 @@ import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
+import org.patchwarden.inventory.OsRelease;
 
 /** What every {@link org.patchwarden.inventory.AssetStore} must do, on every database. */
 abstract class AssetStoreContract extends DatabaseContract {
   static final Instant SCAN1 = Instant.parse("2026-11-01T10:00:00Z");
   static final Instant SCAN2 = Instant.parse("2026-11-02T10:00:00Z");
   static final Asset WEB = new Asset("web-01", AssetKind.HOST, "production", "platform", 1, true, Set.of("debian", "dmz"));
-  static final InstalledPackage OPENSSL = new InstalledPackage("deb", "libssl3", "3.0.15-1~deb12u1", "openssl", "", "amd64");
-  static final InstalledPackage CURL = new InstalledPackage("deb", "curl", "7.88.1-10+deb12u8", "curl", "", "amd64");
+  static final OsRelease BOOKWORM = new OsRelease("debian", "12", "bookworm", "");
+  static final OsRelease TRIXIE = new OsRelease("debian", "13", "trixie", "");
+  static final OsRelease ALMA = new OsRelease("almalinux", "9.4", "", "rhel centos fedora");
+  static final InstalledPackage OPENSSL = new InstalledPackage("deb", "libssl3", "3.0.15-1~deb12u1", "openssl", "",
+      "amd64", "pkg:deb/debian/libssl3@3.0.15-1~deb12u1?arch=amd64&distro=debian-12");
+  static final InstalledPackage CURL = new InstalledPackage("deb", "curl", "7.88.1-10+deb12u8", "curl", "", "amd64",
+      "pkg:deb/debian/curl@7.88.1-10+deb12u8?arch=amd64&distro=debian-12");
+  /** A binary package whose source version differs from its own (binNMU), without a purl. */
+  static final InstalledPackage BINNMU = new InstalledPackage("deb", "libgcrypt20", "1.10.1-3+b1", "libgcrypt20",
+      "1.10.1-3", "amd64", "");
 
   @Test
   void savesAnAssetWithItsContextAndFindsItByName() {
@@ -48,17 +58,89 @@ abstract class AssetStoreContract extends DatabaseContract {
   @Test
   void eachScanAddsAnInventoryRevisionAndKeepsHistory() {
     db.assetStore().save(WEB);
-    Inventory first = db.assetStore().recordInventory("web-01", SCAN1, List.of(OPENSSL, CURL));
-    Inventory second = db.assetStore().recordInventory("web-01", SCAN2, List.of(CURL));
+    Inventory first = db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL, CURL));
+    Inventory second = db.assetStore().recordInventory("web-01", SCAN2, TRIXIE, List.of(CURL));
 
     assertThat(first.revision()).isEqualTo(1);
     assertThat(second.revision()).isEqualTo(2);
     Inventory current = db.assetStore().currentInventory("web-01").orElseThrow();
-    assertThat(current.revision()).isEqualTo(2);
-    assertThat(current.scannedAt()).isEqualTo(SCAN2);
-    assertThat(current.packages()).containsExactly(CURL);
-    assertThat(db.assetStore().history("web-01")).extracting(Inventory::revision, Inventory::scannedAt)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, SCAN1), org.assertj.core.groups.Tuple.tuple(2, SCAN2));
+    assertThat(current).isEqualTo(new Inventory("web-01", 2, SCAN2, TRIXIE, List.of(CURL)));
+    assertThat(db.assetStore().history("web-01")).containsExactly(
+        new Inventory("web-01", 1, SCAN1, BOOKWORM, List.of()), new Inventory("web-01", 2, SCAN2, TRIXIE, List.of()));
+  }
+
+  @Test
+  void keepsTheOsAndEveryPackageFieldExactlyWithPackagesInNameOrder() {
+    db.assetStore().save(WEB);
+    InstalledPackage wheel = new InstalledPackage("pypi", "requests", "2.31.0", "", "", "", "pkg:pypi/requests@2.31.0");
+    Inventory recorded = db.assetStore().recordInventory("web-01", SCAN1, ALMA, List.of(wheel, OPENSSL, BINNMU, CURL));
+
+    Inventory current = db.assetStore().currentInventory("web-01").orElseThrow();
+    assertThat(current.os()).isEqualTo(ALMA);
+    assertThat(current.os().majorVersion()).isEqualTo("9");
+    assertThat(current.packages()).containsExactly(CURL, BINNMU, OPENSSL, wheel);
+    assertThat(recorded.os()).isEqualTo(ALMA);
+    assertThat(recorded.packages()).containsExactlyInAnyOrderElementsOf(current.packages());
+  }
+
+  @Test
+  void anInventoryWithoutOsReadsBackWithoutOsAndAnEmptyOsIdMeansNone() {
+    db.assetStore().save(WEB);
+    Inventory sbom = db.assetStore().recordInventory("web-01", SCAN1, null, List.of(CURL));
+    Inventory blank = db.assetStore().recordInventory("web-01", SCAN2, new OsRelease("", "12", "", ""), List.of());
+
+    assertThat(sbom.os()).isNull();
+    assertThat(blank.os()).isNull();
+    assertThat(db.assetStore().history("web-01")).extracting(Inventory::os).containsExactly(null, null);
+    assertThat(db.assetStore().currentInventory("web-01").orElseThrow().os()).isNull();
+  }
+
+  @Test
+  void currentInventoriesHoldsTheNewestInventoryOfEveryScannedAssetByName() {
+    Asset image = new Asset("app-image:1.4", AssetKind.CONTAINER_IMAGE, "production", "", 2, false, Set.of());
+    Asset empty = new Asset("db-01", AssetKind.HOST, "production", "", 1, false, Set.of());
+    Asset never = new Asset("mail-01", AssetKind.HOST, "production", "", 3, false, Set.of());
+    for (Asset a : List.of(WEB, image, empty, never)) {
+      db.assetStore().save(a);
+    }
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL));
+    db.assetStore().recordInventory("web-01", SCAN2, BOOKWORM, List.of(OPENSSL, CURL, BINNMU));
+    db.assetStore().recordInventory("db-01", SCAN1, ALMA, List.of());
+    db.assetStore().recordInventory("app-image:1.4", SCAN2, null, List.of(CURL));
+
+    assertThat(db.assetStore().currentInventories()).containsExactly(
+        new Inventory("app-image:1.4", 1, SCAN2, null, List.of(CURL)),
+        new Inventory("db-01", 1, SCAN1, ALMA, List.of()),
+        new Inventory("web-01", 2, SCAN2, BOOKWORM, List.of(CURL, BINNMU, OPENSSL)));
+  }
+
+  @Test
+  void currentInventoriesIsEmptyWhenNothingWasScanned() {
+    db.assetStore().save(WEB);
+    assertThat(db.assetStore().currentInventories()).isEmpty();
+  }
+
+  @Test
+  void currentInventoriesOfAFleetStreamsEveryPackageAndSharesEqualOnes() {
+    // 40 hosts of one image with 120 packages each: more rows than one fetch, fewer distinct packages.
+    List<InstalledPackage> image = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      image.add(new InstalledPackage("deb", "lib%03d".formatted(i), "1.0-" + i, "", "", "amd64", ""));
+    }
+    for (int host = 0; host < 40; host++) {
+      String name = "host-%02d".formatted(host);
+      db.assetStore().save(new Asset(name, AssetKind.HOST, "production", "", 2, false, Set.of()));
+      db.assetStore().recordInventory(name, SCAN1, BOOKWORM, image.subList(0, 100 + host % 20));
+    }
+
+    List<Inventory> fleet = db.assetStore().currentInventories();
+
+    assertThat(fleet).hasSize(40);
+    assertThat(fleet).extracting(Inventory::assetName).isSorted();
+    for (int host = 0; host < 40; host++) {
+      assertThat(fleet.get(host).packages()).as("host %d", host).isEqualTo(image.subList(0, 100 + host % 20));
+    }
+    assertThat(fleet.get(39).packages().get(7)).isSameAs(fleet.get(0).packages().get(7));
   }
 
   @Test
@@ -70,7 +152,7 @@ abstract class AssetStoreContract extends DatabaseContract {
 
   @Test
   void anInventoryForAnUnknownAssetIsRefusedAndNothingIsStored() {
-    assertThatThrownBy(() -> db.assetStore().recordInventory("ghost", SCAN1, List.of(CURL)))
+    assertThatThrownBy(() -> db.assetStore().recordInventory("ghost", SCAN1, BOOKWORM, List.of(CURL)))
         .isInstanceOf(NoSuchElementException.class)
         .hasMessageContaining("ghost");
     assertThat(db.assetStore().history("ghost")).isEmpty();
@@ -79,7 +161,7 @@ abstract class AssetStoreContract extends DatabaseContract {
   @Test
   void anEmptyInventoryIsARealRevision() {
     db.assetStore().save(WEB);
-    db.assetStore().recordInventory("web-01", SCAN1, List.of());
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of());
     assertThat(db.assetStore().currentInventory("web-01").orElseThrow().packages()).isEmpty();
   }
 }
