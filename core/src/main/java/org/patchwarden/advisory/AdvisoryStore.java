@@ -34,6 +34,6 @@ public interface AdvisoryStore {
    */
   void forEachRecord(java.util.function.BiConsumer<String, AdvisoryRecord> sink);
 
-  /** The current records with these ids, in any source (for re-matching changed advisories). */
-  java.util.List<AdvisoryRecord> records(java.util.Collection<String> ids);
+  /** The current records with these ids, in any feed, with their feed (for re-matching changed advisories). */
+  java.util.List<FeedRecord> records(java.util.Collection<String> ids);
 }

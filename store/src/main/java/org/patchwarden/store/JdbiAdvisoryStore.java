@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.patchwarden.advisory.Advisory;
 import org.patchwarden.advisory.AdvisoryMerger;
+import org.patchwarden.advisory.FeedRecord;
 import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.AffectedPackage;
@@ -118,16 +119,16 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
    * ecosystems) comes once per feed. Ids go to the database {@value FeedReplacement#BATCH} at a time.
    */
   @Override
-  public List<AdvisoryRecord> records(Collection<String> ids) {
+  public List<FeedRecord> records(Collection<String> ids) {
     List<String> distinct = List.copyOf(new TreeSet<>(ids));
-    List<Map.Entry<String, AdvisoryRecord>> found = new ArrayList<>();
+    List<Map.Entry<String, FeedRecord>> found = new ArrayList<>();
     jdbi.useHandle(h -> {
       for (int from = 0; from < distinct.size(); from += FeedReplacement.BATCH) {
         List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + FeedReplacement.BATCH));
         h.createQuery("SELECT source, id, body FROM advisory_records WHERE id IN (<ids>)")
             .bindList("ids", chunk)
             .map((rs, ctx) -> Map.entry(rs.getString("id") + "\u0000" + rs.getString("source"),
-                RecordJson.read(rs.getString("body"), AdvisoryRecord.class)))
+                new FeedRecord(rs.getString("source"), RecordJson.read(rs.getString("body"), AdvisoryRecord.class))))
             .forEach(found::add);
       }
     });

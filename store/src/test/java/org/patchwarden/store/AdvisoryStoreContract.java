@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.patchwarden.advisory.Advisory;
 import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.advisory.FeedRecord;
 import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedRange;
 import org.patchwarden.advisory.AffectedStatus;
@@ -263,7 +264,8 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
 
     assertThat(db.advisoryStore().records(List.of("GHSA-rxwr-2w6q-5vvw", "CVE-2024-3094", "PYSEC-2025-7",
         "CVE-2024-3094", "CVE-1999-0001")))
-        .containsExactly(NVD_CVE, OSV_GHSA, OSV_GHSA, record(7, 0));
+        .containsExactly(new FeedRecord("nvd", NVD_CVE), new FeedRecord(OSV, OSV_GHSA),
+            new FeedRecord("osv:Debian", OSV_GHSA), new FeedRecord(OSV, record(7, 0)));
     // Ids only: an alias (PYSEC-2024-1 of the GHSA) is not an id.
     assertThat(db.advisoryStore().records(List.of("PYSEC-2024-1"))).isEmpty();
     assertThat(db.advisoryStore().records(List.of())).isEmpty();
@@ -280,8 +282,9 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
     }
     load(OSV, "h", many.toArray(AdvisoryRecord[]::new));
 
-    List<AdvisoryRecord> found = db.advisoryStore().records(ids);
+    List<AdvisoryRecord> found = db.advisoryStore().records(ids).stream().map(FeedRecord::record).toList();
 
+    assertThat(db.advisoryStore().records(ids)).allSatisfy(r -> assertThat(r.feed()).isEqualTo(OSV));
     assertThat(found).hasSize(1_200).containsExactlyInAnyOrderElementsOf(many);
     assertThat(found).extracting(AdvisoryRecord::id).isSorted();
   }
