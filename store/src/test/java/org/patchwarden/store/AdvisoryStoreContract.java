@@ -264,8 +264,8 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
 
     assertThat(db.advisoryStore().records(List.of("GHSA-rxwr-2w6q-5vvw", "CVE-2024-3094", "PYSEC-2025-7",
         "CVE-2024-3094", "CVE-1999-0001")))
-        .containsExactly(new FeedRecord("nvd", NVD_CVE), new FeedRecord(OSV, OSV_GHSA),
-            new FeedRecord("osv:Debian", OSV_GHSA), new FeedRecord(OSV, record(7, 0)));
+        .containsExactly(new FeedRecord("nvd", NVD_CVE), new FeedRecord("osv:Debian", OSV_GHSA),
+            new FeedRecord(OSV, OSV_GHSA), new FeedRecord(OSV, record(7, 0)));
     // Ids only: an alias (PYSEC-2024-1 of the GHSA) is not an id.
     assertThat(db.advisoryStore().records(List.of("PYSEC-2024-1"))).isEmpty();
     assertThat(db.advisoryStore().records(List.of())).isEmpty();
