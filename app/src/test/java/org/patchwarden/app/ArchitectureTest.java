@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String[] CORE = {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
-    "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase.."
+    "org.patchwarden.inventory..", "org.patchwarden.match..", "org.patchwarden.ssvc..", "org.patchwarden.assess..",
+    "org.patchwarden.usecase.."
   };
   private static JavaClasses classes;
 
