@@ -73,10 +73,10 @@ public record CollectedPackages(List<InstalledPackage> packages, List<String> wa
       return this;
     }
 
-    /** Records a warning, prefixed with the place it concerns. */
+    /** Records a warning, prefixed with the place it concerns unless the place is empty. */
     public Builder warn(String place, String message) {
       if (warnings.size() < MAX_WARNINGS) {
-        warnings.add(place + ": " + message);
+        warnings.add(place.isEmpty() ? message : place + ": " + message);
       } else {
         droppedWarnings++;
       }

@@ -57,8 +57,8 @@ final class CycloneDxComponents {
       if (type.equals("file")) {
         return;
       }
-      out.warn(place, (type.isEmpty() ? "component" : type) + " '" + name + "' " + version
-          + " has neither purl nor cpe; it cannot be matched");
+      out.warn(place, (type.isEmpty() ? "component" : type) + " '" + name + "'"
+          + (version.isEmpty() ? "" : " " + version) + " has neither purl nor cpe; it cannot be matched");
     }
   }
 }
