@@ -45,8 +45,14 @@ public final class PurlPackages {
    * @param namespace the purl namespace ({@code @babel}, a Maven group), or null
    */
   public static String purl(String type, String namespace, String name, String version) {
+    return purl(type, namespace, name, version, Map.of());
+  }
+
+  /** Like {@link #purl(String, String, String, String)}, with qualifiers ({@code classifier}, {@code type}). */
+  public static String purl(String type, String namespace, String name, String version, Map<String, String> qualifiers) {
     try {
-      return new PackageURL(type, namespace, name, version, null, null).canonicalize();
+      return new PackageURL(type, namespace, name, version,
+          qualifiers.isEmpty() ? null : new java.util.TreeMap<>(qualifiers), null).canonicalize();
     } catch (MalformedPackageURLException | RuntimeException e) {
       return "";
     }
