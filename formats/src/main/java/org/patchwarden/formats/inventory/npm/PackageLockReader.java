@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.formats.Json;
@@ -179,8 +178,7 @@ public final class PackageLockReader implements InventoryReader {
     if (!tree.isObject()) {
       throw new FeedFormatException(out.source(), place, "expected an object keyed by package name");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
       dependency(e.getKey(), e.getValue(), place + "[\"" + e.getKey() + "\"]", depth, out);
     }
   }

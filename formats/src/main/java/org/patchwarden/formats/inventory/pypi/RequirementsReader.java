@@ -29,6 +29,8 @@ public final class RequirementsReader implements InventoryReader {
   private static final Pattern PIN = Pattern.compile("===?\\s*([A-Za-z0-9][A-Za-z0-9.+!_-]*)");
   /** pip's comment rule: {@code #} at the start of a line or after white space. */
   private static final Pattern COMMENT = Pattern.compile("(^|\\s+)#.*$");
+  /** Where the per-requirement options start: white space, then {@code --}. */
+  private static final Pattern OPTION = Pattern.compile("\\s--");
   /** A logical line may join many physical lines (pip-compile puts each hash on its own). */
   private static final int CONTINUATIONS_PER_LINE = 256;
 
@@ -88,8 +90,8 @@ public final class RequirementsReader implements InventoryReader {
     }
     out.count(place);
     // Per-requirement options (--hash, --config-settings …) follow the requirement itself.
-    int option = line.indexOf(" --");
-    String requirement = option < 0 ? line : line.substring(0, option).strip();
+    Matcher optionStart = OPTION.matcher(line);
+    String requirement = optionStart.find() ? line.substring(0, optionStart.start()).strip() : line;
     int marker = requirement.indexOf(';');
     if (marker >= 0) {
       requirement = requirement.substring(0, marker).strip();

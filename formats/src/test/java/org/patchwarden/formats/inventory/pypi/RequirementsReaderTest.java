@@ -61,9 +61,11 @@ class RequirementsReaderTest {
 
   @Test
   void readsGluedShortOptionsAndALastLineWithoutNewline() {
-    CollectedPackages read = Fixtures.readText(reader, "-rbase.txt\nflask==2.2.2", "requirements.txt");
+    CollectedPackages read = Fixtures.readText(reader,
+        "-rbase.txt\nclick==8.1.3\t--hash=sha256:bb4d8133cb15a609f44e8213d9b391b0809795062913b383c62be0ee95b1db48\n"
+            + "flask==2.2.2", "requirements.txt");
 
-    assertThat(read.packages()).containsExactly(pypi("flask", "2.2.2"));
+    assertThat(read.packages()).containsExactly(pypi("click", "8.1.3"), pypi("flask", "2.2.2"));
     assertThat(read.warnings()).containsExactly("line 1: includes 'base.txt', which is not followed: read it too");
   }
 
