@@ -1,0 +1,46 @@
+package org.patchwarden.formats.inventory;
+
+/**
+ * Bounds every inventory reader applies to outside input, so that a hostile or broken file fails
+ * with a message instead of exhausting memory.
+ *
+ * @param maxBytes largest input accepted, in bytes
+ * @param maxPackages most packages (or entries: components, lock entries, lines) accepted
+ * @param maxLineLength longest line of a text format, in characters
+ */
+public record ReadLimits(long maxBytes, int maxPackages, int maxLineLength) {
+  /** 256 MiB, one million packages, 64 Ki characters a line: far above any real SBOM or lockfile. */
+  public static final ReadLimits DEFAULT = new ReadLimits(256L << 20, 1_000_000, 1 << 16);
+
+  public ReadLimits {
+    if (maxBytes <= 0 || maxPackages <= 0 || maxLineLength <= 0) {
+      throw new IllegalArgumentException("read limits must be positive: " + maxBytes + ", " + maxPackages
+          + ", " + maxLineLength);
+    }
+  }
+
+  /** These limits with another byte cap. */
+  public ReadLimits withMaxBytes(long bytes) {
+    return new ReadLimits(bytes, maxPackages, maxLineLength);
+  }
+
+  /** These limits with another package cap. */
+  public ReadLimits withMaxPackages(int packages) {
+    return new ReadLimits(maxBytes, packages, maxLineLength);
+  }
+
+  /** The byte cap for a message: {@code 256 MiB}, {@code 4 KiB}, {@code 100 bytes}. */
+  public String describeBytes() {
+    return describe(maxBytes);
+  }
+
+  static String describe(long bytes) {
+    if (bytes >= (1L << 20) && bytes % (1L << 20) == 0) {
+      return (bytes >> 20) + " MiB";
+    }
+    if (bytes >= 1024 && bytes % 1024 == 0) {
+      return (bytes >> 10) + " KiB";
+    }
+    return bytes + " bytes";
+  }
+}

@@ -1,0 +1,2 @@
+/** Maven: the output of mvn dependency:list (and dependency:tree). */
+package org.patchwarden.formats.inventory.maven;

@@ -1,0 +1,2 @@
+/** SPDX 2.x JSON documents. */
+package org.patchwarden.formats.inventory.spdx;
