@@ -111,7 +111,8 @@ public final class OsReleaseReader {
   private void check(String value, Pattern pattern, String key, Map<String, Integer> lineOf) {
     if (!pattern.matcher(value).matches()) {
       throw new FeedFormatException(source, "line " + lineOf.get(key),
-          key + " '" + abbreviate(value) + "' is not an os-release identifier (lower-case letters, digits, '.', '_', '-')");
+          key + " '" + abbreviate(value)
+              + "' is not an os-release identifier (lower-case letters, digits, '.', '_', '-')");
     }
   }
 

@@ -88,7 +88,8 @@ public final class RpmQueryReader {
       String[] f = line.split("\t", -1);
       if (f.length != 6) {
         throw new FeedFormatException(source, place, f.length + " tab-separated fields where "
-            + "NAME EPOCHNUM VERSION RELEASE ARCH SOURCERPM are 6 (is this the output of " + QUERY_FORMAT_COMMAND + "?)");
+            + "NAME EPOCHNUM VERSION RELEASE ARCH SOURCERPM are 6 (is this the output of "
+            + QUERY_FORMAT_COMMAND + "?)");
       }
       if (f[0].equals(PUBKEY)) {
         skipped.merge(PUBKEY, 1, Integer::sum);
@@ -157,7 +158,8 @@ public final class RpmQueryReader {
     }
     String name = base.substring(0, versionDash);
     if (!NAME.matcher(name).matches()) {
-      throw new FeedFormatException(source, place, "SOURCERPM '" + abbreviate(file) + "' does not start with a package name");
+      throw new FeedFormatException(source, place,
+          "SOURCERPM '" + abbreviate(file) + "' does not start with a package name");
     }
     String vr = versionRelease(base.substring(versionDash + 1, releaseDash), base.substring(releaseDash + 1), place,
         "SOURCERPM version", "SOURCERPM release");
