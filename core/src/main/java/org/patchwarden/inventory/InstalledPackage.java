@@ -15,7 +15,9 @@ import java.util.Objects;
  *     name), or empty when the same as the name or unknown
  * @param sourceVersion the source package version when it differs from {@code version}, or empty
  * @param architecture e.g. {@code amd64}, or empty
- * @param purl the package URL when the collector knows it, or empty
+ * @param purl the package URL when the collector knows it, or empty; for ecosystem {@code cpe}:
+ *     the CPE 2.3 name ({@code cpe:2.3:o:fortinet:fortios:7.4.3:*:*:*:*:*:*:*}), since such products
+ *     have no package URL and matching by CPE needs the whole name
  */
 public record InstalledPackage(String ecosystem, String name, String version, String sourceName,
     String sourceVersion, String architecture, String purl) {

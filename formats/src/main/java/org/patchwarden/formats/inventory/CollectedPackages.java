@@ -1,10 +1,13 @@
 package org.patchwarden.formats.inventory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.inventory.InstalledPackage;
 
@@ -18,9 +21,12 @@ import org.patchwarden.inventory.InstalledPackage;
  * @param subjectName the name of what the file describes (CycloneDX {@code metadata.component},
  *     SPDX described package or document, lockfile root project), or empty
  * @param subjectVersion its version, or empty
+ * @param skipped reason (a dpkg status, {@code gpg-pubkey}) to how many entries the reader left out
+ *     on purpose, sorted by reason, so that a report can say "712 installed, 3 skipped
+ *     (deinstall ok config-files)" instead of hiding them
  */
 public record CollectedPackages(List<InstalledPackage> packages, List<String> warnings, String subjectName,
-    String subjectVersion) {
+    String subjectVersion, Map<String, Integer> skipped) {
   /** Warnings kept in full; past this only their number is kept, so a file of junk lines stays bounded. */
   public static final int MAX_WARNINGS = 1_000;
 
@@ -29,6 +35,23 @@ public record CollectedPackages(List<InstalledPackage> packages, List<String> wa
     warnings = List.copyOf(warnings);
     subjectName = Objects.requireNonNullElse(subjectName, "");
     subjectVersion = Objects.requireNonNullElse(subjectVersion, "");
+    skipped = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(skipped, "skipped")));
+  }
+
+  /** What an SBOM or lockfile reader found: nothing skipped on purpose. */
+  public CollectedPackages(List<InstalledPackage> packages, List<String> warnings, String subjectName,
+      String subjectVersion) {
+    this(packages, warnings, subjectName, subjectVersion, Map.of());
+  }
+
+  /** What a package-database reader found: no warnings, no subject. */
+  public CollectedPackages(List<InstalledPackage> packages, Map<String, Integer> skipped) {
+    this(packages, List.of(), "", "", skipped);
+  }
+
+  /** How many entries were left out on purpose, for any reason. */
+  public int skippedCount() {
+    return skipped.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   /** Accumulates the result of one read, enforcing the package cap. */

@@ -1,0 +1,232 @@
+package org.patchwarden.formats.inventory.dpkg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.inventory.CollectedPackages;
+import org.patchwarden.formats.inventory.Resources;
+import org.patchwarden.inventory.InstalledPackage;
+
+/** Samples: this machine's real status file and real dpkg-written states; see PROVENANCE.md. */
+class DpkgStatusReaderTest {
+
+  private static CollectedPackages read(String name) {
+    return new DpkgStatusReader(new ByteArrayInputStream(Resources.bytes("/inventory/dpkg/" + name)), name).read();
+  }
+
+  private static CollectedPackages text(String text) {
+    return new DpkgStatusReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "status").read();
+  }
+
+  /** Rows of dpkg-query's answer for the stanzas it counts as installed, as (name, version, arch, source, source version). */
+  private static List<List<String>> dpkgQueryInstalled(String name) {
+    return Resources.tsv("/inventory/dpkg/" + name + ".dpkg-query.tsv").stream()
+        .filter(r -> r.get(1).matches("(install|hold) ok (installed|triggers-pending|triggers-awaited)"))
+        .map(r -> r.subList(2, 7))
+        .toList();
+  }
+
+  private static List<String> row(InstalledPackage p) {
+    return List.of(p.name(), p.version(), p.architecture(), p.effectiveSourceName(), p.effectiveSourceVersion());
+  }
+
+  @Test
+  void readsThisMachinesStatusFileAsDpkgQueryDoes() {
+    CollectedPackages read = read("status-debian12-trimmed");
+    assertThat(read.packages()).hasSize(168);
+    assertThat(read.skipped()).isEmpty();
+    assertThat(read.packages()).map(DpkgStatusReaderTest::row)
+        .containsExactlyInAnyOrderElementsOf(dpkgQueryInstalled("status-debian12-trimmed"));
+  }
+
+  @Test
+  void keepsTheSourcePackageOnlyWhereItDiffersFromTheBinary() {
+    List<InstalledPackage> packages = read("status-debian12-trimmed").packages();
+    assertThat(packages).first().isEqualTo(new InstalledPackage(
+        "deb", "adduser", "3.134", "", "", "all", "pkg:deb/debian/adduser@3.134?arch=all"));
+    // A binNMU: built from an older version of the source package of the same name.
+    assertThat(packages).filteredOn(p -> p.name().equals("bash")).singleElement().isEqualTo(new InstalledPackage(
+        "deb", "bash", "5.2.15-2+b8", "", "5.2.15-2", "amd64", "pkg:deb/debian/bash@5.2.15-2%2Bb8?arch=amd64"));
+    assertThat(packages).filteredOn(p -> p.name().equals("libssl3")).singleElement().isEqualTo(new InstalledPackage(
+        "deb", "libssl3", "3.0.19-1~deb12u2", "openssl", "", "amd64",
+        "pkg:deb/debian/libssl3@3.0.19-1~deb12u2?arch=amd64"));
+    // A third-party package with an epoch; the purl percent-encodes the colon.
+    assertThat(packages).filteredOn(p -> p.name().equals("kubectl")).singleElement()
+        .extracting(InstalledPackage::version, InstalledPackage::purl)
+        .containsExactly("1:528.0.0-0", "pkg:deb/debian/kubectl@1%3A528.0.0-0?arch=amd64");
+  }
+
+  @Test
+  void countsConfiguredPackagesAndSaysHowManyOthersItLeftOut() {
+    CollectedPackages read = read("status-package-states");
+    assertThat(read.packages()).map(InstalledPackage::name)
+        .containsExactly("bsd-mailx", "cron", "libc-bin", "man-db");
+    assertThat(read.packages()).map(DpkgStatusReaderTest::row)
+        .containsExactlyInAnyOrderElementsOf(dpkgQueryInstalled("status-package-states"));
+    assertThat(read.skipped()).containsExactly(
+        Map.entry("deinstall ok config-files", 1),
+        Map.entry("deinstall ok installed", 1),
+        Map.entry("install ok unpacked", 2));
+    assertThat(read.skippedCount()).isEqualTo(4);
+  }
+
+  @Test
+  void putsTheGivenDistributionInThePurl() {
+    String stanza = """
+        Package: openssl
+        Status: install ok installed
+        Architecture: arm64
+        Version: 3.0.13-0ubuntu3.5
+        """;
+    CollectedPackages read = new DpkgStatusReader(
+        new ByteArrayInputStream(stanza.getBytes(StandardCharsets.UTF_8)), "status", "ubuntu").read();
+    assertThat(read.packages()).singleElement().extracting(InstalledPackage::purl)
+        .isEqualTo("pkg:deb/ubuntu/openssl@3.0.13-0ubuntu3.5?arch=arm64");
+    assertThatThrownBy(() -> new DpkgStatusReader(new ByteArrayInputStream(new byte[0]), "status", "Ubuntu 24"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace 'Ubuntu 24'");
+  }
+
+  @Test
+  void readsAFileWithoutFinalNewlineCrLfEndingsAndFieldNamesInAnyCase() {
+    CollectedPackages read = text("package: a1\r\nSTATUS: hold ok installed\r\nversion: 1.0-1\r\n\r\n\r\n"
+        + "Package: b2\nStatus: install ok installed\nVersion: 2.0\nSource: b (1.9)");
+    assertThat(read.packages()).containsExactly(
+        new InstalledPackage("deb", "a1", "1.0-1", "", "", "", "pkg:deb/debian/a1@1.0-1"),
+        new InstalledPackage("deb", "b2", "2.0", "b", "1.9", "", "pkg:deb/debian/b2@2.0"));
+  }
+
+  @Test
+  void readsAnEmptyFileAsNoPackages() {
+    assertThat(text("").packages()).isEmpty();
+    assertThat(text("\n\n").packages()).isEmpty();
+  }
+
+  @Test
+  void keepsReadingPastFreeTextThatIsNotUtf8() {
+    byte[] latin1 = "Package: x1\nStatus: install ok installed\nVersion: 1\nMaintainer: J\u00f6rg\nDescription: d\n f\u00fcr\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(new DpkgStatusReader(new ByteArrayInputStream(latin1), "status").read().packages())
+        .map(InstalledPackage::name).containsExactly("x1");
+  }
+
+  @Test
+  void refusesAnInstalledPackageWithoutVersion() {
+    assertThatThrownBy(() -> text("""
+        Package: a1
+        Status: install ok installed
+        Version: 1
+
+        Package: b2
+        Status: install ok installed
+        Architecture: amd64
+
+        Package: c3
+        Status: install ok installed
+        Version: 1
+        """))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("status at line 5 (b2): installed package b2 has no Version field");
+  }
+
+  @Test
+  void refusesAFileThatEndsInsideAStanzaBeforeItsVersion() {
+    // The status file cut off in the middle of its last stanza, as a failed copy leaves it.
+    assertThatThrownBy(() -> text("""
+        Package: a1
+        Status: install ok installed
+        Version: 1
+
+        Package: b2
+        Status: install ok installed
+        Priority: optional
+        Sec"""))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("status at line 8: 'Sec' is not a 'Field: value' line (nor a continuation line or a blank line)");
+    assertThatThrownBy(() -> text("""
+        Package: a1
+        Status: install ok installed
+        Version: 1
+
+        Package: b2
+        Status: install ok installed
+        Priority: optional
+        """))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("status at line 7: the file ends inside the stanza of b2 (begun at line 5) before its Version field"
+            + " (truncated file?)");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1\n\nPackage: b2\n"))
+        .hasMessage("status at line 5 (b2): the file ends inside the stanza of b2 before its Status field (truncated file?)");
+  }
+
+  @Test
+  void acceptsALastStanzaThatEndsWithoutBlankLineWhenItIsComplete() {
+    assertThat(text("Package: a1\nStatus: install ok installed\nVersion: 1\nDescription: x\n more").packages())
+        .map(InstalledPackage::name).containsExactly("a1");
+  }
+
+  @Test
+  void needsNoVersionForAPackageThatIsNotInstalled() {
+    CollectedPackages read = text("Package: gone\nStatus: purge ok not-installed\nArchitecture: amd64\n");
+    assertThat(read.packages()).isEmpty();
+    assertThat(read.skipped()).containsExactly(Map.entry("purge ok not-installed", 1));
+  }
+
+  @Test
+  void refusesMalformedStanzas() {
+    assertThatThrownBy(() -> text(" continued\nPackage: a\n"))
+        .hasMessage("status at line 1: continuation line (starting with a blank) outside of any field");
+    assertThatThrownBy(() -> text("Status: install ok installed\nVersion: 1\n"))
+        .hasMessage("status at line 1: stanza without a Package field");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1\nPackage: b2\n"))
+        .hasMessage("status at line 4: second Package field in the stanza (the first is on line 1;"
+            + " is a blank line missing between two stanzas?)");
+    assertThatThrownBy(() -> text("Package: a1\nVersion: 1\n\n"))
+        .hasMessage("status at line 1 (a1): no Status field (is this dpkg's status file, not 'available' or a Packages index?)");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok\nVersion: 1\n"))
+        .hasMessage("status at line 2 (a1): Status 'install ok' is not 'want flag state' (e.g. 'install ok installed')");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok gone\nVersion: 1\n"))
+        .hasMessageContaining("Status 'install ok gone' is not 'want flag state'");
+    assertThatThrownBy(() -> text("Package: a b\nStatus: install ok installed\nVersion: 1\n"))
+        .hasMessage("status at line 1: 'a b' is not a package name");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1\nArchitecture: AMD 64\n"))
+        .hasMessage("status at line 4 (a1): Architecture 'AMD 64' is not an architecture name");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1\nSource: glibc (2.36\n"))
+        .hasMessage("status at line 4 (a1): Source 'glibc (2.36' is not 'name' or 'name (version)'");
+    assertThatThrownBy(() -> text("#Package: a1\n"))
+        .hasMessageContaining("status at line 1: '#Package: a1' is not a 'Field: value' line");
+  }
+
+  @Test
+  void refusesAVersionDpkgWouldRefuse() {
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1:\n"))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessageStartingWith("status at line 3 (a1): invalid deb version '1:'");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1\nSource: a (x y)\n"))
+        .hasMessageContaining("Source 'a (x y)' is not 'name' or 'name (version)'");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1\nSource: a (1:)\n"))
+        .hasMessageStartingWith("status at line 4 (a1): invalid deb version '1:'");
+  }
+
+  @Test
+  void refusesALineLongerThanTheBound() {
+    String longLine = "Description: " + "x".repeat(DpkgStatusReader.MAX_LINE);
+    assertThatThrownBy(() -> text("Package: a1\n" + longLine + "\n"))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("status at line 2: longer than 65536 characters (the limit for this file)");
+  }
+
+  @Test
+  void refusesMoreStanzasThanTheBound() {
+    String stanza = "Package: gone\nStatus: purge ok not-installed\n\n";
+    assertThatThrownBy(() -> new DpkgStatusReader(
+        Resources.repeated(stanza, DpkgStatusReader.MAX_STANZAS + 1L), "status").read())
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("status at line " + (3 * DpkgStatusReader.MAX_STANZAS + 1) + ": more than 200000 stanzas");
+  }
+}
