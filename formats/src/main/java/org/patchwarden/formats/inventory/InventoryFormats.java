@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.io.InputStream;
+import org.patchwarden.formats.inventory.apk.ApkInstalledReader;
+import org.patchwarden.formats.inventory.dpkg.DpkgStatusReader;
+import org.patchwarden.formats.inventory.rpm.RpmQueryReader;
 import java.util.regex.Pattern;
 import org.patchwarden.formats.inventory.cyclonedx.CycloneDxJsonReader;
 import org.patchwarden.formats.inventory.cyclonedx.CycloneDxXmlReader;
@@ -137,9 +141,30 @@ public final class InventoryFormats {
     return Optional.empty();
   }
 
+  /** A package-database collector that reads a stream by itself, under its own caps. */
+  @FunctionalInterface
+  private interface DatabaseCollector {
+    CollectedPackages read(InputStream in, String source);
+  }
+
+  private static InventoryReader database(DatabaseCollector collector) {
+    return new InventoryReader() {
+      @Override
+      public ReadLimits limits() {
+        return ReadLimits.DEFAULT;
+      }
+
+      @Override
+      public CollectedPackages read(InputStream in, String source) {
+        return collector.read(in, source);
+      }
+    };
+  }
+
   /**
-   * The reader for a format, with default limits; empty for the formats read elsewhere (dpkg, rpm,
-   * apk databases and asset lists have their own collectors).
+   * The reader for a format, with default limits; empty for asset lists, which describe assets
+   * rather than packages ({@code AssetListReader}). An rpm list does not say its distribution: its
+   * purls use the {@code redhat} namespace.
    */
   public static Optional<InventoryReader> reader(InventoryFormat format) {
     return Optional.ofNullable(switch (format) {
@@ -151,7 +176,10 @@ public final class InventoryFormats {
       case POETRY_LOCK -> new PoetryLockReader();
       case MAVEN_DEPENDENCY_LIST -> new MavenDependencyListReader();
       case GO_MOD -> new GoModReader();
-      case DPKG_STATUS, RPM_QA, APK_INSTALLED, ASSET_LIST_CSV, ASSET_LIST_YAML -> null;
+      case DPKG_STATUS -> database((in, source) -> new DpkgStatusReader(in, source).read());
+      case RPM_QA -> database((in, source) -> new RpmQueryReader(in, source, "redhat").read());
+      case APK_INSTALLED -> database((in, source) -> new ApkInstalledReader(in, source).read());
+      case ASSET_LIST_CSV, ASSET_LIST_YAML -> null;
     });
   }
 }
