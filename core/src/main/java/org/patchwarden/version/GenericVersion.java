@@ -131,7 +131,7 @@ public final class GenericVersion implements Version {
     int eb = g < o.words.length ? o.groupStart[g + 1] : 0;
     // Trailing zeros were dropped at parse time, so a longer list is a larger one once equal so far.
     while (ia < ea && ib < eb) {
-      int c = MavenVersion.compareNumbers(numbers[ia], bigNumbers[ia], o.numbers[ib], o.bigNumbers[ib]);
+      int c = Digits.compare(numbers[ia], bigNumbers[ia], o.numbers[ib], o.bigNumbers[ib]);
       if (c != 0) {
         return c;
       }
@@ -273,12 +273,8 @@ public final class GenericVersion implements Version {
         bigNumbers = Arrays.copyOf(bigNumbers, count * 2);
       }
       int len = to - from;
-      if (len <= MavenVersion.MAX_LONG_DIGITS) {
-        long v = 0;
-        for (int i = from; i < to; i++) {
-          v = v * 10 + (s.charAt(i) - '0');
-        }
-        numbers[count] = v;
+      if (len <= Digits.MAX_LONG_DIGITS) {
+        numbers[count] = Digits.value(s, from, to);
         bigNumbers[count] = null;
       } else {
         numbers[count] = 0;

@@ -55,19 +55,12 @@ final class GoVersion implements Version {
 
   /** The value of the digits {@code s[from, to)} (no leading zeros), or {@link #BIG}. */
   static long value(String s, int from, int to) {
-    if (to - from > 18) {
-      return BIG;
-    }
-    long v = 0;
-    for (int i = from; i < to; i++) {
-      v = v * 10 + (s.charAt(i) - '0');
-    }
-    return v;
+    return to - from > Digits.MAX_LONG_DIGITS ? BIG : Digits.value(s, from, to);
   }
 
   /** The digits {@code s[from, to)} when {@link #value} cannot hold them, else null. */
   static String digitsIfBig(String s, int from, int to) {
-    return to - from > 18 ? s.substring(from, to) : null;
+    return to - from > Digits.MAX_LONG_DIGITS ? s.substring(from, to) : null;
   }
 
   @Override
@@ -109,42 +102,19 @@ final class GoVersion implements Version {
       throw new IllegalArgumentException(
           "cannot compare a Go version with " + (other == null ? "null" : other.scheme().name()));
     }
-    int c = compareNumbers(major, bigMajor, o.major, o.bigMajor);
+    int c = Digits.compare(major, bigMajor, o.major, o.bigMajor);
     if (c != 0) {
       return c;
     }
-    c = compareNumbers(minor, bigMinor, o.minor, o.bigMinor);
+    c = Digits.compare(minor, bigMinor, o.minor, o.bigMinor);
     if (c != 0) {
       return c;
     }
-    c = compareNumbers(patch, bigPatch, o.patch, o.bigPatch);
+    c = Digits.compare(patch, bigPatch, o.patch, o.bigPatch);
     if (c != 0) {
       return c;
     }
     return comparePre(o);
-  }
-
-  /** Compares two numbers, each a small value or (when {@code big} is set) a long digit string. */
-  private static int compareNumbers(long x, String bigX, long y, String bigY) {
-    if (bigX == null && bigY == null) {
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
-    if (bigX == null) {
-      return -1;
-    }
-    if (bigY == null) {
-      return 1;
-    }
-    return compareDigits(bigX, bigY);
-  }
-
-  /** Digit strings without leading zeros: the longer is larger, else the lexically larger. */
-  private static int compareDigits(String x, String y) {
-    if (x.length() != y.length()) {
-      return x.length() < y.length() ? -1 : 1;
-    }
-    int c = x.compareTo(y);
-    return c < 0 ? -1 : c > 0 ? 1 : 0;
   }
 
   private int comparePre(GoVersion o) {
@@ -169,7 +139,7 @@ final class GoVersion implements Version {
           c = d < 0 ? -1 : d > 0 ? 1 : 0;
         }
       } else {
-        c = compareNumbers(x, x == BIG ? a[i] : null, y, y == BIG ? b[i] : null);
+        c = Digits.compare(x, x == BIG ? a[i] : null, y, y == BIG ? b[i] : null);
       }
       if (c != 0) {
         return c;

@@ -47,50 +47,15 @@ public final class GoVersionScheme implements VersionScheme {
     String[] pre = NO_PRERELEASE;
     long[] preNum = NO_VALUES;
     if (i < n && text.charAt(i) == '-') {
-      int preEnd = i + 1;
-      int count = 1;
-      while (preEnd < n && text.charAt(preEnd) != '+') {
-        char c = text.charAt(preEnd);
-        if (c == '.') {
-          count++;
-        } else if (!isIdentChar(c)) {
-          throw new InvalidVersionException(NAME, text, "invalid character in pre-release");
-        }
-        preEnd++;
-      }
-      pre = new String[count];
-      preNum = new long[count];
-      int k = 0;
-      int start = i + 1;
-      for (int j = start; j <= preEnd; j++) {
-        if (j == preEnd || text.charAt(j) == '.') {
-          if (j == start) {
-            throw new InvalidVersionException(NAME, text, "empty pre-release identifier");
-          }
-          boolean digits = allDigits(text, start, j);
-          if (digits && j - start > 1 && text.charAt(start) == '0') {
-            throw new InvalidVersionException(
-                NAME, text, "numeric pre-release identifier has a leading zero");
-          }
-          preNum[k] = digits ? GoVersion.value(text, start, j) : GoVersion.ALPHANUMERIC;
-          pre[k++] = text.substring(start, j);
-          start = j + 1;
-        }
-      }
+      int preEnd = SemVerIdentifiers.preReleaseEnd(NAME, text, i + 1, n);
+      long[] values = new long[SemVerIdentifiers.count(text, i + 1, preEnd)];
+      pre = SemVerIdentifiers.preRelease(NAME, text, i + 1, preEnd,
+          (k, from, to) -> values[k] = identifierValue(text, from, to));
+      preNum = values;
       i = preEnd;
     }
     if (i < n && text.charAt(i) == '+') {
-      int start = i + 1;
-      for (int j = start; j <= n; j++) {
-        if (j == n || text.charAt(j) == '.') {
-          if (j == start) {
-            throw new InvalidVersionException(NAME, text, "empty build identifier");
-          }
-          start = j + 1;
-        } else if (!isIdentChar(text.charAt(j))) {
-          throw new InvalidVersionException(NAME, text, "invalid character in build metadata");
-        }
-      }
+      SemVerIdentifiers.checkBuild(NAME, text, i + 1, n);
       i = n;
     }
     if (i != n) {
@@ -129,6 +94,16 @@ public final class GoVersionScheme implements VersionScheme {
     }
   }
 
+  /** A pre-release identifier's slot in {@link GoVersion}: its value, or ALPHANUMERIC. */
+  private static long identifierValue(String s, int from, int to) {
+    boolean digits = allDigits(s, from, to);
+    if (digits && to - from > 1 && s.charAt(from) == '0') {
+      throw new InvalidVersionException(
+          NAME, s, "numeric pre-release identifier has a leading zero");
+    }
+    return digits ? GoVersion.value(s, from, to) : GoVersion.ALPHANUMERIC;
+  }
+
   private static boolean allDigits(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -137,10 +112,6 @@ public final class GoVersionScheme implements VersionScheme {
       }
     }
     return true;
-  }
-
-  private static boolean isIdentChar(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
   }
 
   @Override

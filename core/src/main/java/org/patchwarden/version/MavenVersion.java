@@ -34,9 +34,6 @@ public final class MavenVersion implements Version {
 
   private static final String[] RANK_SPELLING = {"alpha", "beta", "milestone", "rc", "snapshot", "ga", "sp"};
 
-  /** Numbers with more significant digits than this are kept as digit strings. */
-  static final int MAX_LONG_DIGITS = 18;
-
   private final MavenVersionScheme scheme;
   private final String text;
   private final byte[] kinds;
@@ -206,7 +203,8 @@ public final class MavenVersion implements Version {
       if (ta != tb) {
         return ta < tb ? -1 : 1; // NB: an IntItem is below any LongItem, whatever the values
       }
-      return compareNumbers(a.values[ia], a.words[ia], b.values[ib], b.words[ib]);
+      // A digit string always has more than 18 significant digits, so it beats any long here.
+      return Digits.compare(a.values[ia], a.words[ia], b.values[ib], b.words[ib]);
     }
     if (tb != STR) {
       return -1;
@@ -220,23 +218,6 @@ public final class MavenVersion implements Version {
       return Integer.signum(a.words[ia].compareTo(b.words[ib]));
     }
     return 0;
-  }
-
-  static int compareNumbers(long va, String da, long vb, String db) {
-    if (da == null && db == null) {
-      return Long.compare(va, vb);
-    }
-    // A digit string always has more than 18 significant digits, so it beats any long here.
-    if (da == null) {
-      return -1;
-    }
-    if (db == null) {
-      return 1;
-    }
-    if (da.length() != db.length()) {
-      return da.length() < db.length() ? -1 : 1;
-    }
-    return Integer.signum(da.compareTo(db));
   }
 
   /** Compares the items from {@code i} on against null, as a longer list's tail is. */
@@ -403,9 +384,9 @@ public final class MavenVersion implements Version {
         i++;
       }
       grow();
-      kinds[count] = kindLength <= 9 ? INT : kindLength <= MAX_LONG_DIGITS ? LONG : BIG;
+      kinds[count] = kindLength <= 9 ? INT : kindLength <= Digits.MAX_LONG_DIGITS ? LONG : BIG;
       int len = to - i;
-      if (len <= MAX_LONG_DIGITS) {
+      if (len <= Digits.MAX_LONG_DIGITS) {
         long value = 0;
         for (; i < to; i++) {
           value = value * 10 + Character.digit(s.charAt(i), 10);

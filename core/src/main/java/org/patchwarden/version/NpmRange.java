@@ -253,14 +253,14 @@ final class NpmRange implements VersionRange {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (c == '+' && i + 1 < n && NpmVersionScheme.isIdentChar(s.charAt(i + 1))) {
+      if (c == '+' && i + 1 < n && SemVerIdentifiers.isIdentChar(s.charAt(i + 1))) {
         int j = i + 1;
-        while (j < n && NpmVersionScheme.isIdentChar(s.charAt(j))) {
+        while (j < n && SemVerIdentifiers.isIdentChar(s.charAt(j))) {
           j++;
         }
-        while (j + 1 < n && s.charAt(j) == '.' && NpmVersionScheme.isIdentChar(s.charAt(j + 1))) {
+        while (j + 1 < n && s.charAt(j) == '.' && SemVerIdentifiers.isIdentChar(s.charAt(j + 1))) {
           j++;
-          while (j < n && NpmVersionScheme.isIdentChar(s.charAt(j))) {
+          while (j < n && SemVerIdentifiers.isIdentChar(s.charAt(j))) {
             j++;
           }
         }
@@ -356,13 +356,13 @@ final class NpmRange implements VersionRange {
     int n = s.length();
     while (true) {
       int j = i;
-      while (j < n && NpmVersionScheme.isIdentChar(s.charAt(j))) {
+      while (j < n && SemVerIdentifiers.isIdentChar(s.charAt(j))) {
         j++;
       }
       if (!validPrereleaseIdentifier(s, i, j)) {
         return -1;
       }
-      if (j + 1 < n && s.charAt(j) == '.' && NpmVersionScheme.isIdentChar(s.charAt(j + 1))) {
+      if (j + 1 < n && s.charAt(j) == '.' && SemVerIdentifiers.isIdentChar(s.charAt(j + 1))) {
         i = j + 1;
         continue;
       }
@@ -394,13 +394,13 @@ final class NpmRange implements VersionRange {
     int n = s.length();
     while (true) {
       int j = i;
-      while (j < n && NpmVersionScheme.isIdentChar(s.charAt(j))) {
+      while (j < n && SemVerIdentifiers.isIdentChar(s.charAt(j))) {
         j++;
       }
       if (j == i || j - i > 250) {
         return -1;
       }
-      if (j + 1 < n && s.charAt(j) == '.' && NpmVersionScheme.isIdentChar(s.charAt(j + 1))) {
+      if (j + 1 < n && s.charAt(j) == '.' && SemVerIdentifiers.isIdentChar(s.charAt(j + 1))) {
         i = j + 1;
         continue;
       }

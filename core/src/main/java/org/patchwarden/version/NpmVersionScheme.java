@@ -59,46 +59,15 @@ public final class NpmVersionScheme implements VersionScheme {
     String[] pre = NO_PRERELEASE;
     double[] preNum = NO_NUMBERS;
     if (i < end && text.charAt(i) == '-') {
-      int preStart = i + 1;
-      int preEnd = preStart;
-      int count = 1;
-      while (preEnd < end && text.charAt(preEnd) != '+') {
-        char c = text.charAt(preEnd);
-        if (c == '.') {
-          count++;
-        } else if (!isIdentChar(c)) {
-          throw new InvalidVersionException(NAME, text, "invalid character in pre-release");
-        }
-        preEnd++;
-      }
-      pre = new String[count];
-      preNum = new double[count];
-      int k = 0;
-      int idStart = preStart;
-      for (int j = preStart; j <= preEnd; j++) {
-        if (j == preEnd || text.charAt(j) == '.') {
-          if (j == idStart) {
-            throw new InvalidVersionException(NAME, text, "empty pre-release identifier");
-          }
-          preNum[k] = identifierNumber(text, idStart, j);
-          pre[k++] = text.substring(idStart, j);
-          idStart = j + 1;
-        }
-      }
+      int preEnd = SemVerIdentifiers.preReleaseEnd(NAME, text, i + 1, end);
+      double[] values = new double[SemVerIdentifiers.count(text, i + 1, preEnd)];
+      pre = SemVerIdentifiers.preRelease(NAME, text, i + 1, preEnd,
+          (k, from, to) -> values[k] = identifierNumber(text, from, to));
+      preNum = values;
       i = preEnd;
     }
     if (i < end && text.charAt(i) == '+') {
-      int idStart = i + 1;
-      for (int j = idStart; j <= end; j++) {
-        if (j == end || text.charAt(j) == '.') {
-          if (j == idStart) {
-            throw new InvalidVersionException(NAME, text, "empty build identifier");
-          }
-          idStart = j + 1;
-        } else if (!isIdentChar(text.charAt(j))) {
-          throw new InvalidVersionException(NAME, text, "invalid character in build metadata");
-        }
-      }
+      SemVerIdentifiers.checkBuild(NAME, text, i + 1, end);
       i = end;
     }
     if (i != end) {
@@ -177,10 +146,6 @@ public final class NpmVersionScheme implements VersionScheme {
 
   static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  static boolean isIdentChar(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
   }
 
   /** JavaScript's WhiteSpace and LineTerminator set, what {@code trim()} and {@code \s} use. */

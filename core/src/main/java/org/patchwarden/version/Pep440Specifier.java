@@ -286,7 +286,7 @@ final class Pep440Specifier implements VersionRange {
       long[] want = prefix.release;
       for (int i = 0; i < want.length; i++) {
         long have = i < p.release.length ? p.release[i] : 0;
-        if (Pep440Version.cmpNum(have, p.bigs, want[i], prefix.bigs) != 0) {
+        if (Digits.compareEncoded(have, p.bigs, want[i], prefix.bigs) != 0) {
           return false;
         }
       }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  *
  * <p>Numbers are kept as {@code long}s when they have at most 18 significant digits; longer ones are
  * encoded as a negative index {@code -(i + 1)} into {@link #bigs}, which holds their digits without
- * leading zeros. Any long is below any big number, so comparison needs no allocation.
+ * leading zeros ({@link Digits.Encoder}). Any long is below any big number, so comparison needs no
+ * allocation.
  */
 final class Pep440Version implements Version {
 
@@ -17,9 +18,6 @@ final class Pep440Version implements Version {
   static final int PRE_B = 2;
   static final int PRE_RC = 3;
   static final int PRE_NONE = 4; // Infinity: a final release sorts after its pre-releases
-
-  private static final String[] NO_BIGS = new String[0];
-  private static final int MAX_LONG_DIGITS = 18;
 
   private final Pep440VersionScheme scheme;
   private final String text;
@@ -239,8 +237,7 @@ final class Pep440Version implements Version {
     final String s;
     final int end;
     int pos;
-    String[] bigs;
-    int bigCount;
+    final Digits.Encoder numbers = new Digits.Encoder();
 
     Parser(String s, int end) {
       this.s = s;
@@ -253,28 +250,11 @@ final class Pep440Version implements Version {
       while (pos < end && isDigit(s.charAt(pos))) {
         pos++;
       }
-      int z = start;
-      while (z < pos - 1 && s.charAt(z) == '0') {
-        z++;
-      }
-      if (pos - z <= MAX_LONG_DIGITS) {
-        long v = 0;
-        for (int j = z; j < pos; j++) {
-          v = v * 10 + (s.charAt(j) - '0');
-        }
-        return v;
-      }
-      if (bigs == null) {
-        bigs = new String[2];
-      } else if (bigCount == bigs.length) {
-        bigs = Arrays.copyOf(bigs, bigCount * 2);
-      }
-      bigs[bigCount++] = s.substring(z, pos);
-      return -bigCount;
+      return numbers.encode(s, start, pos);
     }
 
     String[] bigs() {
-      return bigs == null ? NO_BIGS : bigCount == bigs.length ? bigs : Arrays.copyOf(bigs, bigCount);
+      return numbers.bigs();
     }
 
     /** {@code [-_.]?[0-9]*} after a pre/post/dev word; a missing number is the implicit 0. */
@@ -400,7 +380,7 @@ final class Pep440Version implements Version {
       return a.preRank < b.preRank ? -1 : 1;
     }
     if (a.hasPre) {
-      c = cmpNum(a.preNumber, a.bigs, b.preNumber, b.bigs);
+      c = Digits.compareEncoded(a.preNumber, a.bigs, b.preNumber, b.bigs);
       if (c != 0) {
         return c;
       }
@@ -409,7 +389,7 @@ final class Pep440Version implements Version {
       return a.hasPost ? 1 : -1;
     }
     if (a.hasPost) {
-      c = cmpNum(a.postNumber, a.bigs, b.postNumber, b.bigs);
+      c = Digits.compareEncoded(a.postNumber, a.bigs, b.postNumber, b.bigs);
       if (c != 0) {
         return c;
       }
@@ -418,7 +398,7 @@ final class Pep440Version implements Version {
       return a.hasDev ? -1 : 1;
     }
     if (a.hasDev) {
-      c = cmpNum(a.devNumber, a.bigs, b.devNumber, b.bigs);
+      c = Digits.compareEncoded(a.devNumber, a.bigs, b.devNumber, b.bigs);
       if (c != 0) {
         return c;
       }
@@ -428,13 +408,13 @@ final class Pep440Version implements Version {
 
   /** Epoch, then release with trailing zeros ignored: equality here is {@code base_version} equality. */
   static int compareBase(Pep440Version a, Pep440Version b) {
-    int c = cmpNum(a.epoch, a.bigs, b.epoch, b.bigs);
+    int c = Digits.compareEncoded(a.epoch, a.bigs, b.epoch, b.bigs);
     if (c != 0) {
       return c;
     }
     int n = Math.min(a.releaseKeyLength, b.releaseKeyLength);
     for (int i = 0; i < n; i++) {
-      c = cmpNum(a.release[i], a.bigs, b.release[i], b.bigs);
+      c = Digits.compareEncoded(a.release[i], a.bigs, b.release[i], b.bigs);
       if (c != 0) {
         return c;
       }
@@ -456,7 +436,7 @@ final class Pep440Version implements Version {
       if (an[i] != bn[i]) {
         return an[i] ? 1 : -1;
       } else if (an[i]) {
-        c = cmpDigits(a[i], b[i]);
+        c = Digits.compareSignificant(a[i], b[i]);
       } else {
         c = Integer.signum(a[i].compareTo(b[i]));
       }
@@ -467,29 +447,8 @@ final class Pep440Version implements Version {
     return Integer.compare(a.length, b.length);
   }
 
-  static int cmpNum(long a, String[] ab, long b, String[] bb) {
-    if (a >= 0 && b >= 0) {
-      return Long.compare(a, b);
-    }
-    if (a >= 0) {
-      return -1;
-    }
-    if (b >= 0) {
-      return 1;
-    }
-    return cmpDigits(ab[(int) (-a - 1)], bb[(int) (-b - 1)]);
-  }
-
-  /** Compares digit strings without leading zeros. */
-  static int cmpDigits(String x, String y) {
-    if (x.length() != y.length()) {
-      return x.length() < y.length() ? -1 : 1;
-    }
-    return Integer.signum(x.compareTo(y));
-  }
-
   private int hashNum(long v) {
-    return v >= 0 ? Long.hashCode(v) : bigs[(int) (-v - 1)].hashCode();
+    return Digits.hashEncoded(v, bigs);
   }
 
   private int computeHash() {
@@ -545,7 +504,7 @@ final class Pep440Version implements Version {
 
   /** The number at {@code v} in this version's encoding, as decimal digits. */
   String digits(long v) {
-    return v >= 0 ? Long.toString(v) : bigs[(int) (-v - 1)];
+    return Digits.toStringEncoded(v, bigs);
   }
 
   /** {@code str(Version)}: packaging's normal form, e.g. {@code 1.0rc1} for {@code 1.0-RC1}. */

@@ -1,7 +1,6 @@
 package org.patchwarden.version;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * A RubyGems version as {@code Gem::Version} (RubyGems 3.3.15) parses and orders it: segments split
@@ -10,12 +9,10 @@ import java.util.Arrays;
  * string segment below any number.
  *
  * <p>Only the canonical segments are kept. Numbers are {@code long}s up to 18 significant digits,
- * longer ones are encoded as {@code -(i + 1)} into {@link #bigs} (digits without leading zeros).
+ * longer ones are encoded as {@code -(i + 1)} into {@link #bigs} (digits without leading zeros,
+ * {@link Digits.Encoder}).
  */
 final class RubyGemsVersion implements Version {
-
-  private static final String[] NO_BIGS = new String[0];
-  private static final int MAX_LONG_DIGITS = 18;
 
   private final RubyGemsVersionScheme scheme;
   private final String text;
@@ -139,8 +136,7 @@ final class RubyGemsVersion implements Version {
     }
     long[] nums = new long[Math.max(count, 1)];
     String[] strs = new String[nums.length];
-    String[] bigs = null;
-    int bigCount = 0;
+    Digits.Encoder numbers = new Digits.Encoder();
     int n = 0;
     int j = from;
     while (j < to) {
@@ -155,25 +151,7 @@ final class RubyGemsVersion implements Version {
         while (j < to && isDigit(s.charAt(j))) {
           j++;
         }
-        int z = start;
-        while (z < j - 1 && s.charAt(z) == '0') {
-          z++;
-        }
-        if (j - z <= MAX_LONG_DIGITS) {
-          long v = 0;
-          for (int m = z; m < j; m++) {
-            v = v * 10 + (s.charAt(m) - '0');
-          }
-          nums[n++] = v;
-        } else {
-          if (bigs == null) {
-            bigs = new String[2];
-          } else if (bigCount == bigs.length) {
-            bigs = Arrays.copyOf(bigs, bigCount * 2);
-          }
-          bigs[bigCount++] = s.substring(z, j);
-          nums[n++] = -bigCount;
-        }
+        nums[n++] = numbers.encode(s, start, j);
       } else {
         int start = j;
         while (j < to && isLetter(s.charAt(j))) {
@@ -204,7 +182,7 @@ final class RubyGemsVersion implements Version {
       strs[length] = strs[m];
     }
     return new RubyGemsVersion(scheme, s, from, to, nums, strs, length, releaseLength, firstString,
-        bigs == null ? NO_BIGS : Arrays.copyOf(bigs, bigCount));
+        numbers.bigs());
   }
 
   /** Ruby's regex {@code \s}: space, \t, \n, \v, \f, \r. */
@@ -260,7 +238,8 @@ final class RubyGemsVersion implements Version {
       } else if (bs != null) {
         return 1;
       } else {
-        int c = cmpNum(i < an ? a.nums[i] : 0, a.bigs, i < bn ? b.nums[i] : 0, b.bigs);
+        int c =
+            Digits.compareEncoded(i < an ? a.nums[i] : 0, a.bigs, i < bn ? b.nums[i] : 0, b.bigs);
         if (c != 0) {
           return c;
         }
@@ -274,26 +253,8 @@ final class RubyGemsVersion implements Version {
     return compare(this, releaseLength, other, other.length);
   }
 
-  private static int cmpNum(long a, String[] ab, long b, String[] bb) {
-    if (a >= 0 && b >= 0) {
-      return Long.compare(a, b);
-    }
-    if (a >= 0) {
-      return -1;
-    }
-    if (b >= 0) {
-      return 1;
-    }
-    String x = ab[(int) (-a - 1)];
-    String y = bb[(int) (-b - 1)];
-    if (x.length() != y.length()) {
-      return x.length() < y.length() ? -1 : 1;
-    }
-    return Integer.signum(x.compareTo(y));
-  }
-
   private int hashNum(long v) {
-    return v >= 0 ? Long.hashCode(v) : bigs[(int) (-v - 1)].hashCode();
+    return Digits.hashEncoded(v, bigs);
   }
 
   @Override
@@ -324,7 +285,7 @@ final class RubyGemsVersion implements Version {
   }
 
   private String digits(long v) {
-    return v >= 0 ? Long.toString(v) : bigs[(int) (-v - 1)];
+    return Digits.toStringEncoded(v, bigs);
   }
 
   /** {@code prerelease?}: any letter, i.e. any string segment. */

@@ -2,10 +2,10 @@ package org.patchwarden.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.patchwarden.version.Generators.pick;
 
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApkVersionSchemeTest {
   private static final VersionScheme APK = new ApkVersionScheme();
 
-  static List<DistroVectors.Row> vectors() {
-    return DistroVectors.rows("apk.tsv");
+  static List<VectorFile.Comparison> vectors() {
+    return VectorFile.comparisons("apk.tsv");
   }
 
   private static int cmp(String a, String b) {
@@ -24,30 +24,15 @@ class ApkVersionSchemeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
-  void agreesWithApkToolsOnEveryVector(DistroVectors.Row row) {
-    if (row.isError()) {
-      assertThatThrownBy(() -> {
-        APK.parse(row.a());
-        APK.parse(row.b());
-      }).isInstanceOf(InvalidVersionException.class);
-      return;
-    }
-    Version a = APK.parse(row.a());
-    Version b = APK.parse(row.b());
-    int expected = row.expectedSign();
-    assertThat(Integer.signum(a.compareTo(b))).as("a vs b").isEqualTo(expected);
-    assertThat(Integer.signum(b.compareTo(a))).as("b vs a").isEqualTo(-expected);
-    assertThat(a.equals(b)).as("equals").isEqualTo(expected == 0);
-    if (expected == 0) {
-      assertThat(a.hashCode()).as("hashCode").isEqualTo(b.hashCode());
-    }
+  void agreesWithApkToolsOnEveryVector(VectorFile.Comparison row) {
+    row.assertHoldsFor(APK);
   }
 
   @Test
   void obeysTheOrderLawsOnGeneratedVersions() {
-    DistroSchemeChecks.Counts counts = DistroSchemeChecks.checkOrderLaws(APK,
-        ApkVersionSchemeTest::generate, DistroVectors.seed("apk order laws"), 200_000, 400_000,
-        200_000, 1_500);
+    OrderLaws.Counts counts = OrderLaws.seeded(APK, "ApkVersionSchemeTest")
+        .checkOnGeneratedStrings(ApkVersionSchemeTest::generate, 200_000, 400_000, 200_000,
+            1_500);
     assertThat(counts.generated()).isGreaterThanOrEqualTo(1_000_000);
     assertThat(counts.validSingles()).isGreaterThan(counts.singles() * 9 / 10);
   }
@@ -104,20 +89,13 @@ class ApkVersionSchemeTest {
     return Integer.toString(r.nextInt(kind < 14 ? 3 : 20));
   }
 
-  static String pick(Random r, String... options) {
-    return options[r.nextInt(options.length)];
-  }
-
   @Test
   void ordersPreReleaseSuffixesFirstAndLettersAndNumbersLast() {
     String[] ordered = {
       "1.0_alpha", "1.0_alpha1", "1.0_beta", "1.0_pre", "1.0_rc1", "1.0_rc2", "1.0", "1.0-r1",
       "1.0~abc", "1.0_cvs", "1.0_svn", "1.0_git", "1.0_hg", "1.0_p1", "1.0a", "1.0.1"
     };
-    for (int i = 0; i + 1 < ordered.length; i++) {
-      assertThat(cmp(ordered[i], ordered[i + 1])).as(ordered[i] + " < " + ordered[i + 1])
-          .isNegative();
-    }
+    OrderLaws.assertAscending(APK, ordered);
   }
 
   @Test
@@ -152,24 +130,17 @@ class ApkVersionSchemeTest {
     "1.0_alpha.1", "1.0a.1", " 1.0", "1.0 ", "1.0-r1-r2", "1.0é"
   })
   void rejectsWhatApkToolsCallsInvalid(String text) {
-    assertThatThrownBy(() -> APK.parse(text))
-        .isInstanceOf(InvalidVersionException.class)
-        .hasMessageStartingWith("invalid apk version");
+    GarbageInputs.assertRejected(APK, text);
   }
 
   @Test
   void rejectsNull() {
-    assertThatThrownBy(() -> APK.parse(null)).isInstanceOf(InvalidVersionException.class);
+    GarbageInputs.assertNullRejected(APK);
   }
 
   @Test
   void handlesGarbageWithACleanAnswer() {
-    for (String s : DistroSchemeChecks.garbage()) {
-      Version v = DistroSchemeChecks.tryParse(APK, s);
-      if (v != null) {
-        assertThat(v.compareTo(APK.parse(v.normalized()))).as(DistroVectors.show(s)).isZero();
-      }
-    }
+    GarbageInputs.assertCleanAnswers(APK);
   }
 
   @Test
@@ -184,14 +155,9 @@ class ApkVersionSchemeTest {
 
   @Test
   void comparesWithoutAllocating() {
-    List<Version> versions = Stream.of(
+    OrderLaws.assertComparesWithoutAllocating(APK,
         "1.36.1-r15", "2.40_rc1-r0", "1.2.3_p20230101-r2",
-        "1.0~abc1-r1", "1.05a", "1." + "9".repeat(60))
-        .map(APK::parse)
-        .toList();
-    long bytes = DistroSchemeChecks.bytesAllocatedByCompare(versions, 2_000);
-    // 72,000 comparisons: anything allocated per call would show as hundreds of kilobytes
-    assertThat(bytes).isLessThan(1_024);
+        "1.0~abc1-r1", "1.05a", "1." + "9".repeat(60));
   }
 
   @Test

@@ -3,8 +3,6 @@ package org.patchwarden.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +16,7 @@ class GenericVersionSchemeTest {
   private static final GenericVersionScheme GENERIC = new GenericVersionScheme();
 
   private static void assertAscending(String... versions) {
-    for (int i = 0; i + 1 < versions.length; i++) {
-      assertThat(GENERIC.compare(versions[i], versions[i + 1])).as(versions[i] + " < " + versions[i + 1]).isNegative();
-      assertThat(GENERIC.compare(versions[i + 1], versions[i])).as(versions[i + 1] + " > " + versions[i]).isPositive();
-    }
+    OrderLaws.assertAscending(GENERIC, versions);
   }
 
   @Nested
@@ -125,14 +120,18 @@ class GenericVersionSchemeTest {
     @ValueSource(strings = {"", " ", "   ", "...", "-", "*", "1.*", "1.0\t", "1\u0000", "1.0\n2", "\u007f", "1#2",
         "1.0;rm", "[1.0]", "1.0\u200b", "\u0663.1", "1.0 \u0085"})
     void blankSymbolsAndControlCharactersAreRejected(String text) {
-      assertThatThrownBy(() -> GENERIC.parse(text)).isInstanceOf(InvalidVersionException.class)
-          .hasMessageContaining("generic");
+      GarbageInputs.assertRejected(GENERIC, text);
     }
 
     @Test
     void nullIsRejected() {
-      assertThatThrownBy(() -> GENERIC.parse(null)).isInstanceOf(InvalidVersionException.class);
-      assertThatThrownBy(() -> GENERIC.parseRange(null)).isInstanceOf(InvalidRangeException.class);
+      GarbageInputs.assertNullRejected(GENERIC);
+      GarbageInputs.assertNullRangeRejected(GENERIC);
+    }
+
+    @Test
+    void handlesGarbageWithACleanAnswer() {
+      GarbageInputs.assertCleanAnswers(GENERIC);
     }
 
     @Test
@@ -158,18 +157,13 @@ class GenericVersionSchemeTest {
 
   @Nested
   class Properties {
-    static long seed;
-    static List<GenericVersion> pool;
+    static OrderLaws laws;
+    static List<Version> pool;
 
     @BeforeAll
     static void generate() {
-      seed = Long.getLong("patchwarden.seed", System.nanoTime());
-      System.out.println("GenericVersionSchemeTest seed: " + seed + " (rerun with -Dpatchwarden.seed=" + seed + ")");
-      Random rnd = new Random(seed);
-      pool = new ArrayList<>();
-      for (int i = 0; i < 100_000; i++) {
-        pool.add(GENERIC.parse(randomVersion(rnd)));
-      }
+      laws = OrderLaws.seeded(GENERIC, "GenericVersionSchemeTest");
+      pool = laws.generate(100_000, Properties::randomVersion, laws.random(0));
     }
 
     private static final String[] TOKENS = {"0", "1", "2", "9", "10", "00", "012", "123456789012345678901234", "h",
@@ -189,44 +183,18 @@ class GenericVersionSchemeTest {
 
     @Test
     void everyVersionIsReflexiveAndSurvivesItsNormalizedForm() {
-      for (GenericVersion v : pool) {
-        GenericVersion again = GENERIC.parse(v.normalized());
-        if (v.compareTo(v) != 0 || !again.equals(v) || again.compareTo(v) != 0 || again.hashCode() != v.hashCode()
-            || !again.normalized().equals(v.normalized())) {
-          throw new AssertionError("'" + v.text() + "' normalizes to '" + v.normalized() + "', seed " + seed);
-        }
-      }
+      laws.assertEachStable(pool);
     }
 
     @Test
     void pairsAreAntisymmetricAndEqualsAgreesWithCompareTo() {
-      Random rnd = new Random(seed + 1);
-      int equalPairs = 0;
-      for (int i = 0; i < 1_000_000; i++) {
-        GenericVersion a = pool.get(rnd.nextInt(pool.size()));
-        GenericVersion b = pool.get(rnd.nextInt(pool.size()));
-        int ab = Integer.signum(a.compareTo(b));
-        int ba = Integer.signum(b.compareTo(a));
-        if (ab != -ba || (ab == 0) != a.equals(b) || (ab == 0 && a.hashCode() != b.hashCode())) {
-          throw new AssertionError("'" + a.text() + "' vs '" + b.text() + "': " + ab + "/" + ba + ", seed " + seed);
-        }
-        equalPairs += ab == 0 ? 1 : 0;
-      }
+      int equalPairs = laws.assertRandomPairs(pool, laws.random(1), 1_000_000);
       assertThat(equalPairs).isPositive();
     }
 
     @Test
     void sortingIsTransitive() {
-      Random rnd = new Random(seed + 2);
-      GenericVersion[] sorted = pool.subList(0, 30_000).toArray(new GenericVersion[0]);
-      Arrays.sort(sorted);
-      for (int i = 0; i < 300_000; i++) {
-        int x = rnd.nextInt(sorted.length);
-        int y = rnd.nextInt(sorted.length);
-        if (sorted[Math.min(x, y)].compareTo(sorted[Math.max(x, y)]) > 0) {
-          throw new AssertionError("not transitive around '" + sorted[Math.min(x, y)].text() + "', seed " + seed);
-        }
-      }
+      laws.assertSortedAtRandomPairs(pool.subList(0, 30_000), laws.random(2), 300_000);
     }
   }
 }

@@ -3,13 +3,10 @@ package org.patchwarden.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,31 +15,14 @@ class GoVersionSchemeTest {
 
   // --- 1. every labelled vector ----------------------------------------------------------------
 
-  static Stream<Arguments> comparisonVectors() {
-    return NpmVersionSchemeTest.vectors("/vectors/go.tsv");
+  static List<VectorFile.Comparison> comparisonVectors() {
+    return VectorFile.comparisons("go.tsv");
   }
 
-  @ParameterizedTest(name = "row {0}: ''{1}'' vs ''{2}'' -> {3}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("comparisonVectors")
-  void comparesEveryVectorAsXModSemverDoes(int row, String a, String b, String expected) {
-    if (expected.equals("err")) {
-      assertThatThrownBy(
-              () -> {
-                GO.parse(a);
-                GO.parse(b);
-              })
-          .isInstanceOf(InvalidVersionException.class);
-      return;
-    }
-    int want = Integer.parseInt(expected);
-    Version va = GO.parse(a);
-    Version vb = GO.parse(b);
-    assertThat(Integer.signum(va.compareTo(vb))).isEqualTo(want);
-    assertThat(Integer.signum(vb.compareTo(va))).isEqualTo(-want);
-    assertThat(va.equals(vb)).isEqualTo(want == 0);
-    if (want == 0) {
-      assertThat(va.hashCode()).isEqualTo(vb.hashCode());
-    }
+  void comparesEveryVectorAsXModSemverDoes(VectorFile.Comparison row) {
+    row.assertHoldsFor(GO);
   }
 
   // --- 2. properties on generated versions -----------------------------------------------------
@@ -98,50 +78,25 @@ class GoVersionSchemeTest {
 
   @Test
   void orderIsATotalOrderConsistentWithEqualsOnGeneratedVersions() {
-    long seed = Long.getLong("patchwarden.seed", System.nanoTime());
-    System.out.println("GoVersionSchemeTest seed: " + seed + " (override with -Dpatchwarden.seed)");
-    Random rnd = new Random(seed);
-    GoVersion[] pool = new GoVersion[300_000];
-    for (int i = 0; i < pool.length; i++) {
-      String text = generate(rnd);
-      GoVersion v = GO.parse(text);
-      GoVersion again = GO.parse(v.normalized());
-      if (!again.equals(v) || again.compareTo(v) != 0 || again.hashCode() != v.hashCode()) {
-        throw new AssertionError("seed " + seed + ": " + text + " does not round-trip");
-      }
-      pool[i] = v;
-    }
+    OrderLaws laws = OrderLaws.seeded(GO, "GoVersionSchemeTest");
+    Random rnd = laws.random(0);
+    List<Version> pool = laws.generate(300_000, GoVersionSchemeTest::generate, rnd);
+    laws.assertEachStable(pool);
     // Pairs come from a small slice so that ties are frequent and the data stays in cache.
-    for (int i = 0; i < 1_000_000; i++) {
-      GoVersion a = pool[rnd.nextInt(4096)];
-      GoVersion b = pool[rnd.nextInt(4096)];
-      int ab = a.compareTo(b);
-      int ba = b.compareTo(a);
-      if (Integer.signum(ab) != -Integer.signum(ba)
-          || a.compareTo(a) != 0
-          || (ab == 0) != a.equals(b)
-          || (ab == 0 && a.hashCode() != b.hashCode())) {
-        throw new AssertionError("seed " + seed + ": " + a + " vs " + b);
-      }
-    }
-    GoVersion[] sample = Arrays.copyOf(pool, 1200);
-    Arrays.sort(sample);
-    for (int i = 0; i < sample.length; i++) {
-      for (int j = i + 1; j < sample.length; j++) {
-        if (sample[i].compareTo(sample[j]) > 0) {
-          throw new AssertionError("seed " + seed + ": " + sample[i] + " > " + sample[j]);
-        }
-      }
-    }
+    laws.assertRandomPairs(pool.subList(0, 4096), rnd, 1_000_000);
+    laws.assertSortsPairwise(pool.subList(0, 1200));
   }
 
   // --- 3. garbage ------------------------------------------------------------------------------
 
   @Test
   void nullIsRejectedWithAClearError() {
-    assertThatThrownBy(() -> GO.parse(null))
-        .isInstanceOf(InvalidVersionException.class)
-        .hasMessageContaining("go");
+    GarbageInputs.assertNullRejected(GO);
+  }
+
+  @Test
+  void handlesGarbageWithACleanAnswer() {
+    GarbageInputs.assertCleanAnswers(GO);
   }
 
   @ParameterizedTest(name = "''{0}''")
@@ -176,9 +131,7 @@ class GoVersionSchemeTest {
         "v1.2.3_4"
       })
   void rejectsWhatIsValidRejects(String text) {
-    assertThatThrownBy(() -> GO.parse(text))
-        .isInstanceOf(InvalidVersionException.class)
-        .hasMessageContaining("invalid go version");
+    GarbageInputs.assertRejected(GO, text);
   }
 
   @Test
@@ -227,20 +180,15 @@ class GoVersionSchemeTest {
 
   @Test
   void pseudoVersionsOrderAsPreReleases() {
-    List<String> ordered =
-        List.of(
-            "v0.0.0-20191109021931-daa7c04131f5",
-            "v0.0.0-20200101000000-aaaaaaaaaaaa",
-            "v0.0.1",
-            "v1.2.3-pre.0.20191109021931-daa7c04131f5",
-            "v1.2.3",
-            "v1.2.4-0.20191109021931-daa7c04131f5",
-            "v1.2.4");
-    for (int i = 0; i + 1 < ordered.size(); i++) {
-      assertThat(GO.compare(ordered.get(i), ordered.get(i + 1)))
-          .as(ordered.get(i) + " < " + ordered.get(i + 1))
-          .isEqualTo(-1);
-    }
+    OrderLaws.assertAscending(
+        GO,
+        "v0.0.0-20191109021931-daa7c04131f5",
+        "v0.0.0-20200101000000-aaaaaaaaaaaa",
+        "v0.0.1",
+        "v1.2.3-pre.0.20191109021931-daa7c04131f5",
+        "v1.2.3",
+        "v1.2.4-0.20191109021931-daa7c04131f5",
+        "v1.2.4");
   }
 
   @Test
@@ -255,11 +203,7 @@ class GoVersionSchemeTest {
       "v1.0.0-rc.1",
       "v1.0.0"
     };
-    for (int i = 0; i + 1 < chain.length; i++) {
-      assertThat(GO.compare(chain[i], chain[i + 1]))
-          .as(chain[i] + " < " + chain[i + 1])
-          .isEqualTo(-1);
-    }
+    OrderLaws.assertAscending(GO, chain);
   }
 
   @Test

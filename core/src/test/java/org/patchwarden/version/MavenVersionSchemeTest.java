@@ -3,69 +3,39 @@ package org.patchwarden.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MavenVersionSchemeTest {
   private static final MavenVersionScheme MAVEN = new MavenVersionScheme();
 
-  static List<String[]> tsv(String resource) {
-    try (InputStream in = MavenVersionSchemeTest.class.getResourceAsStream(resource)) {
-      assertThat(in).as(resource).isNotNull();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String[]> rows = new ArrayList<>();
-      r.readLine(); // header
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isEmpty()) {
-          rows.add(line.split("\t", -1));
-        }
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  static List<VectorFile.Comparison> comparisons() {
+    return VectorFile.comparisons("maven.tsv");
   }
 
-  static Stream<Arguments> comparisons() {
-    return tsv("/vectors/maven.tsv").stream().map(f -> Arguments.of(f[0], f[1], f[2]));
+  static List<VectorFile.Membership> ranges() {
+    return VectorFile.ranges("maven-ranges.tsv");
   }
 
-  static Stream<Arguments> ranges() {
-    return tsv("/vectors/maven-ranges.tsv").stream().map(f -> Arguments.of(f[0], f[1], f[2]));
-  }
-
-  @ParameterizedTest(name = "[{index}] ''{0}'' vs ''{1}'' is {2}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("comparisons")
-  void comparesEveryVectorLikeComparableVersion(String a, String b, String expected) {
-    MavenVersion va = MAVEN.parse(a);
-    MavenVersion vb = MAVEN.parse(b);
-    int want = Integer.parseInt(expected);
-    assertThat(Integer.signum(va.compareTo(vb))).isEqualTo(want);
-    assertThat(Integer.signum(vb.compareTo(va))).isEqualTo(-want);
-    assertThat(va.equals(vb)).isEqualTo(want == 0);
+  void comparesEveryVectorLikeComparableVersion(VectorFile.Comparison row) {
+    row.assertHoldsFor(MAVEN);
   }
 
-  @ParameterizedTest(name = "[{index}] ''{0}'' in ''{1}'' is {2}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("ranges")
-  void evaluatesEveryRangeVectorLikeVersionRange(String version, String range, String expected) {
-    if (expected.equals("err")) {
-      assertThatThrownBy(() -> MAVEN.parseRange(range)).isInstanceOf(InvalidRangeException.class);
+  void evaluatesEveryRangeVectorLikeVersionRange(VectorFile.Membership row) {
+    if (row.isError()) {
+      // NB: only the range can be wrong: ComparableVersion accepts any version string.
+      assertThatThrownBy(() -> MAVEN.parseRange(row.range())).isInstanceOf(InvalidRangeException.class);
     } else {
-      assertThat(MAVEN.parseRange(range).contains(MAVEN.parse(version))).isEqualTo(Boolean.parseBoolean(expected));
+      row.assertHoldsFor(MAVEN);
     }
   }
 
@@ -73,10 +43,8 @@ class MavenVersionSchemeTest {
   class FamousRules {
     @Test
     void qualifiersOrderAlphaBetaMilestoneRcSnapshotReleaseSp() {
-      String[] ordered = {"1-alpha", "1-beta", "1-milestone", "1-rc", "1-snapshot", "1", "1-sp", "1-abc", "1-def", "1-1", "1.1"};
-      for (int i = 0; i + 1 < ordered.length; i++) {
-        assertThat(MAVEN.compare(ordered[i], ordered[i + 1])).as(ordered[i] + " < " + ordered[i + 1]).isNegative();
-      }
+      OrderLaws.assertAscending(MAVEN,
+          "1-alpha", "1-beta", "1-milestone", "1-rc", "1-snapshot", "1", "1-sp", "1-abc", "1-def", "1-1", "1.1");
     }
 
     @Test
@@ -191,8 +159,7 @@ class MavenVersionSchemeTest {
     void invalidSpecificationsAreRejectedLikeMaven() {
       for (String bad : List.of("[1.0,1.0)", "(1.0,1.0]", "[2.0,1.0]", "(1.0)", "[1.0)", "[1.0,2.0",
           "[1.0,1.2),(1.1,1.3)", "[1.0,2.0) x", "[1.0,2.0),1.5", "(,1.0],[,2.0]", "[")) {
-        assertThatThrownBy(() -> MAVEN.parseRange(bad)).as(bad).isInstanceOf(InvalidRangeException.class)
-            .hasMessageContaining("maven");
+        GarbageInputs.assertRangeRejected(MAVEN, bad);
       }
       // NB: overlap is only checked against a bounded previous restriction.
       assertThat(MAVEN.parseRange("[1.0,),[0.5,0.6]").contains(MAVEN.parse("0.5.5"))).isTrue();
@@ -237,17 +204,23 @@ class MavenVersionSchemeTest {
   class Garbage {
     @Test
     void nullIsTheOnlyInvalidVersion() {
-      assertThatThrownBy(() -> MAVEN.parse(null)).isInstanceOf(InvalidVersionException.class);
-      assertThatThrownBy(() -> MAVEN.parseRange(null)).isInstanceOf(InvalidRangeException.class);
+      GarbageInputs.assertNullRejected(MAVEN);
+      GarbageInputs.assertNullRangeRejected(MAVEN);
     }
 
     @Test
     void controlCharactersAndOddTextAreOrdinaryWords() {
+      OrderLaws laws = OrderLaws.of(MAVEN);
       for (String s : List.of("\u0000", "1.0\n", "\t1", "1.0\u007f-2", "\ud800", "💥1.2", "[1.0]", "-", ".", "--..--")) {
-        MavenVersion v = MAVEN.parse(s);
-        assertThat(MAVEN.parse(v.normalized())).as(s).isEqualTo(v);
-        assertThat(v.compareTo(MAVEN.parse("1"))).isNotNull();
+        Version v = laws.parse(s);
+        laws.assertStable(v);
+        laws.assertPair(v, MAVEN.parse("1"));
       }
+    }
+
+    @Test
+    void handlesGarbageWithACleanAnswer() {
+      GarbageInputs.assertCleanAnswers(MAVEN);
     }
 
     @Test
@@ -296,18 +269,13 @@ class MavenVersionSchemeTest {
 
   @Nested
   class Properties {
-    static long seed;
-    static List<MavenVersion> pool;
+    static OrderLaws laws;
+    static List<Version> pool;
 
     @BeforeAll
     static void generate() {
-      seed = Long.getLong("patchwarden.seed", System.nanoTime());
-      System.out.println("MavenVersionSchemeTest seed: " + seed + " (rerun with -Dpatchwarden.seed=" + seed + ")");
-      Random rnd = new Random(seed);
-      pool = new ArrayList<>();
-      for (int i = 0; i < 100_000; i++) {
-        pool.add(MAVEN.parse(randomVersion(rnd)));
-      }
+      laws = OrderLaws.seeded(MAVEN, "MavenVersionSchemeTest");
+      pool = laws.generate(100_000, Properties::randomVersion, laws.random(0));
     }
 
     private static final String[] TOKENS = {"0", "1", "2", "10", "01", "007", "0000000000", "4294967296",
@@ -327,33 +295,36 @@ class MavenVersionSchemeTest {
       return sb.toString();
     }
 
-    @Test
-    void everyVersionIsReflexiveAndSurvivesItsNormalizedForm() {
-      for (MavenVersion v : pool) {
-        if (v.compareTo(v) != 0 || !v.equals(MAVEN.parse(v.text()))) {
-          throw new AssertionError("not reflexive: '" + v.text() + "' seed " + seed);
-        }
-        MavenVersion again = MAVEN.parse(v.normalized());
-        if (!again.equals(v) || again.compareTo(v) != 0 || again.hashCode() != v.hashCode()) {
-          throw new AssertionError("'" + v.text() + "' normalizes to '" + v.normalized() + "' which differs, seed " + seed);
+    private static final String[] NUMBERS = {"0", "1", "2", "10", "00", "2147483648", "12345678901234567890"};
+    private static final String[] QUALIFIERS = {"alpha", "a", "b", "m", "beta", "milestone", "rc", "CR", "SNAPSHOT",
+        "ga", "Final", "RELEASE", "sp", "foo", "x", "jre", "android"};
+
+    /** Dotted numbers, then at most one qualifier with an optional number. */
+    static String conventionalVersion(Random rnd) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + rnd.nextInt(4);
+      for (int k = 0; k < n; k++) {
+        sb.append(k == 0 ? "" : ".").append(NUMBERS[rnd.nextInt(NUMBERS.length)]);
+      }
+      if (rnd.nextInt(3) > 0) {
+        boolean withNumber = rnd.nextBoolean();
+        sb.append(withNumber ? (rnd.nextBoolean() ? "-" : "") : (rnd.nextBoolean() ? "-" : "."));
+        sb.append(QUALIFIERS[rnd.nextInt(QUALIFIERS.length)]);
+        if (withNumber) {
+          sb.append(rnd.nextBoolean() ? "-" : "").append(1 + rnd.nextInt(12));
         }
       }
+      return sb.toString();
+    }
+
+    @Test
+    void everyVersionIsReflexiveAndSurvivesItsNormalizedForm() {
+      laws.assertEachStable(pool);
     }
 
     @Test
     void pairsAreAntisymmetricAndEqualsAgreesWithCompareTo() {
-      Random rnd = new Random(seed + 1);
-      int equalPairs = 0;
-      for (int i = 0; i < 1_000_000; i++) {
-        MavenVersion a = pool.get(rnd.nextInt(pool.size()));
-        MavenVersion b = pool.get(rnd.nextInt(pool.size()));
-        int ab = Integer.signum(a.compareTo(b));
-        int ba = Integer.signum(b.compareTo(a));
-        if (ab != -ba || (ab == 0) != a.equals(b) || (ab == 0 && a.hashCode() != b.hashCode())) {
-          throw new AssertionError("'" + a.text() + "' vs '" + b.text() + "': " + ab + "/" + ba + ", seed " + seed);
-        }
-        equalPairs += ab == 0 ? 1 : 0;
-      }
+      int equalPairs = laws.assertRandomPairs(pool, laws.random(1), 1_000_000);
       assertThat(equalPairs).as("the generator must produce some equal pairs").isPositive();
     }
 
@@ -364,38 +335,9 @@ class MavenVersionSchemeTest {
      */
     @Test
     void sortingConventionalVersionsIsTransitive() {
-      Random rnd = new Random(seed + 2);
-      String[] numbers = {"0", "1", "2", "10", "00", "2147483648", "12345678901234567890"};
-      String[] qualifiers = {"alpha", "a", "b", "m", "beta", "milestone", "rc", "CR", "SNAPSHOT", "ga", "Final",
-          "RELEASE", "sp", "foo", "x", "jre", "android"};
-      MavenVersion[] sorted = new MavenVersion[30_000];
-      for (int i = 0; i < sorted.length; i++) {
-        StringBuilder sb = new StringBuilder();
-        int n = 1 + rnd.nextInt(4);
-        for (int k = 0; k < n; k++) {
-          sb.append(k == 0 ? "" : ".").append(numbers[rnd.nextInt(numbers.length)]);
-        }
-        if (rnd.nextInt(3) > 0) {
-          boolean withNumber = rnd.nextBoolean();
-          sb.append(withNumber ? (rnd.nextBoolean() ? "-" : "") : (rnd.nextBoolean() ? "-" : "."));
-          sb.append(qualifiers[rnd.nextInt(qualifiers.length)]);
-          if (withNumber) {
-            sb.append(rnd.nextBoolean() ? "-" : "").append(1 + rnd.nextInt(12));
-          }
-        }
-        sorted[i] = MAVEN.parse(sb.toString());
-      }
-      Arrays.sort(sorted);
-      for (int i = 0; i < 300_000; i++) {
-        int x = rnd.nextInt(sorted.length);
-        int y = rnd.nextInt(sorted.length);
-        int lo = Math.min(x, y);
-        int hi = Math.max(x, y);
-        if (sorted[lo].compareTo(sorted[hi]) > 0) {
-          throw new AssertionError("not transitive: '" + sorted[lo].text() + "' after sorting is above '"
-              + sorted[hi].text() + "', seed " + seed);
-        }
-      }
+      Random rnd = laws.random(2);
+      List<Version> conventional = laws.generate(30_000, Properties::conventionalVersion, rnd);
+      laws.assertSortedAtRandomPairs(conventional, rnd, 300_000);
     }
   }
 }

@@ -3,20 +3,10 @@ package org.patchwarden.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,49 +15,14 @@ class NpmVersionSchemeTest {
 
   // --- 1. every labelled vector ----------------------------------------------------------------
 
-  static Stream<Arguments> comparisonVectors() {
-    return vectors("/vectors/npm.tsv");
+  static List<VectorFile.Comparison> comparisonVectors() {
+    return VectorFile.comparisons("npm.tsv");
   }
 
-  @ParameterizedTest(name = "row {0}: ''{1}'' vs ''{2}'' -> {3}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("comparisonVectors")
-  void comparesEveryVectorAsNodeSemverDoes(int row, String a, String b, String expected) {
-    if (expected.equals("err")) {
-      assertThatThrownBy(
-              () -> {
-                NPM.parse(a);
-                NPM.parse(b);
-              })
-          .isInstanceOf(InvalidVersionException.class);
-      return;
-    }
-    int want = Integer.parseInt(expected);
-    Version va = NPM.parse(a);
-    Version vb = NPM.parse(b);
-    assertThat(Integer.signum(va.compareTo(vb))).isEqualTo(want);
-    assertThat(Integer.signum(vb.compareTo(va))).isEqualTo(-want);
-    assertThat(va.equals(vb)).isEqualTo(want == 0);
-    if (want == 0) {
-      assertThat(va.hashCode()).isEqualTo(vb.hashCode());
-    }
-  }
-
-  static Stream<Arguments> vectors(String resource) {
-    List<Arguments> rows = new ArrayList<>();
-    try (InputStream in = NpmVersionSchemeTest.class.getResourceAsStream(resource);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      r.readLine(); // header
-      String line;
-      int row = 1;
-      while ((line = r.readLine()) != null) {
-        row++;
-        String[] f = line.split("\t", -1);
-        rows.add(Arguments.of(row, f[0], f[1], f[2]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return rows.stream();
+  void comparesEveryVectorAsNodeSemverDoes(VectorFile.Comparison row) {
+    row.assertHoldsFor(NPM);
   }
 
   // --- 2. properties on generated versions -----------------------------------------------------
@@ -128,56 +83,28 @@ class NpmVersionSchemeTest {
 
   @Test
   void orderIsATotalOrderConsistentWithEqualsOnGeneratedVersions() {
-    long seed = Long.getLong("patchwarden.seed", System.nanoTime());
-    System.out.println(
-        "NpmVersionSchemeTest seed: " + seed + " (override with -Dpatchwarden.seed)");
-    Random rnd = new Random(seed);
-
+    OrderLaws laws = OrderLaws.seeded(NPM, "NpmVersionSchemeTest");
+    Random rnd = laws.random(0);
     // 300,000 parses: each normalizes to an equal version.
-    NpmVersion[] pool = new NpmVersion[300_000];
-    for (int i = 0; i < pool.length; i++) {
-      String text = generate(rnd);
-      NpmVersion v = NPM.parse(text);
-      assertThat(v.text()).isEqualTo(text);
-      NpmVersion again = NPM.parse(v.normalized());
-      if (!again.equals(v) || again.compareTo(v) != 0 || again.hashCode() != v.hashCode()) {
-        throw new AssertionError("seed " + seed + ": " + text + " does not round-trip");
-      }
-      pool[i] = v;
-    }
+    List<Version> pool = laws.generate(300_000, NpmVersionSchemeTest::generate, rnd);
+    laws.assertEachStable(pool);
     // 1,000,000 pairs: reflexive, antisymmetric, equals and hashCode agree with compareTo.
     // Pairs come from a small slice so that ties are frequent and the data stays in cache.
-    for (int i = 0; i < 1_000_000; i++) {
-      NpmVersion a = pool[rnd.nextInt(4096)];
-      NpmVersion b = pool[rnd.nextInt(4096)];
-      int ab = a.compareTo(b);
-      int ba = b.compareTo(a);
-      if (Integer.signum(ab) != -Integer.signum(ba)
-          || a.compareTo(a) != 0
-          || (ab == 0) != a.equals(b)
-          || (ab == 0 && a.hashCode() != b.hashCode())) {
-        throw new AssertionError("seed " + seed + ": " + a + " vs " + b);
-      }
-    }
+    laws.assertRandomPairs(pool.subList(0, 4096), rnd, 1_000_000);
     // Transitivity: a sorted sample is ordered pairwise (1,200 versions, ~720,000 pairs).
-    NpmVersion[] sample = Arrays.copyOf(pool, 1200);
-    Arrays.sort(sample);
-    for (int i = 0; i < sample.length; i++) {
-      for (int j = i + 1; j < sample.length; j++) {
-        if (sample[i].compareTo(sample[j]) > 0) {
-          throw new AssertionError("seed " + seed + ": " + sample[i] + " > " + sample[j]);
-        }
-      }
-    }
+    laws.assertSortsPairwise(pool.subList(0, 1200));
   }
 
   // --- 3. garbage ------------------------------------------------------------------------------
 
   @Test
   void nullIsRejectedWithAClearError() {
-    assertThatThrownBy(() -> NPM.parse(null))
-        .isInstanceOf(InvalidVersionException.class)
-        .hasMessageContaining("npm");
+    GarbageInputs.assertNullRejected(NPM);
+  }
+
+  @Test
+  void handlesGarbageWithACleanAnswer() {
+    GarbageInputs.assertCleanAnswers(NPM);
   }
 
   @ParameterizedTest(name = "''{0}''")
@@ -213,9 +140,7 @@ class NpmVersionSchemeTest {
         "0.0.99999999999999999999"
       })
   void rejectsWhatNodeSemverRejects(String text) {
-    assertThatThrownBy(() -> NPM.parse(text))
-        .isInstanceOf(InvalidVersionException.class)
-        .hasMessageContaining("invalid npm version");
+    GarbageInputs.assertRejected(NPM, text);
   }
 
   @Test
@@ -272,11 +197,7 @@ class NpmVersionSchemeTest {
       "1.0.0-rc.1",
       "1.0.0"
     };
-    for (int i = 0; i + 1 < chain.length; i++) {
-      assertThat(NPM.compare(chain[i], chain[i + 1]))
-          .as(chain[i] + " < " + chain[i + 1])
-          .isEqualTo(-1);
-    }
+    OrderLaws.assertAscending(NPM, chain);
   }
 
   @Test

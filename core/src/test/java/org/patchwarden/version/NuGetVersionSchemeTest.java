@@ -1,41 +1,28 @@
 package org.patchwarden.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NuGetVersionSchemeTest {
   private static final NuGetVersionScheme NUGET = new NuGetVersionScheme();
 
-  static Stream<Arguments> comparisons() {
-    return MavenVersionSchemeTest.tsv("/vectors/nuget.tsv").stream().map(f -> Arguments.of(f[0], f[1], f[2]));
+  static List<VectorFile.Comparison> comparisons() {
+    return VectorFile.comparisons("nuget.tsv");
   }
 
-  @ParameterizedTest(name = "[{index}] ''{0}'' vs ''{1}'' is {2}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("comparisons")
-  void comparesEveryVectorLikeVersionComparer(String a, String b, String expected) {
-    if (expected.equals("err")) {
-      assertThatThrownBy(() -> NUGET.compare(a, b)).isInstanceOf(InvalidVersionException.class);
-      return;
-    }
-    NuGetVersion va = NUGET.parse(a);
-    NuGetVersion vb = NUGET.parse(b);
-    int want = Integer.parseInt(expected);
-    assertThat(Integer.signum(va.compareTo(vb))).isEqualTo(want);
-    assertThat(Integer.signum(vb.compareTo(va))).isEqualTo(-want);
-    assertThat(va.equals(vb)).isEqualTo(want == 0);
+  void comparesEveryVectorLikeVersionComparer(VectorFile.Comparison row) {
+    row.assertHoldsFor(NUGET);
   }
 
   private static boolean contains(String range, String version) {
@@ -100,8 +87,7 @@ class NuGetVersionSchemeTest {
         "1.0.0-01", "1.0.0-beta_1", "1.0.0+meta..x", "2147483648.0", "-1.0", "1.0.0-beta+", "v1.0",
         "1.-0", "1.0.0-b\u00e9ta"})
     void invalidVersionsAreRejected(String text) {
-      assertThatThrownBy(() -> NUGET.parse(text)).isInstanceOf(InvalidVersionException.class)
-          .hasMessageContaining("nuget");
+      GarbageInputs.assertRejected(NUGET, text);
     }
 
     @ParameterizedTest(name = "''{0}'' is accepted")
@@ -150,8 +136,7 @@ class NuGetVersionSchemeTest {
         "[2.0,1.0]", "[1.0,1.0)", "(1.0,1.0]", "[1.0,2.0", "1.0,2.0)", "[1.0,2.0)x", "[1.0,2.*]", "1.*.0",
         "1.0+*", "1.*-beta", "**", "[", "[a,b]", "1.0.0-*-*-"})
     void invalidRangesAreRejected(String text) {
-      assertThatThrownBy(() -> NUGET.parseRange(text)).isInstanceOf(InvalidRangeException.class)
-          .hasMessageContaining("nuget");
+      GarbageInputs.assertRangeRejected(NUGET, text);
     }
 
     @Test
@@ -171,15 +156,19 @@ class NuGetVersionSchemeTest {
   class Garbage {
     @Test
     void nullIsRejected() {
-      assertThatThrownBy(() -> NUGET.parse(null)).isInstanceOf(InvalidVersionException.class);
-      assertThatThrownBy(() -> NUGET.parseRange(null)).isInstanceOf(InvalidRangeException.class);
+      GarbageInputs.assertNullRejected(NUGET);
+      GarbageInputs.assertNullRangeRejected(NUGET);
+    }
+
+    @Test
+    void handlesGarbageWithACleanAnswer() {
+      GarbageInputs.assertCleanAnswers(NUGET);
     }
 
     @Test
     void controlCharactersAreRejectedExceptWhereDotNetSkipsThem() {
-      for (String s : List.of("1.0\u0000x", "1.0-be\u0001ta", "\u00001.0", "1.0\u007f", "1.0-a\nb")) {
-        assertThatThrownBy(() -> NUGET.parse(s)).as(s).isInstanceOf(InvalidVersionException.class);
-      }
+      GarbageInputs.assertAllRejected(NUGET,
+          List.of("1.0\u0000x", "1.0-be\u0001ta", "\u00001.0", "1.0\u007f", "1.0-a\nb"));
       // NB: .NET trims blanks (\t \n …) around the text, and int.TryParse skips trailing NULs.
       assertThat(NUGET.parse("\t1.0\n")).isEqualTo(NUGET.parse("1.0"));
       assertThat(NUGET.parse("1.0\u0000")).isEqualTo(NUGET.parse("1.0"));
@@ -188,7 +177,7 @@ class NuGetVersionSchemeTest {
     @Test
     void sixtyDigitNumbersOverflowAndAreRejectedButSixtyDigitLabelsAreText() {
       String sixty = "1".repeat(60);
-      assertThatThrownBy(() -> NUGET.parse(sixty + ".0")).isInstanceOf(InvalidVersionException.class);
+      GarbageInputs.assertRejected(NUGET, sixty + ".0");
       assertThat(NUGET.compare("1.0.0-" + sixty, "1.0.0-" + sixty.substring(1) + "2")).isNegative();
       assertThat(NUGET.parse("0000000000000000000000000000000000000001.2")).isEqualTo(NUGET.parse("1.2"));
     }
@@ -207,28 +196,27 @@ class NuGetVersionSchemeTest {
         } catch (InvalidRangeException expected) {
           assertThat(expected.getMessage()).contains("nuget").hasSizeLessThan(400);
         }
-        assertThatThrownBy(() -> NUGET.parse(bad)).isInstanceOf(InvalidVersionException.class);
+        GarbageInputs.assertRejected(NUGET, bad);
       }
     }
   }
 
   @Nested
   class Properties {
-    static long seed;
-    static List<NuGetVersion> pool;
+    static OrderLaws laws;
+    static List<Version> pool;
 
     @BeforeAll
     static void generate() {
-      seed = Long.getLong("patchwarden.seed", System.nanoTime());
-      System.out.println("NuGetVersionSchemeTest seed: " + seed + " (rerun with -Dpatchwarden.seed=" + seed + ")");
-      Random rnd = new Random(seed);
+      laws = OrderLaws.seeded(NUGET, "NuGetVersionSchemeTest");
+      Random rnd = laws.random(0);
       pool = new ArrayList<>();
       int invalid = 0;
       while (pool.size() < 100_000) {
-        String text = randomVersion(rnd);
-        try {
-          pool.add(NUGET.parse(text));
-        } catch (InvalidVersionException e) {
+        Version v = laws.tryParse(randomVersion(rnd));
+        if (v != null) {
+          pool.add(v);
+        } else {
           invalid++;
         }
       }
@@ -257,43 +245,18 @@ class NuGetVersionSchemeTest {
 
     @Test
     void everyVersionIsReflexiveAndSurvivesItsNormalizedForm() {
-      for (NuGetVersion v : pool) {
-        NuGetVersion again = NUGET.parse(v.normalized());
-        if (v.compareTo(v) != 0 || !again.equals(v) || again.hashCode() != v.hashCode()) {
-          throw new AssertionError("'" + v.text() + "' normalizes to '" + v.normalized() + "', seed " + seed);
-        }
-      }
+      laws.assertEachStable(pool);
     }
 
     @Test
     void pairsAreAntisymmetricAndEqualsAgreesWithCompareTo() {
-      Random rnd = new Random(seed + 1);
-      int equalPairs = 0;
-      for (int i = 0; i < 1_000_000; i++) {
-        NuGetVersion a = pool.get(rnd.nextInt(pool.size()));
-        NuGetVersion b = pool.get(rnd.nextInt(pool.size()));
-        int ab = Integer.signum(a.compareTo(b));
-        int ba = Integer.signum(b.compareTo(a));
-        if (ab != -ba || (ab == 0) != a.equals(b) || (ab == 0 && a.hashCode() != b.hashCode())) {
-          throw new AssertionError("'" + a.text() + "' vs '" + b.text() + "': " + ab + "/" + ba + ", seed " + seed);
-        }
-        equalPairs += ab == 0 ? 1 : 0;
-      }
+      int equalPairs = laws.assertRandomPairs(pool, laws.random(1), 1_000_000);
       assertThat(equalPairs).isPositive();
     }
 
     @Test
     void sortingIsTransitive() {
-      Random rnd = new Random(seed + 2);
-      NuGetVersion[] sorted = pool.subList(0, 30_000).toArray(new NuGetVersion[0]);
-      Arrays.sort(sorted);
-      for (int i = 0; i < 300_000; i++) {
-        int x = rnd.nextInt(sorted.length);
-        int y = rnd.nextInt(sorted.length);
-        if (sorted[Math.min(x, y)].compareTo(sorted[Math.max(x, y)]) > 0) {
-          throw new AssertionError("not transitive around '" + sorted[Math.min(x, y)].text() + "', seed " + seed);
-        }
-      }
+      laws.assertSortedAtRandomPairs(pool.subList(0, 30_000), laws.random(2), 300_000);
     }
   }
 }

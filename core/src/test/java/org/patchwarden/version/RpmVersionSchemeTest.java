@@ -2,10 +2,11 @@ package org.patchwarden.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.patchwarden.version.Generators.number;
+import static org.patchwarden.version.Generators.pick;
 
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RpmVersionSchemeTest {
   private static final VersionScheme RPM = new RpmVersionScheme();
 
-  static List<DistroVectors.Row> vectors() {
-    return DistroVectors.rows("rpm.tsv");
+  static List<VectorFile.Comparison> vectors() {
+    return VectorFile.comparisons("rpm.tsv");
   }
 
   private static int cmp(String a, String b) {
@@ -23,30 +24,15 @@ class RpmVersionSchemeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
-  void agreesWithRpmOnEveryVector(DistroVectors.Row row) {
-    if (row.isError()) {
-      assertThatThrownBy(() -> {
-        RPM.parse(row.a());
-        RPM.parse(row.b());
-      }).isInstanceOf(InvalidVersionException.class);
-      return;
-    }
-    Version a = RPM.parse(row.a());
-    Version b = RPM.parse(row.b());
-    int expected = row.expectedSign();
-    assertThat(Integer.signum(a.compareTo(b))).as("a vs b").isEqualTo(expected);
-    assertThat(Integer.signum(b.compareTo(a))).as("b vs a").isEqualTo(-expected);
-    assertThat(a.equals(b)).as("equals").isEqualTo(expected == 0);
-    if (expected == 0) {
-      assertThat(a.hashCode()).as("hashCode").isEqualTo(b.hashCode());
-    }
+  void agreesWithRpmOnEveryVector(VectorFile.Comparison row) {
+    row.assertHoldsFor(RPM);
   }
 
   @Test
   void obeysTheOrderLawsOnGeneratedVersions() {
-    DistroSchemeChecks.Counts counts = DistroSchemeChecks.checkOrderLaws(RPM,
-        RpmVersionSchemeTest::generate, DistroVectors.seed("rpm order laws"), 200_000, 400_000,
-        200_000, 1_500);
+    OrderLaws.Counts counts = OrderLaws.seeded(RPM, "RpmVersionSchemeTest")
+        .checkOnGeneratedStrings(RpmVersionSchemeTest::generate, 200_000, 400_000, 200_000,
+            1_500);
     assertThat(counts.generated()).isGreaterThanOrEqualTo(1_000_000);
     assertThat(counts.validSingles()).isEqualTo(counts.singles()); // rpm refuses only ""
   }
@@ -76,25 +62,6 @@ class RpmVersionSchemeTest {
       sb.append(SEPARATORS[r.nextInt(SEPARATORS.length)]);
       sb.append(r.nextInt(3) == 0 ? WORDS[r.nextInt(WORDS.length)] : number(r));
     }
-  }
-
-  static String number(Random r) {
-    int kind = r.nextInt(20);
-    if (kind == 0) {
-      return "0".repeat(1 + r.nextInt(3)) + r.nextInt(10);
-    }
-    if (kind == 1) {
-      StringBuilder big = new StringBuilder().append(1 + r.nextInt(9));
-      for (int i = 0; i < 24; i++) {
-        big.append(r.nextInt(3));
-      }
-      return big.toString();
-    }
-    return Integer.toString(r.nextInt(kind < 12 ? 4 : 30));
-  }
-
-  static String pick(Random r, String... options) {
-    return options[r.nextInt(options.length)];
   }
 
   @Test
@@ -160,22 +127,16 @@ class RpmVersionSchemeTest {
 
   @Test
   void rejectsOnlyNullAndTheEmptyString() {
-    assertThatThrownBy(() -> RPM.parse("")).isInstanceOf(InvalidVersionException.class)
-        .hasMessageStartingWith("invalid rpm version");
-    assertThatThrownBy(() -> RPM.parse(null)).isInstanceOf(InvalidVersionException.class);
-    assertThatThrownBy(() -> RPM.parse("1\u0000")).isInstanceOf(InvalidVersionException.class);
+    GarbageInputs.assertRejected(RPM, "");
+    GarbageInputs.assertNullRejected(RPM);
+    GarbageInputs.assertRejected(RPM, "1\u0000");
     assertThat(cmp(" ", "...")).isZero();
     assertThat(cmp("-", "0:-")).isZero();
   }
 
   @Test
   void handlesGarbageWithACleanAnswer() {
-    for (String s : DistroSchemeChecks.garbage()) {
-      Version v = DistroSchemeChecks.tryParse(RPM, s);
-      if (v != null) {
-        assertThat(v.compareTo(RPM.parse(v.normalized()))).as(DistroVectors.show(s)).isZero();
-      }
-    }
+    GarbageInputs.assertCleanAnswers(RPM);
   }
 
   @Test
@@ -189,14 +150,9 @@ class RpmVersionSchemeTest {
 
   @Test
   void comparesWithoutAllocating() {
-    List<Version> versions = Stream.of(
+    OrderLaws.assertComparesWithoutAllocating(RPM,
         "2.28-225.el8", "1:1.1.1k-12.el8_9", "2.0.0^git20230101-1.fc39",
-        "1.0~rc1-0.1", "1.0", "1." + "9".repeat(60))
-        .map(RPM::parse)
-        .toList();
-    long bytes = DistroSchemeChecks.bytesAllocatedByCompare(versions, 2_000);
-    // 72,000 comparisons: anything allocated per call would show as hundreds of kilobytes
-    assertThat(bytes).isLessThan(1_024);
+        "1.0~rc1-0.1", "1.0", "1." + "9".repeat(60));
   }
 
   @Test

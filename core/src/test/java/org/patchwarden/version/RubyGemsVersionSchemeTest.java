@@ -2,22 +2,15 @@ package org.patchwarden.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.patchwarden.version.Generators.bigNumber;
+import static org.patchwarden.version.Generators.spell;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,73 +21,32 @@ class RubyGemsVersionSchemeTest {
 
   // ------------------------------------------------------------------ vectors
 
-  static Stream<Arguments> comparisonVectors() {
-    return rows("/vectors/rubygems.tsv");
+  static List<VectorFile.Comparison> comparisonVectors() {
+    return VectorFile.comparisons("rubygems.tsv");
   }
 
-  static Stream<Arguments> rangeVectors() {
-    return rows("/vectors/rubygems-ranges.tsv");
+  static List<VectorFile.Membership> rangeVectors() {
+    return VectorFile.ranges("rubygems-ranges.tsv");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("comparisonVectors")
-  void everyComparisonVectorAgreesWithGemVersion(String row, String a, String b, String expected) {
-    if (expected.equals("err")) {
-      assertThatThrownBy(() -> {
-        GEMS.parse(a);
-        GEMS.parse(b);
-      }).isInstanceOf(InvalidVersionException.class);
-      return;
-    }
-    Version va = GEMS.parse(a);
-    Version vb = GEMS.parse(b);
-    int want = Integer.parseInt(expected);
-    assertThat(Integer.signum(va.compareTo(vb))).as("a vs b").isEqualTo(want);
-    assertThat(Integer.signum(vb.compareTo(va))).as("b vs a").isEqualTo(-want);
-    assertThat(va.equals(vb)).isEqualTo(want == 0);
-    if (want == 0) {
-      assertThat(va.hashCode()).isEqualTo(vb.hashCode());
-    }
+  void everyComparisonVectorAgreesWithGemVersion(VectorFile.Comparison row) {
+    row.assertHoldsFor(GEMS);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rangeVectors")
-  void everyRangeVectorAgreesWithRequirementSatisfiedBy(String row, String version, String range, String expected) {
-    if (expected.equals("err")) {
-      assertThatThrownBy(() -> GEMS.parseRange(range).contains(GEMS.parse(version)))
-          .isInstanceOfAny(InvalidVersionException.class, InvalidRangeException.class);
-      return;
-    }
-    assertThat(GEMS.parseRange(range).contains(GEMS.parse(version))).isEqualTo(Boolean.parseBoolean(expected));
-  }
-
-  static Stream<Arguments> rows(String resource) {
-    List<Arguments> out = new ArrayList<>();
-    try (InputStream in = RubyGemsVersionSchemeTest.class.getResourceAsStream(resource)) {
-      assertThat(in).as(resource).isNotNull();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line = r.readLine(); // header
-      int n = 1;
-      while ((line = r.readLine()) != null) {
-        n++;
-        String[] f = line.split("\t", -1);
-        out.add(Arguments.of("line " + n + ": " + InvalidVersionException.shorten(line.replace('\t', '|')),
-            f[0], f[1], f[2]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.stream();
+  void everyRangeVectorAgreesWithRequirementSatisfiedBy(VectorFile.Membership row) {
+    row.assertHoldsFor(GEMS);
   }
 
   // ------------------------------------------------------------- famous rules
 
   @Test
   void anyLetterMakesAPrereleaseThatSortsBeforeItsRelease() {
-    String[] ordered = {"1.0.a", "1.0.a.1", "1.0.a10", "1.0.b", "1.0.beta", "1.0.pre", "1.0.rc1", "1.0", "1.0.1", "1.1.a", "1.1"};
-    for (int i = 0; i + 1 < ordered.length; i++) {
-      assertThat(GEMS.compare(ordered[i], ordered[i + 1])).as(ordered[i] + " < " + ordered[i + 1]).isEqualTo(-1);
-    }
+    OrderLaws.assertAscending(GEMS,
+        "1.0.a", "1.0.a.1", "1.0.a10", "1.0.b", "1.0.beta", "1.0.pre", "1.0.rc1", "1.0", "1.0.1", "1.1.a", "1.1");
     assertThat(((RubyGemsVersion) GEMS.parse("1.0.a")).isPrerelease()).isTrue();
     assertThat(((RubyGemsVersion) GEMS.parse("1.0")).isPrerelease()).isFalse();
   }
@@ -160,8 +112,7 @@ class RubyGemsVersionSchemeTest {
   @ValueSource(strings = {" ", ",1", "1,,2", "=", "= ", "==1", "=>1", "~>", "~ > 1", ">= a", "1.0 2", "1a",
       "1.", "1-", "-1", ">=1.0 (", "[1.0]"})
   void malformedRequirementsAreRejected(String range) {
-    assertThatThrownBy(() -> GEMS.parseRange(range)).isInstanceOf(InvalidRangeException.class)
-        .hasMessageContaining("rubygems");
+    GarbageInputs.assertRangeRejected(GEMS, range);
   }
 
   private static boolean satisfies(String range, String version) {
@@ -176,12 +127,14 @@ class RubyGemsVersionSchemeTest {
         "\u0000", "1\u0000", "1.0\u00a0", "１", "1.é", "\uD800", "v1.0", "=1", "1_0", "1+0"));
     garbage.add("x".repeat(10_000));
     garbage.add("1." + "a".repeat(10_000) + "!");
-    for (String s : garbage) {
-      assertThatThrownBy(() -> GEMS.parse(s)).as(InvalidVersionException.shorten(s))
-          .isInstanceOf(InvalidVersionException.class).hasMessageContaining("rubygems");
-    }
-    assertThatThrownBy(() -> GEMS.parse(null)).isInstanceOf(InvalidVersionException.class);
-    assertThatThrownBy(() -> GEMS.parseRange(null)).isInstanceOf(InvalidRangeException.class);
+    GarbageInputs.assertAllRejected(GEMS, garbage);
+    GarbageInputs.assertNullRejected(GEMS);
+    GarbageInputs.assertNullRangeRejected(GEMS);
+  }
+
+  @Test
+  void handlesGarbageWithACleanAnswer() {
+    GarbageInputs.assertCleanAnswers(GEMS);
   }
 
   @Test
@@ -242,41 +195,29 @@ class RubyGemsVersionSchemeTest {
    */
   @Test
   void propertiesHoldOnGeneratedVersions() {
-    long seed = Long.getLong("patchwarden.seed", System.nanoTime());
-    System.out.println("RubyGemsVersionSchemeTest seed: " + seed + " (rerun with -Dpatchwarden.seed=" + seed + ")");
-    Random rnd = new Random(seed);
+    OrderLaws laws = OrderLaws.seeded(GEMS, "RubyGemsVersionSchemeTest");
+    Random rnd = laws.random(0);
     int n = 100_000;
-    RubyGemsVersion[] versions = new RubyGemsVersion[n];
+    List<Version> versions = new ArrayList<>(n);
     List<List<Object>> models = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       List<Object> segments = new ArrayList<>();
-      String text = generate(rnd, segments);
-      versions[i] = (RubyGemsVersion) GEMS.parse(text);
+      Version v = laws.parse(generate(rnd, segments));
+      laws.assertStable(v);
+      versions.add(v);
       models.add(canonical(segments));
-      RubyGemsVersion again = (RubyGemsVersion) GEMS.parse(versions[i].normalized());
-      if (!again.equals(versions[i]) || !again.normalized().equals(versions[i].normalized())) {
-        throw new AssertionError("normalized round trip of '" + text + "' -> " + versions[i].normalized());
-      }
     }
     for (int i = 0; i < 900_000; i++) {
       int x = rnd.nextInt(n);
       int y = rnd.nextInt(n);
-      RubyGemsVersion a = versions[x];
-      RubyGemsVersion b = versions[y];
-      int c = Integer.signum(a.compareTo(b));
+      int c = laws.assertPair(versions.get(x), versions.get(y));
       int want = compareModel(models.get(x), models.get(y));
-      if (c != want || Integer.signum(b.compareTo(a)) != -c || a.equals(b) != (c == 0)
-          || (c == 0 && a.hashCode() != b.hashCode()) || a.compareTo(a) != 0) {
-        throw new AssertionError("'" + a.text() + "' vs '" + b.text() + "': got " + c + ", model says " + want);
+      if (c != want) {
+        laws.fail("'" + versions.get(x).text() + "' vs '" + versions.get(y).text() + "': got " + c
+            + ", model says " + want);
       }
     }
-    RubyGemsVersion[] sorted = versions.clone();
-    Arrays.sort(sorted);
-    for (int i = 0; i + 2 < n; i++) {
-      if (sorted[i].compareTo(sorted[i + 1]) > 0 || sorted[i].compareTo(sorted[i + 2]) > 0) {
-        throw new AssertionError("not transitive around " + sorted[i].text());
-      }
-    }
+    laws.assertSortedNeighbours(versions);
   }
 
   private static final String[] WORDS = {"a", "b", "pre", "rc", "beta", "alpha", "RC", "A", "z"};
@@ -291,7 +232,7 @@ class RubyGemsVersionSchemeTest {
       segments.add(BigInteger.ZERO); // blank reads as "0"
       return s.toString();
     }
-    BigInteger first = number(rnd);
+    BigInteger first = bigNumber(rnd);
     segments.add(first);
     s.append(spell(first, rnd));
     boolean numeric = true;
@@ -311,7 +252,7 @@ class RubyGemsVersionSchemeTest {
         s.append('.');
       }
       if (nextNumeric) {
-        BigInteger v = number(rnd);
+        BigInteger v = bigNumber(rnd);
         segments.add(v);
         s.append(spell(v, rnd));
       } else {
@@ -362,17 +303,5 @@ class RubyGemsVersionSchemeTest {
       }
     }
     return 0;
-  }
-
-  private static BigInteger number(Random rnd) {
-    return switch (rnd.nextInt(12)) {
-      case 0 -> new BigInteger(18 + rnd.nextInt(30), rnd);
-      case 1 -> BigInteger.TEN.pow(18).subtract(BigInteger.ONE).add(BigInteger.valueOf(rnd.nextInt(3)));
-      default -> BigInteger.valueOf(rnd.nextInt(4));
-    };
-  }
-
-  private static String spell(BigInteger v, Random rnd) {
-    return (rnd.nextInt(6) == 0 ? "0".repeat(1 + rnd.nextInt(2)) : "") + v;
   }
 }
