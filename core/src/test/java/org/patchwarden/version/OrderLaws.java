@@ -277,7 +277,13 @@ final class OrderLaws {
     for (int i = 0; i < vs.length; i++) {
       vs[i] = scheme.parse(versions[i]);
     }
-    assertThat(bytesAllocatedByCompare(vs, 2_000)).isLessThan(1_024);
+    // NB: the JVM itself sometimes allocates on this thread during a measurement (JIT, safepoint
+    // bookkeeping); a per-call allocation would show in every attempt, so the smallest counts.
+    long least = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < 5 && least >= 1_024; attempt++) {
+      least = Math.min(least, bytesAllocatedByCompare(vs, 2_000));
+    }
+    assertThat(least).isLessThan(1_024);
   }
 
   /**
