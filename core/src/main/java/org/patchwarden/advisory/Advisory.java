@@ -16,7 +16,7 @@ import java.util.Set;
 public record Advisory(String id, Set<String> ids, List<AdvisoryRecord> records) {
   public Advisory {
     Objects.requireNonNull(id, "id");
-    ids = Set.copyOf(ids);
+    ids = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ids));
     records = List.copyOf(records);
   }
 }
