@@ -1,0 +1,68 @@
+package org.patchwarden.app.inventory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.inventory.CollectedPackages;
+import org.patchwarden.formats.inventory.InventoryFormat;
+import org.patchwarden.formats.inventory.InventoryFormats;
+import org.patchwarden.formats.inventory.osrelease.OsReleaseReader;
+import org.patchwarden.inventory.InstalledPackage;
+import org.patchwarden.inventory.OsRelease;
+
+/**
+ * Reads the inventory files of one asset (package databases, SBOMs, lockfiles, an os-release file)
+ * into one inventory. A file of no known format is an error naming it: a scan that silently
+ * ignored a lockfile would report the asset clean.
+ */
+public final class InventoryFiles {
+  private InventoryFiles() {}
+
+  /** Whether {@code file} is an os-release file, recognised by name. */
+  static boolean isOsRelease(Path file) {
+    String name = file.getFileName().toString();
+    return name.equals("os-release") || name.endsWith(".os-release");
+  }
+
+  /**
+   * Reads every file into one inventory.
+   *
+   * @throws FeedFormatException naming a file that is malformed or of no known format
+   */
+  public static CollectedInventory read(List<Path> files) {
+    OsRelease os = null;
+    Set<InstalledPackage> packages = new LinkedHashSet<>();
+    List<String> notes = new ArrayList<>();
+    String subject = "";
+    for (Path file : files) {
+      if (isOsRelease(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          os = new OsReleaseReader(in, file.toString()).read();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + file, e);
+        }
+        continue;
+      }
+      InventoryFormat format = InventoryFormats.detect(file).orElseThrow(() -> new FeedFormatException(
+          file.toString(), "whole file", "not a known inventory format (dpkg status, rpm -qa list, apk installed db,"
+              + " CycloneDX, SPDX, package-lock.json, requirements.txt, poetry.lock, mvn dependency:list, go.mod, os-release)"));
+      CollectedPackages collected = InventoryFormats.reader(format).orElseThrow(() -> new FeedFormatException(
+              file.toString(), "whole file", "an asset list describes assets, not one asset's packages: use 'inventory import'"))
+          .read(file);
+      packages.addAll(collected.packages());
+      collected.warnings().forEach(w -> notes.add(file.getFileName() + ": " + w));
+      collected.skipped().forEach((reason, n) -> notes.add(file.getFileName() + ": " + n + " entries skipped (" + reason + ")"));
+      if (subject.isEmpty()) {
+        subject = collected.subjectName();
+      }
+    }
+    return new CollectedInventory(os, List.copyOf(packages), notes, subject);
+  }
+}
