@@ -153,9 +153,10 @@ final class Rationale {
     return "EPSS " + decimal(e.score()) + " (" + ordinal((int) Math.floor(e.percentile() * 100)) + " pct.)";
   }
 
+  /** Two decimals, truncated so that 0.99999 never reads as a certain 1; two significant digits below 0.1. */
   private static String decimal(double v) {
     BigDecimal d = v >= 0.1
-        ? BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP)
+        ? BigDecimal.valueOf(v).setScale(2, RoundingMode.DOWN)
         : BigDecimal.valueOf(v).round(new MathContext(2, RoundingMode.HALF_UP));
     return d.stripTrailingZeros().toPlainString();
   }
