@@ -25,12 +25,14 @@ public record Assessment(String findingKey, String assetName, String advisoryId,
     List<String> decidingSignals, String rationale, Signals signals, List<String> assumptions) {
 
   /**
-   * Most urgent first: tier, then due date, then KEV membership, EPSS and CVSS (higher first), then
-   * finding key, so that the order is total and stable.
+   * Most urgent first: tier, then due date, then KEV membership, the asset's mission impact and
+   * criticality, EPSS and CVSS (higher first), then finding key, so that the order is total and stable.
    */
   public static final Comparator<Assessment> BY_URGENCY = Comparator.comparingInt(Assessment::tierRank)
       .thenComparing(Assessment::dueDate)
       .thenComparing(a -> !a.signals().inKev())
+      .thenComparing(a -> -a.signals().missionImpact().ordinal())
+      .thenComparingInt(a -> a.signals().asset().criticality())
       .thenComparing(a -> a.signals().epss() == null ? 1.0 : -a.signals().epss().score())
       .thenComparing(a -> a.signals().cvss() == null ? 1.0 : -a.signals().cvss().score())
       .thenComparing(Assessment::findingKey);

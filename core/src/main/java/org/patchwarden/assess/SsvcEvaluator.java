@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.patchwarden.ssvc.SsvcDecisionPoint;
 import org.patchwarden.ssvc.SsvcDecisionTable;
+import org.patchwarden.ssvc.SsvcStore;
 
 /**
  * Evaluates an SSVC decision table from its data: the outcome is looked up in the table's rows,
@@ -140,6 +142,24 @@ public final class SsvcEvaluator {
       throw new IllegalArgumentException(found + " has " + p.values().size() + " values, expected " + names);
     }
     return found;
+  }
+
+  /**
+   * The evaluator of table {@code tableRef} from the loaded SSVC data, or empty when that table is
+   * not loaded.
+   *
+   * @throws IllegalArgumentException when the table is loaded but unusable (see the constructor)
+   */
+  public static Optional<SsvcEvaluator> load(String tableRef, SsvcStore store) {
+    Optional<SsvcDecisionTable> table = store.decisionTable(tableRef);
+    if (table.isEmpty()) {
+      return Optional.empty();
+    }
+    List<SsvcDecisionPoint> points = new ArrayList<>();
+    for (String ref : table.get().decisionPoints()) {
+      store.decisionPoint(ref).ifPresent(points::add);
+    }
+    return Optional.of(new SsvcEvaluator(table.get(), points));
   }
 
   /** The table evaluated. */

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Policies for tests, built in code (core tests cannot read the YAML the formats module ships). */
-final class Policies {
+public final class Policies {
   private Policies() {}
 
   /** The same rules as the shipped default-policy.yaml. */
-  static Policy standard() {
+  public static Policy standard() {
     return new Policy("standard", List.of(
         new TierRule("T0", "emergency", 2, new Condition.All(List.of(
             new Condition.InKev(true),

@@ -25,7 +25,7 @@ import org.patchwarden.match.Finding;
  * Vulnerability profiles built from the real values of ../shared/data/feeds (core tests cannot run
  * the formats readers): each value below is copied from the file named in its comment.
  */
-final class RealProfiles {
+public final class RealProfiles {
   private RealProfiles() {}
 
   private static final AttackTactic INITIAL_ACCESS = new AttackTactic("TA0001", "initial-access", "Initial Access",
@@ -43,7 +43,7 @@ final class RealProfiles {
   }
 
   /** kev/known_exploited_vulnerabilities.json (catalog 2025.08.25), CVE-2021-44228. */
-  static KevEntry log4shellKev() {
+  public static KevEntry log4shellKev() {
     return new KevEntry("CVE-2021-44228", "Apache", "Log4j2", "Apache Log4j2 Remote Code Execution Vulnerability",
         LocalDate.parse("2021-12-10"), "Apache Log4j2 contains a vulnerability where JNDI features do not protect "
             + "against attacker-controlled JNDI-related endpoints, allowing for remote code execution.",
@@ -59,7 +59,7 @@ final class RealProfiles {
    * (epss/jgamblin-KEV_EPSS: 0.99999, percentile 1.0) and the KEV → ATT&CK mappings (attack-mappings
    * kev-07.28.2025 enterprise: T1190 exploitation, four secondary impacts).
    */
-  static VulnerabilityProfile log4shell() {
+  public static VulnerabilityProfile log4shell() {
     String cve = "CVE-2021-44228";
     AdvisoryRecord cve5 = new AdvisoryRecord("cve5", cve, Set.of(), "Apache Log4j2 JNDI features do not protect "
         + "against attacker controlled LDAP and other JNDI related endpoints", "", Instant.parse("2021-12-10T00:00:00Z"),
@@ -80,12 +80,12 @@ final class RealProfiles {
   }
 
   /** kev/2025-01-29 catalog: CVE-2024-0012 (PAN-OS), ransomware use still "Unknown". */
-  static KevEntry panOsKevJanuary2025() {
+  public static KevEntry panOsKevJanuary2025() {
     return panOsKev("Unknown");
   }
 
   /** kev/known_exploited_vulnerabilities.json (2025.08.25): the same entry, ransomware use now "Known". */
-  static KevEntry panOsKevAugust2025() {
+  public static KevEntry panOsKevAugust2025() {
     return panOsKev("Known");
   }
 
@@ -104,7 +104,7 @@ final class RealProfiles {
    * CVE-2024-0012 as the shared feeds know it: a KEV entry and EPSS (0.99698, percentile 0.99951),
    * but no CVE record, no CVSS vector and no ATT&CK mapping (it is newer than the mappings).
    */
-  static VulnerabilityProfile panOs(KevEntry kev) {
+  public static VulnerabilityProfile panOs(KevEntry kev) {
     return new VulnerabilityProfile("CVE-2024-0012", null, kev, new EpssScore("CVE-2024-0012", 0.99698, 0.99951),
         List.of());
   }
@@ -113,7 +113,7 @@ final class RealProfiles {
    * CVE-2024-10140 (cve5/vulnrichment/2024/10xxx): VulDB as CNA states CVSS 4.0 5.3, 3.1 and 3.0
    * 6.3, 2.0 6.5; CISA-ADP's SSVC says poc / no / partial. Not in KEV, so EPSS (KEV-joined here) has no score.
    */
-  static VulnerabilityProfile vuldb10140() {
+  public static VulnerabilityProfile vuldb10140() {
     String cve = "CVE-2024-10140";
     AdvisoryRecord r = new AdvisoryRecord("cve5", cve, Set.of(), "", "", Instant.parse("2024-10-19T14:31:04.562Z"),
         null, false, List.of(), List.of(
@@ -127,25 +127,25 @@ final class RealProfiles {
   }
 
   /** A Debian 11 web server running log4j from the apache-log4j2 source package before DSA-5020-1. */
-  static Finding log4shellOnDebian(String assetName) {
+  public static Finding log4shellOnDebian(String assetName) {
     return new Finding(assetName, new InstalledPackage("deb", "liblog4j2-java", "2.13.3-1", "apache-log4j2", "",
         "all", ""), "DSA-5020-1", Set.of("CVE-2021-44228"), "debian-dsa", "Debian:11", "apache-log4j2", "2.13.3-1",
         AffectedStatus.AFFECTED, "< 2.15.0-1~deb11u1", "2.15.0-1~deb11u1", Confidence.CONFIRMED);
   }
 
   /** A PAN-OS firewall known by vendor and product only: the KEV product-only finding. */
-  static Finding panOsOnFirewall(String assetName) {
+  public static Finding panOsOnFirewall(String assetName) {
     return new Finding(assetName, InstalledPackage.of("cpe", "paloaltonetworks:pan-os", "11.2.3"), "CVE-2024-0012",
         Set.of(), "kev", "cpe", "paloaltonetworks:pan-os", "11.2.3", AffectedStatus.AFFECTED,
         "KEV lists the product; affected versions unknown", "", Confidence.PRODUCT_ONLY);
   }
 
-  static Finding finding(String assetName, String cve, String fixedVersion) {
+  public static Finding finding(String assetName, String cve, String fixedVersion) {
     return new Finding(assetName, InstalledPackage.of("pypi", "example", "1.0"), cve, Set.of(), "osv", "PyPI",
         "example", "1.0", AffectedStatus.AFFECTED, "< 1.1", fixedVersion, Confidence.CONFIRMED);
   }
 
-  static Asset asset(String name, String environment, String owner, int criticality, boolean internetFacing) {
+  public static Asset asset(String name, String environment, String owner, int criticality, boolean internetFacing) {
     return new Asset(name, AssetKind.HOST, environment, owner, criticality, internetFacing, Set.of());
   }
 }

@@ -9,9 +9,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.patchwarden.ssvc.SsvcDecisionPoint;
 import org.patchwarden.ssvc.SsvcDecisionTable;
+import org.patchwarden.ssvc.SsvcObject;
+import org.patchwarden.ssvc.SsvcStore;
+import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.feed.FeedUpdate;
 
 class SsvcEvaluatorTest {
   private static final SsvcTables.Loaded CISA = SsvcTables.cisaCoordinator();
@@ -126,6 +132,38 @@ class SsvcEvaluatorTest {
     List<SsvcDecisionPoint> withoutMwi = CISA.points().stream().filter(p -> !p.key().equals("MWI")).toList();
     assertThatThrownBy(() -> new SsvcEvaluator(CISA.table(), withoutMwi))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ssvc:MWI:1.0.0 is not loaded");
+  }
+
+  /** The SSVC port holding the real coordinator table and its decision points. */
+  private static SsvcStore storeWith(boolean table) {
+    return new SsvcStore() {
+      @Override
+      public FeedUpdate replace(FeedSnapshot<SsvcObject> snapshot, FeedDocument document) {
+        throw new UnsupportedOperationException("read-only test store");
+      }
+
+      @Override
+      public Optional<SsvcDecisionPoint> decisionPoint(String ref) {
+        return CISA.points().stream().filter(p -> p.ref().equals(ref)).findFirst();
+      }
+
+      @Override
+      public Optional<SsvcDecisionTable> decisionTable(String ref) {
+        return table && ref.equals(CISA.table().ref()) ? Optional.of(CISA.table()) : Optional.empty();
+      }
+
+      @Override
+      public int count() {
+        return CISA.points().size() + (table ? 1 : 0);
+      }
+    };
+  }
+
+  @Test
+  void anEvaluatorIsLoadedFromTheSsvcStoreOrIsAbsentWhenTheTableIsNot() {
+    assertThat(SsvcEvaluator.load("cisa:DT_CO:2.0.3", storeWith(true)))
+        .hasValueSatisfying(e -> assertThat(e.table().ref()).isEqualTo("cisa:DT_CO:2.0.3"));
+    assertThat(SsvcEvaluator.load("cisa:DT_CO:2.0.3", storeWith(false))).isEmpty();
   }
 
   @Test

@@ -18,15 +18,15 @@ import org.patchwarden.ssvc.SsvcDecisionTable;
  * formats module's reader, so this reads the few fields a decision table has with Jackson (test
  * scope only).
  */
-final class SsvcTables {
-  static final String RESOURCE = "cisa_coordinator_2_0_3.json";
+public final class SsvcTables {
+  public static final String RESOURCE = "cisa_coordinator_2_0_3.json";
 
   /** The table and its embedded decision points. */
-  record Loaded(SsvcDecisionTable table, List<SsvcDecisionPoint> points, JsonNode json) {}
+  public record Loaded(SsvcDecisionTable table, List<SsvcDecisionPoint> points, JsonNode json) {}
 
   private SsvcTables() {}
 
-  static Loaded cisaCoordinator() {
+  public static Loaded cisaCoordinator() {
     try (InputStream in = SsvcTables.class.getResourceAsStream(RESOURCE)) {
       JsonNode root = new ObjectMapper().readTree(in);
       List<SsvcDecisionPoint> points = new ArrayList<>();
@@ -53,7 +53,7 @@ final class SsvcTables {
     }
   }
 
-  static SsvcEvaluator evaluator() {
+  public static SsvcEvaluator evaluator() {
     Loaded l = cisaCoordinator();
     return new SsvcEvaluator(l.table(), l.points());
   }
