@@ -140,7 +140,7 @@ public final class PolicyYamlReader {
   }
 
   private static Node parse(byte[] bytes, String source) {
-    try (YAMLParser p = (YAMLParser) FACTORY.createParser(bytes)) {
+    try (YAMLParser p = FACTORY.createParser(bytes)) {
       if (p.nextToken() == null) {
         throw new FeedFormatException(source, "line 1", "empty document: a policy needs at least 'version' and 'tiers'");
       }
