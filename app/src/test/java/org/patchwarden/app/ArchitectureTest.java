@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String[] CORE = {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
-    "org.patchwarden.inventory..", "org.patchwarden.match..", "org.patchwarden.ssvc..", "org.patchwarden.assess..",
-    "org.patchwarden.usecase.."
+    "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase..",
+    "org.patchwarden.match..", "org.patchwarden.assess.."
   };
   private static JavaClasses classes;
 
@@ -28,11 +28,19 @@ class ArchitectureTest {
   }
 
   @Test
-  void theCoreDependsOnlyOnTheJdkAndItself() {
+  void theCoreDependsOnlyOnTheJdkItselfAndTheCvssCalculator() {
     ArchRule rule = classes().that().resideInAnyPackage(CORE)
-        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "java.."))
-        .because("the domain does no I/O and knows no framework (DESIGN.md)");
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "java..", "us.springett.cvss.."))
+        .because("the domain does no I/O and knows no framework (DESIGN.md); CVSS scoring is a pure library");
     rule.check(classes);
+  }
+
+  @Test
+  void onlyAssessmentScoresCvssVectors() {
+    noClasses().that().resideInAnyPackage(CORE).and().resideOutsideOfPackage("org.patchwarden.assess..")
+        .should().dependOnClassesThat().resideInAPackage("us.springett.cvss..")
+        .because("one place computes CVSS scores: org.patchwarden.assess.CvssScoring")
+        .check(classes);
   }
 
   @Test

@@ -1,0 +1,111 @@
+package org.patchwarden.usecase;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.patchwarden.advisory.VulnerabilityProfile;
+import org.patchwarden.assess.AssessedFinding;
+import org.patchwarden.assess.Assessment;
+import org.patchwarden.assess.Assessor;
+import org.patchwarden.assess.ExposureReport;
+import org.patchwarden.assess.Policy;
+import org.patchwarden.assess.SignalCollector;
+import org.patchwarden.assess.SsvcEvaluator;
+import org.patchwarden.inventory.Asset;
+import org.patchwarden.inventory.AssetStore;
+import org.patchwarden.match.Finding;
+import org.patchwarden.match.FindingFilter;
+import org.patchwarden.match.FindingStatus;
+import org.patchwarden.match.FindingStore;
+import org.patchwarden.match.TrackedFinding;
+
+/**
+ * Use case: assess tracked findings with a policy: what {@code patchwarden assess}, {@code findings
+ * --tier}, {@code explain} and the demo print. Assessments are computed, not stored: they follow the
+ * feeds and the policy as loaded now, while due dates still count from each finding's first-seen time.
+ *
+ * <p>A finding's vulnerabilities are its CVE ids (its advisory id and CVE aliases), each described
+ * once per run; a finding with no CVE id is described by its advisory id.
+ */
+public final class AssessFindings {
+  private final FindingStore findings;
+  private final AssetStore assets;
+  private final Function<String, Optional<VulnerabilityProfile>> profiles;
+  private final Assessor assessor;
+  private final SignalCollector collector;
+  private final Clock clock;
+
+  /**
+   * @param profiles looks a vulnerability up by id, e.g. {@code DescribeVulnerability::describe}
+   * @param ssvc the evaluator of the policy's SSVC table ({@link SsvcEvaluator#load}), or null when it
+   *     is not loaded
+   */
+  public AssessFindings(FindingStore findings, AssetStore assets,
+      Function<String, Optional<VulnerabilityProfile>> profiles, Policy policy, SsvcEvaluator ssvc, Clock clock) {
+    this.findings = Objects.requireNonNull(findings, "findings");
+    this.assets = Objects.requireNonNull(assets, "assets");
+    this.profiles = Objects.requireNonNull(profiles, "profiles");
+    this.assessor = new Assessor(policy, ssvc);
+    this.collector = new SignalCollector(policy.assume());
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Every open finding, assessed, most urgent first ({@link Assessment#BY_URGENCY}). */
+  public List<Assessment> assessOpen() {
+    return new Run().assess(findings.list(new FindingFilter(null, null, null, FindingStatus.OPEN))).stream()
+        .map(AssessedFinding::assessment).sorted(Assessment.BY_URGENCY).toList();
+  }
+
+  /** Findings matching {@code filter} (any status), assessed, most urgent first. */
+  public List<AssessedFinding> assess(FindingFilter filter) {
+    List<AssessedFinding> out = new ArrayList<>(new Run().assess(findings.list(filter)));
+    out.sort((a, b) -> Assessment.BY_URGENCY.compare(a.assessment(), b.assessment()));
+    return out;
+  }
+
+  /** Overdue findings and exposure windows today, over every tracked finding (closed ones end at their fix). */
+  public ExposureReport exposure() {
+    return ExposureReport.of(new Run().assess(findings.list(FindingFilter.all())), LocalDate.now(clock));
+  }
+
+  /** One run: profiles and assets looked up once each. */
+  private final class Run {
+    private final Map<String, Optional<VulnerabilityProfile>> profileCache = new HashMap<>();
+    private final Map<String, Optional<Asset>> assetCache = new HashMap<>();
+
+    List<AssessedFinding> assess(List<TrackedFinding> tracked) {
+      List<AssessedFinding> out = new ArrayList<>(tracked.size());
+      for (TrackedFinding t : tracked) {
+        Finding f = t.finding();
+        Asset asset = assetCache.computeIfAbsent(f.assetName(), assets::find).orElse(null);
+        Assessment a = assessor.assess(collector.collect(f, profilesOf(f), asset), t.firstSeen());
+        out.add(AssessedFinding.of(t, a));
+      }
+      return out;
+    }
+
+    private List<VulnerabilityProfile> profilesOf(Finding f) {
+      TreeSet<String> ids = new TreeSet<>();
+      if (f.advisoryId().startsWith("CVE-")) {
+        ids.add(f.advisoryId());
+      }
+      f.aliases().stream().filter(a -> a.startsWith("CVE-")).forEach(ids::add);
+      if (ids.isEmpty()) {
+        ids.add(f.advisoryId());
+      }
+      Map<String, VulnerabilityProfile> byId = new LinkedHashMap<>();
+      for (String id : ids) {
+        profileCache.computeIfAbsent(id, profiles).ifPresent(p -> byId.putIfAbsent(p.id(), p));
+      }
+      return List.copyOf(byId.values());
+    }
+  }
+}
