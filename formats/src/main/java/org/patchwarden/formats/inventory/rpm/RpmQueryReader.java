@@ -28,9 +28,11 @@ import org.patchwarden.version.VersionScheme;
  * signing keys, not software) are left out and counted.
  */
 public final class RpmQueryReader {
+  /** The query format of the output this reads (the argument of {@code rpm -qa --qf}). */
+  public static final String QUERY_FORMAT =
+      "%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCERPM}\\n";
   /** The command whose output this reads. */
-  public static final String QUERY_FORMAT_COMMAND =
-      "rpm -qa --qf '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCERPM}\\n'";
+  public static final String QUERY_FORMAT_COMMAND = "rpm -qa --qf '" + QUERY_FORMAT + "'";
   /** Longest line accepted; a real line is under 200 characters. */
   public static final int MAX_LINE = 4096;
   /** Most packages accepted; a full Fedora workstation has about 3,000. */
