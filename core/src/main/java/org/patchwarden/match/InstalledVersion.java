@@ -34,10 +34,14 @@ final class InstalledVersion {
       return version2 == INVALID ? null : (Version) version2;
     }
     Object parsed;
-    try {
-      parsed = scheme.parse(text);
-    } catch (InvalidVersionException e) {
-      parsed = INVALID;
+    if (text.isBlank()) {
+      parsed = INVALID; // NB: dpkg compares an empty version (as "absent"), but nothing is installed at none
+    } else {
+      try {
+        parsed = scheme.parse(text);
+      } catch (InvalidVersionException e) {
+        parsed = INVALID;
+      }
     }
     if (scheme1 == null) {
       scheme1 = scheme;
