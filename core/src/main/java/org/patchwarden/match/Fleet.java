@@ -47,7 +47,8 @@ public final class Fleet {
     for (int i = 0; i < invs.length; i++) {
       Inventory inv = invs[i];
       // NB: inventories without an OS (SBOMs, appliances) share one map under a placeholder key
-      Map<InstalledPackage, Slot> known = byOs.computeIfAbsent(inv.os() == null ? NO_OS : inv.os(), k -> new HashMap<>());
+      OsRelease os = inv.os() == null ? NO_OS : inv.os();
+      Map<InstalledPackage, Slot> known = byOs.computeIfAbsent(os, k -> new HashMap<>());
       List<InstalledPackage> pkgs = inv.packages();
       Slot[] mine = new Slot[pkgs.size()];
       for (int j = 0; j < mine.length; j++) {

@@ -64,7 +64,7 @@ public final class FleetMatcher {
           for (Hit h : ev.hits()) {
             if (seen.add(new Matcher.FindingIdentity(0, s.pkg.ecosystem(), s.pkg.name(), h.feedSource(),
                 h.advisoryId()))) {
-              findings.add(h.toFinding(asset, s.pkg));
+              findings.add(h.toFinding(asset, s.pkg, (EcosystemMapping.Target) s.mapped));
             }
           }
         }
@@ -129,7 +129,8 @@ public final class FleetMatcher {
           for (Fleet.Slot s : t.slots) {
             for (int i = 0; i < s.assetCount; i++) {
               int a = s.assets[i];
-              Placed p = new Placed(a, position(fleet.slots[a], s), h.toFinding(fleet.inventories[a].assetName(), s.pkg));
+              Finding f = h.toFinding(fleet.inventories[a].assetName(), s.pkg, (EcosystemMapping.Target) s.mapped);
+              Placed p = new Placed(a, position(fleet.slots[a], s), f);
               Matcher.FindingIdentity id =
                   new Matcher.FindingIdentity(a, s.pkg.ecosystem(), s.pkg.name(), h.feedSource(), h.advisoryId());
               Integer earlier = seen.putIfAbsent(id, placed.size());

@@ -71,7 +71,7 @@ public final class Matcher {
           }
           for (Hit h : ev.hits()) {
             if (seen.add(new FindingIdentity(0, p.ecosystem(), p.name(), h.feedSource(), h.advisoryId()))) {
-              findings.add(h.toFinding(assetName, p));
+              findings.add(h.toFinding(assetName, p, t));
             }
           }
         }

@@ -65,9 +65,8 @@ record TupleEvaluation(List<Hit> hits, String invalidScheme) {
     }
     List<Hit> hits = new ArrayList<>(groups.size());
     for (Group g : groups) {
-      hits.add(new Hit(g.first.recordId, g.first.aliases, g.first.feedSource, g.first.affected.ecosystem(),
-          target.name(), target.version(), g.status, g.range.toString(), g.fixed == null ? "" : g.fixed.text(),
-          cpe ? Confidence.CPE_MATCH : Confidence.CONFIRMED));
+      hits.add(new Hit(g.first.recordId, g.first.aliases, g.first.feedSource, g.first.affected.ecosystem(), g.status,
+          g.range.toString(), g.fixed == null ? "" : g.fixed.text(), cpe ? Confidence.CPE_MATCH : Confidence.CONFIRMED));
     }
     return new TupleEvaluation(List.copyOf(hits), null);
   }
