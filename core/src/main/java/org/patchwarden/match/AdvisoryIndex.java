@@ -119,7 +119,7 @@ public final class AdvisoryIndex {
     return entries;
   }
 
-  /** How many entries had a range or version that could not be evaluated. */
+  /** How many entries had a range or version that could not be evaluated (counted as they were added). */
   public int problemCount() {
     return problemCount;
   }
@@ -370,12 +370,13 @@ public final class AdvisoryIndex {
       boolean cpe = EcosystemKeys.isCpe(eco);
       List<CompiledRange> compiled = new ArrayList<>(a.ranges().size());
       String where = source + " " + id + " " + a.ecosystem() + "/" + a.name() + ": ";
+      String problem = null;
       for (AffectedRange r : a.ranges()) {
         try {
           compiled.add(compileRange(a.ecosystem(), cpe, r));
         } catch (IllegalArgumentException e) {
           // GIT ranges, unknown ecosystems, versions the scheme rejects: this range cannot be evaluated
-          m.problem(where + e.getMessage());
+          problem = problem == null ? e.getMessage() : problem;
         }
       }
       VersionScheme versionsScheme = null;
@@ -397,9 +398,12 @@ public final class AdvisoryIndex {
           Arrays.sort(versions);
           unparsed = texts.isEmpty() ? Set.of() : Set.copyOf(texts);
         } catch (IllegalArgumentException e) {
-          m.problem(where + e.getMessage());
+          problem = problem == null ? e.getMessage() : problem;
           unparsed = Set.copyOf(a.versions()); // still matched by exact text
         }
+      }
+      if (problem != null) {
+        m.problem(where + problem);
       }
       boolean all = a.ranges().isEmpty() && a.versions().isEmpty();
       if (all && cpe && a.status() == AffectedStatus.AFFECTED) {

@@ -103,7 +103,8 @@ public final class FleetMatcher {
    * Every current finding of the records with these ids (in any source), and only those, for {@code
    * FindingStore.recordRematch}: the index must already hold the changed records (see {@link
    * AdvisoryIndex#withRecords}). Removed records yield no findings, which retracts theirs. No
-   * coverage gaps: they do not depend on single advisories.
+   * coverage gaps: they do not depend on single advisories. Ordered by asset (in fleet order), then
+   * package name and version, record id and source.
    */
   public MatchResult rematch(Collection<String> advisoryIds, Collection<Inventory> inventories) {
     return rematch(advisoryIds, Fleet.of(inventories));
@@ -119,7 +120,7 @@ public final class FleetMatcher {
         buckets.putIfAbsent(e.ecosystemKey + "\u0000" + e.nameKey, e);
       }
     }
-    record Placed(int asset, int position, Finding finding) {}
+    record Placed(int asset, Fleet.Slot slot, Finding finding) {}
     List<Placed> placed = new ArrayList<>();
     Map<Matcher.FindingIdentity, Integer> seen = new HashMap<>();
     for (AdvisoryIndex.Entry e : buckets.values()) {
@@ -130,23 +131,22 @@ public final class FleetMatcher {
             for (int i = 0; i < s.assetCount; i++) {
               int a = s.assets[i];
               Finding f = h.toFinding(fleet.inventories[a].assetName(), s.pkg, (EcosystemMapping.Target) s.mapped);
-              Placed p = new Placed(a, position(fleet.slots[a], s), f);
               Matcher.FindingIdentity id =
                   new Matcher.FindingIdentity(a, s.pkg.ecosystem(), s.pkg.name(), h.feedSource(), h.advisoryId());
               Integer earlier = seen.putIfAbsent(id, placed.size());
               if (earlier == null) {
-                placed.add(p);
-              } else if (p.position() < placed.get(earlier).position()) {
-                placed.set(earlier, p); // as in a full match, the package listed first keeps the finding
+                placed.add(new Placed(a, s, f));
+              } else if (position(fleet.slots[a], s) < position(fleet.slots[a], placed.get(earlier).slot())) {
+                placed.set(earlier, new Placed(a, s, f)); // as in a full match, the package listed first keeps it
               }
             }
           }
         }
       }
     }
-    // the order of a full match: asset, package position, then record
     placed.sort(Comparator.comparingInt(Placed::asset)
-        .thenComparingInt(Placed::position)
+        .thenComparing(p -> p.finding().installed().name())
+        .thenComparing(p -> p.finding().installed().version())
         .thenComparing(p -> p.finding().advisoryId())
         .thenComparing(p -> p.finding().feedSource()));
     return new MatchResult(placed.stream().map(Placed::finding).toList(), List.of());
