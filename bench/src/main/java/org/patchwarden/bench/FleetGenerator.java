@@ -17,6 +17,7 @@ import java.util.Set;
 import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedRange;
+import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
 import org.patchwarden.inventory.OsRelease;
@@ -72,19 +73,26 @@ public final class FleetGenerator {
     }
   }
 
-  /** The installed packages of a dpkg status file ({@code Status: install ok installed} only). */
+  /**
+   * The installed packages of a dpkg status file ({@code Status: … installed} only), bounded to
+   * {@link #MAX_STATUS_BYTES}.
+   *
+   * @throws FeedFormatException naming the file and line of a line that is neither a field nor a
+   *     continuation
+   */
   public static List<DpkgPackage> readDpkgStatus(Path status) {
     try {
       if (Files.size(status) > MAX_STATUS_BYTES) {
-        throw new IllegalArgumentException(status + " is larger than " + (MAX_STATUS_BYTES >> 20) + " MB");
+        throw new FeedFormatException(status.toString(), "file",
+            "larger than " + (MAX_STATUS_BYTES >> 20) + " MB, the most read");
       }
       List<DpkgPackage> out = new ArrayList<>();
       Map<String, String> fields = new LinkedHashMap<>();
       try (BufferedReader in = Files.newBufferedReader(status, StandardCharsets.UTF_8)) {
-        String line;
-        String last = null;
+        int number = 0;
         while (true) {
-          line = in.readLine();
+          String line = in.readLine();
+          number++;
           if (line == null || line.isEmpty()) {
             if (!fields.isEmpty()) {
               paragraph(fields, out);
@@ -99,13 +107,17 @@ public final class FleetGenerator {
             continue; // continuation of a multi-line field (Description, Conffiles): not needed
           }
           int colon = line.indexOf(':');
-          if (colon > 0) {
-            last = line.substring(0, colon);
-            fields.put(last, line.substring(colon + 1).strip());
+          if (colon <= 0) {
+            throw new FeedFormatException(status.toString(), "line " + number,
+                "expected 'Field: value' or an indented continuation, got '"
+                    + (line.length() > 80 ? line.substring(0, 77) + "..." : line) + "'");
           }
+          fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
         }
       }
       return out;
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new FeedFormatException(status.toString(), "file", "not UTF-8");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + status, e);
     }
