@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedRange;
 import org.patchwarden.advisory.AffectedStatus;
@@ -62,6 +63,13 @@ public final class AdvisoryIndex {
   /** A builder to feed records to, e.g. from {@code AdvisoryStore.forEachRecord(builder::add)}. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The index of every current record of a store, streamed one record at a time. */
+  public static AdvisoryIndex of(AdvisoryStore store) {
+    Builder b = builder();
+    store.forEachRecord(b::add);
+    return b.build();
   }
 
   /** An index without data. */

@@ -6,11 +6,18 @@ import static org.patchwarden.match.Records.events;
 import static org.patchwarden.match.Records.fixedIn;
 import static org.patchwarden.match.Records.record;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.patchwarden.advisory.Advisory;
 import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.AffectedStatus;
+import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.feed.FeedUpdate;
 
 class AdvisoryIndexTest {
   private static final AdvisoryRecord DSA_5103 = record("debian-dsa", "DSA-5103-1", Set.of("CVE-2022-0778"),
@@ -107,6 +114,47 @@ class AdvisoryIndexTest {
     assertThat(index.problemCount()).isEqualTo(2);
     assertThat(index.problems()).anySatisfy(p -> assertThat(p).startsWith("osv:x X-1 PyPI/pkg: ").contains("not//a//version"))
         .anySatisfy(p -> assertThat(p).startsWith("osv:x X-2 Hackage/aeson: ").contains("unknown ecosystem"));
+  }
+
+  @Test
+  void anIndexIsBuiltFromEveryRecordAStoreStreams() {
+    List<AdvisoryRecord> held = List.of(DSA_5103, record("osv:go", "GO-2023-1515", Set.of(),
+        fixedIn("Go", "github.com/rancher/wrangler", "1.0.1")));
+    AdvisoryStore store = new AdvisoryStore() {
+      @Override
+      public void forEachRecord(java.util.function.BiConsumer<String, AdvisoryRecord> sink) {
+        held.forEach(r -> sink.accept(r.source(), r));
+      }
+
+      @Override
+      public FeedUpdate replace(FeedSnapshot<AdvisoryRecord> snapshot, FeedDocument document) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Optional<AdvisoryRecord> record(String source, String id) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Optional<Advisory> find(String anyId) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int count(String source) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public List<AdvisoryRecord> records(Collection<String> ids) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    AdvisoryIndex index = AdvisoryIndex.of(store);
+    assertThat(index.records()).isEqualTo(2);
+    assertThat(index.entries("Go", "github.com/rancher/wrangler")).extracting(AdvisoryIndex.Entry::feedSource)
+        .containsExactly("osv:go");
   }
 
   @Test
