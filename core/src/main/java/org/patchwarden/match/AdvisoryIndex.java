@@ -1,0 +1,594 @@
+package org.patchwarden.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.advisory.AdvisoryStore;
+import org.patchwarden.advisory.AffectedPackage;
+import org.patchwarden.advisory.AffectedRange;
+import org.patchwarden.advisory.AffectedStatus;
+import org.patchwarden.version.InvalidVersionException;
+import org.patchwarden.version.OsvEvent;
+import org.patchwarden.version.OsvRange;
+import org.patchwarden.version.Schemes;
+import org.patchwarden.version.Version;
+import org.patchwarden.version.VersionRange;
+import org.patchwarden.version.VersionScheme;
+
+/**
+ * Every affected package of the loaded advisory records, looked up by (ecosystem, package name) with
+ * their version ranges compiled once in the right scheme; CPE products ({@code cpe} and CVE 5 {@code
+ * vendor} entries) under the one {@link EcosystemKeys#CPE} key by {@code vendor:product}. It also
+ * knows which ecosystems (and releases) have any data at all, so that silence can be told apart from
+ * missing data. Immutable and thread-safe; {@link #withRecords} derives an updated index.
+ *
+ * <p>Withdrawn records are left out. An entry whose ranges cannot be evaluated (GIT commit ranges,
+ * versions the scheme rejects, an ecosystem without a scheme) never matches, and is counted among
+ * the {@link #problems()}.
+ */
+public final class AdvisoryIndex {
+  private static final int MAX_PROBLEMS_KEPT = 100;
+  private static final Entry[] NONE = new Entry[0];
+
+  private final Map<String, Map<String, Entry[]>> byPackage;
+  private final Map<String, Entry[]> byId;
+  private final Map<String, Integer> packagesByEcosystem;
+  private final int records;
+  private final int entries;
+  private final int problemCount;
+  private final List<String> problems;
+
+  private AdvisoryIndex(Map<String, Map<String, Entry[]>> byPackage, Map<String, Entry[]> byId,
+      Map<String, Integer> packagesByEcosystem, int records, int entries, int problemCount, List<String> problems) {
+    this.byPackage = byPackage;
+    this.byId = byId;
+    this.packagesByEcosystem = packagesByEcosystem;
+    this.records = records;
+    this.entries = entries;
+    this.problemCount = problemCount;
+    this.problems = List.copyOf(problems);
+  }
+
+  /** A builder to feed records to, e.g. from {@code AdvisoryStore.forEachRecord(builder::add)}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The index of every current record of a store, streamed one record at a time. */
+  public static AdvisoryIndex of(AdvisoryStore store) {
+    Builder b = builder();
+    store.forEachRecord(b::add);
+    return b.build();
+  }
+
+  /** An index without data. */
+  public static AdvisoryIndex empty() {
+    return builder().build();
+  }
+
+  /** The entries for a package; ecosystem and name are normalized as {@link EcosystemKeys} does. */
+  public List<Entry> entries(String ecosystem, String name) {
+    String eco = EcosystemKeys.ecosystem(ecosystem);
+    return List.of(bucket(eco, EcosystemKeys.name(eco, name)));
+  }
+
+  /** The entries of a record id, in every source that has it. */
+  public List<Entry> entriesOf(String recordId) {
+    Entry[] e = byId.get(recordId);
+    return e == null ? List.of() : List.of(e);
+  }
+
+  Entry[] bucket(String ecosystemKey, String nameKey) {
+    Map<String, Entry[]> names = byPackage.get(ecosystemKey);
+    if (names == null) {
+      return NONE;
+    }
+    Entry[] e = names.get(nameKey);
+    return e == null ? NONE : e;
+  }
+
+  /** Whether any record says anything (affected or not) about a package of this ecosystem (and release). */
+  public boolean hasData(String ecosystem) {
+    return hasDataKey(EcosystemKeys.ecosystem(ecosystem));
+  }
+
+  boolean hasDataKey(String ecosystemKey) {
+    return packagesByEcosystem.containsKey(ecosystemKey);
+  }
+
+  /** The ecosystem keys with data, sorted. */
+  public Set<String> ecosystems() {
+    return new TreeSet<>(packagesByEcosystem.keySet());
+  }
+
+  /** How many entries (affected packages) an ecosystem key has. */
+  public int entryCount(String ecosystem) {
+    return packagesByEcosystem.getOrDefault(EcosystemKeys.ecosystem(ecosystem), 0);
+  }
+
+  /** Records with at least one affected package. */
+  public int records() {
+    return records;
+  }
+
+  /** Entries (affected packages) indexed. */
+  public int entryCount() {
+    return entries;
+  }
+
+  /** How many entries had a range or version that could not be evaluated (counted as they were added). */
+  public int problemCount() {
+    return problemCount;
+  }
+
+  /** The first problems met (at most 100), each naming source, record, package and reason. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  /**
+   * A new index where {@code feedSource}'s records {@code upserts} replace the ones with their ids,
+   * and those with {@code removedIds} are gone; this index is unchanged. Only the buckets touched are
+   * copied, so one changed advisory costs milliseconds, not a rebuild.
+   */
+  public AdvisoryIndex withRecords(String feedSource, Collection<AdvisoryRecord> upserts,
+      Collection<String> removedIds) {
+    Objects.requireNonNull(feedSource, "feedSource");
+    Set<String> touched = new LinkedHashSet<>(removedIds);
+    for (AdvisoryRecord r : upserts) {
+      touched.add(r.id());
+    }
+    Mutable m = new Mutable(new HashMap<>(byPackage), new HashMap<>(byId), new HashMap<>(packagesByEcosystem),
+        records, entries, problemCount, new ArrayList<>(problems));
+    for (String id : touched) {
+      m.remove(feedSource, id);
+    }
+    Builder b = new Builder(m);
+    for (AdvisoryRecord r : upserts) {
+      b.add(feedSource, r);
+    }
+    return b.build();
+  }
+
+  /** Accumulates records; not thread-safe. */
+  public static final class Builder {
+    private final Mutable m;
+    private final Map<String, String> canonical = new HashMap<>();
+    private boolean built;
+
+    private Builder() {
+      this(new Mutable(new HashMap<>(), new HashMap<>(), new HashMap<>(), 0, 0, 0, new ArrayList<>()));
+    }
+
+    private Builder(Mutable m) {
+      this.m = m;
+    }
+
+    /**
+     * Adds one record of {@code feedSource}, replacing an earlier one of the same source and id;
+     * withdrawn records are skipped.
+     */
+    public Builder add(String feedSource, AdvisoryRecord record) {
+      Objects.requireNonNull(feedSource, "feedSource");
+      if (built) {
+        throw new IllegalStateException("the index was already built");
+      }
+      String source = intern(feedSource);
+      String id = record.id();
+      // NB: a source may carry one record twice (AlmaLinux copies an advisory into several release
+      // folders); the later copy replaces the earlier, as in the store.
+      m.remove(source, id);
+      if (record.withdrawn() || record.affected().isEmpty()) {
+        return this;
+      }
+      Set<String> aliases = record.aliases();
+      List<Entry> added = new ArrayList<>(record.affected().size());
+      for (AffectedPackage a : record.affected()) {
+        String eco = intern(EcosystemKeys.ecosystem(a.ecosystem()));
+        String name = EcosystemKeys.name(eco, a.name());
+        Entry e = Entry.compile(source, id, aliases, a, eco, name, m);
+        added.add(e);
+      }
+      m.add(id, added);
+      return this;
+    }
+
+    private String intern(String s) {
+      String c = canonical.putIfAbsent(s, s);
+      return c == null ? s : c;
+    }
+
+    /** The immutable index. */
+    public AdvisoryIndex build() {
+      if (built) {
+        throw new IllegalStateException("the index was already built");
+      }
+      built = true;
+      return m.freeze();
+    }
+  }
+
+  /** The index's maps while records are added or replaced. */
+  private static final class Mutable {
+    final Map<String, Map<String, Entry[]>> byPackage;
+    final Map<String, Entry[]> byId;
+    final Map<String, Integer> counts;
+    // buckets grown in this round, as lists; frozen to arrays at the end
+    final Map<String, Map<String, List<Entry>>> growing = new HashMap<>();
+    final Set<String> copiedEcosystems = new HashSet<>();
+    int records;
+    int entries;
+    int problemCount;
+    final List<String> problems;
+
+    Mutable(Map<String, Map<String, Entry[]>> byPackage, Map<String, Entry[]> byId, Map<String, Integer> counts,
+        int records, int entries, int problemCount, List<String> problems) {
+      this.byPackage = byPackage;
+      this.byId = byId;
+      this.counts = counts;
+      this.records = records;
+      this.entries = entries;
+      this.problemCount = problemCount;
+      this.problems = problems;
+    }
+
+    void problem(String message) {
+      problemCount++;
+      if (problems.size() < MAX_PROBLEMS_KEPT) {
+        problems.add(message);
+      }
+    }
+
+    void add(String id, List<Entry> added) {
+      records++;
+      entries += added.size();
+      Entry[] old = byId.get(id);
+      Entry[] merged = old == null ? added.toArray(NONE) : concat(old, added);
+      byId.put(id, merged);
+      for (Entry e : added) {
+        counts.merge(e.ecosystemKey, 1, Integer::sum);
+        growing.computeIfAbsent(e.ecosystemKey, k -> new HashMap<>())
+            .computeIfAbsent(e.nameKey, k -> new ArrayList<>(Arrays.asList(current(e.ecosystemKey, e.nameKey))))
+            .add(e);
+      }
+    }
+
+    /** Removes one source's entries of a record id. */
+    void remove(String source, String id) {
+      Entry[] old = byId.get(id);
+      if (old == null) {
+        return;
+      }
+      List<Entry> kept = new ArrayList<>();
+      boolean any = false;
+      for (Entry e : old) {
+        if (e.feedSource.equals(source)) {
+          any = true;
+          entries--;
+          counts.computeIfPresent(e.ecosystemKey, (k, n) -> n == 1 ? null : n - 1);
+          List<Entry> bucket = growing.computeIfAbsent(e.ecosystemKey, k -> new HashMap<>())
+              .computeIfAbsent(e.nameKey, k -> new ArrayList<>(Arrays.asList(current(e.ecosystemKey, e.nameKey))));
+          bucket.remove(e);
+        } else {
+          kept.add(e);
+        }
+      }
+      if (any) {
+        records--;
+      }
+      if (kept.isEmpty()) {
+        byId.remove(id);
+      } else {
+        byId.put(id, kept.toArray(NONE));
+      }
+    }
+
+    private Entry[] current(String eco, String name) {
+      Map<String, Entry[]> names = byPackage.get(eco);
+      Entry[] e = names == null ? null : names.get(name);
+      return e == null ? NONE : e;
+    }
+
+    private static Entry[] concat(Entry[] a, List<Entry> b) {
+      Entry[] out = Arrays.copyOf(a, a.length + b.size());
+      for (int i = 0; i < b.size(); i++) {
+        out[a.length + i] = b.get(i);
+      }
+      return out;
+    }
+
+    AdvisoryIndex freeze() {
+      growing.forEach((eco, names) -> {
+        Map<String, Entry[]> target = byPackage.get(eco);
+        if (target == null) {
+          target = new HashMap<>();
+          byPackage.put(eco, target);
+        } else if (copiedEcosystems.add(eco)) {
+          target = new HashMap<>(target); // copy on write: the previous index keeps its own map
+          byPackage.put(eco, target);
+        }
+        for (Map.Entry<String, List<Entry>> b : names.entrySet()) {
+          if (b.getValue().isEmpty()) {
+            target.remove(b.getKey());
+          } else {
+            target.put(b.getKey(), b.getValue().toArray(NONE));
+          }
+        }
+        if (target.isEmpty()) {
+          byPackage.remove(eco);
+        }
+      });
+      growing.clear();
+      return new AdvisoryIndex(byPackage, byId, counts, records, entries, problemCount, problems);
+    }
+  }
+
+  /** One range of an entry, compiled in its scheme, with its fixed versions (for the fixed-version choice). */
+  record CompiledRange(VersionScheme scheme, VersionRange range, Version[] fixed) {}
+
+  /**
+   * One affected package of one record: what the source says, with its ranges compiled once.
+   */
+  public static final class Entry {
+    private static final Version[] NO_VERSIONS = new Version[0];
+    private static final CompiledRange[] NO_RANGES = new CompiledRange[0];
+
+    final String feedSource;
+    final String recordId;
+    final Set<String> aliases;
+    final AffectedPackage affected;
+    final String ecosystemKey;
+    final String nameKey;
+    final CompiledRange[] ranges;
+    final VersionScheme versionsScheme;
+    final Version[] versions;
+    final Set<String> unparsedVersions;
+    /** AFFECTED (or a special status) with neither ranges nor versions: every version. */
+    final boolean allVersions;
+
+    private Entry(String feedSource, String recordId, Set<String> aliases, AffectedPackage affected,
+        String ecosystemKey, String nameKey, CompiledRange[] ranges, VersionScheme versionsScheme, Version[] versions,
+        Set<String> unparsedVersions, boolean allVersions) {
+      this.feedSource = feedSource;
+      this.recordId = recordId;
+      this.aliases = aliases;
+      this.affected = affected;
+      this.ecosystemKey = ecosystemKey;
+      this.nameKey = nameKey;
+      this.ranges = ranges;
+      this.versionsScheme = versionsScheme;
+      this.versions = versions;
+      this.unparsedVersions = unparsedVersions;
+      this.allVersions = allVersions;
+    }
+
+    static Entry compile(String source, String id, Set<String> aliases, AffectedPackage a, String eco, String name,
+        Mutable m) {
+      boolean cpe = EcosystemKeys.isCpe(eco);
+      List<CompiledRange> compiled = new ArrayList<>(a.ranges().size());
+      String where = source + " " + id + " " + a.ecosystem() + "/" + a.name() + ": ";
+      String problem = null;
+      for (AffectedRange r : a.ranges()) {
+        try {
+          compiled.add(compileRange(a.ecosystem(), cpe, r));
+        } catch (IllegalArgumentException e) {
+          // GIT ranges, unknown ecosystems, versions the scheme rejects: this range cannot be evaluated
+          problem = problem == null ? e.getMessage() : problem;
+        }
+      }
+      VersionScheme versionsScheme = null;
+      Version[] versions = NO_VERSIONS;
+      Set<String> unparsed = Set.of();
+      if (!a.versions().isEmpty()) {
+        try {
+          versionsScheme = cpe ? Schemes.forEcosystem("generic") : OsvRange.schemeFor(a.ecosystem(), "ECOSYSTEM");
+          List<Version> parsed = new ArrayList<>(a.versions().size());
+          Set<String> texts = new HashSet<>();
+          for (String v : a.versions()) {
+            try {
+              parsed.add(versionsScheme.parse(v));
+            } catch (InvalidVersionException e) {
+              texts.add(v); // NB: OSV lists every published version, some of which the ecosystem's own rules reject
+            }
+          }
+          versions = parsed.toArray(NO_VERSIONS);
+          Arrays.sort(versions);
+          unparsed = texts.isEmpty() ? Set.of() : Set.copyOf(texts);
+        } catch (IllegalArgumentException e) {
+          problem = problem == null ? e.getMessage() : problem;
+          unparsed = Set.copyOf(a.versions()); // still matched by exact text
+        }
+      }
+      if (problem != null) {
+        m.problem(where + problem);
+      }
+      boolean all = a.ranges().isEmpty() && a.versions().isEmpty();
+      if (all && cpe && a.status() == AffectedStatus.AFFECTED) {
+        // A product named without any version ("versions unspecified") is product-only evidence,
+        // which the assessment's KEV product check reports as such; it confirms no version here.
+        all = false;
+      }
+      return new Entry(source, id, aliases, a, eco, name, compiled.toArray(NO_RANGES), versionsScheme, versions,
+          unparsed, all);
+    }
+
+    private static CompiledRange compileRange(String ecosystem, boolean cpe, AffectedRange r) {
+      VersionScheme generic = Schemes.forEcosystem("generic");
+      return switch (r) {
+        case AffectedRange.Events e -> {
+          if (e.type().equalsIgnoreCase("GIT")) {
+            throw new IllegalArgumentException("GIT ranges need a commit graph and are not evaluated");
+          }
+          // NB: CVE 5 products are versioned like firmware whatever range type the CNA wrote.
+          VersionScheme scheme = cpe ? generic : OsvRange.schemeFor(ecosystem, e.type());
+          VersionRange range = OsvRange.of(scheme, e.events());
+          List<Version> fixed = new ArrayList<>();
+          for (OsvEvent ev : e.events()) {
+            if (ev.kind() == OsvEvent.Kind.FIXED) {
+              fixed.add(scheme.parse(ev.version()));
+            }
+          }
+          Version[] f = fixed.toArray(NO_VERSIONS);
+          Arrays.sort(f);
+          yield new CompiledRange(scheme, range, f);
+        }
+        case AffectedRange.CpeMatch c -> {
+          VersionRange range = c.toVersionRange(generic);
+          String update = cpeUpdate(c.criteria());
+          boolean bounded = c.startIncluding() != null || c.startExcluding() != null || c.endIncluding() != null
+              || c.endExcluding() != null;
+          if (!bounded && !update.isEmpty() && !c.cpeVersion().equals("*") && !c.cpeVersion().equals("-")) {
+            // NB: NVD lists pre-releases as version + update ("2.9.0" + "rc0"); the version field alone
+            // would also match the final 2.9.0 release.
+            range = new VersionRange.Comparison(VersionRange.Operator.EQ,
+                generic.parse(c.cpeVersion() + "-" + update));
+          }
+          // NVD's versionEndExcluding is the first version without the flaw: the fix.
+          Version[] f = c.endExcluding() == null ? NO_VERSIONS : new Version[] {generic.parse(c.endExcluding())};
+          yield new CompiledRange(generic, range, f);
+        }
+      };
+    }
+
+    /** The update component of a CPE 2.3 name ({@code rc0}), or empty for {@code *}, {@code -} or none. */
+    private static String cpeUpdate(String criteria) {
+      String[] parts = criteria.split(":", -1);
+      if (parts.length <= 6) {
+        return "";
+      }
+      String u = parts[6];
+      return u.equals("*") || u.equals("-") ? "" : u;
+    }
+
+    /** Whether the installed version is affected per this entry (statuses aside). */
+    boolean contains(InstalledVersion installed) {
+      if (allVersions) {
+        return true;
+      }
+      for (CompiledRange r : ranges) {
+        Version v = installed.in(r.scheme());
+        if (v != null && r.range().contains(v)) {
+          return true;
+        }
+      }
+      if (versionsScheme != null && versions.length > 0) {
+        Version v = installed.in(versionsScheme);
+        if (v != null && Arrays.binarySearch(versions, v) >= 0) {
+          return true;
+        }
+      }
+      return !unparsedVersions.isEmpty() && unparsedVersions.contains(installed.text());
+    }
+
+    /** The smallest fixed version above the installed one, or null. */
+    Version fixedAbove(InstalledVersion installed) {
+      Version best = null;
+      for (CompiledRange r : ranges) {
+        Version v = installed.in(r.scheme());
+        if (v == null) {
+          continue;
+        }
+        for (Version f : r.fixed()) {
+          if (f.compareTo(v) > 0) {
+            if (best == null || (best.scheme() == f.scheme() && f.compareTo(best) < 0)) {
+              best = f;
+            }
+            break; // sorted: the first above is the smallest
+          }
+        }
+      }
+      return best;
+    }
+
+    public String feedSource() {
+      return feedSource;
+    }
+
+    public String recordId() {
+      return recordId;
+    }
+
+    public Set<String> aliases() {
+      return aliases;
+    }
+
+    /** The affected package exactly as the source stated it. */
+    public AffectedPackage affected() {
+      return affected;
+    }
+
+    public String ecosystemKey() {
+      return ecosystemKey;
+    }
+
+    public String nameKey() {
+      return nameKey;
+    }
+
+    /** The union of the evaluable ranges, or null when there is none. */
+    public VersionRange range() {
+      if (ranges.length == 0) {
+        return null;
+      }
+      return ranges.length == 1 ? ranges[0].range()
+          : new VersionRange.AnyOf(Arrays.stream(ranges).map(CompiledRange::range).toList());
+    }
+
+    /** The range as the source states it, in words, for a finding's evidence. */
+    public String describe() {
+      AffectedStatus s = affected.status();
+      if (affected.ranges().isEmpty() && affected.versions().isEmpty()) {
+        String special = s == AffectedStatus.AFFECTED ? "all versions"
+            : "<" + s.name().toLowerCase(Locale.ROOT).replace('_', '-') + ">";
+        return affected.note().contains("undetermined") ? special + " (undetermined)" : special;
+      }
+      List<String> parts = new ArrayList<>();
+      for (AffectedRange r : affected.ranges()) {
+        parts.add(switch (r) {
+          case AffectedRange.Events e -> (e.type().equals("ECOSYSTEM") ? "" : e.type() + " ")
+              + e.events().stream().map(ev -> ev.kind().field() + " " + ev.version()).collect(Collectors.joining(", "));
+          case AffectedRange.CpeMatch c -> describe(c);
+        });
+      }
+      if (!affected.versions().isEmpty()) {
+        List<String> vs = affected.versions();
+        parts.add("versions " + String.join(", ", vs.subList(0, Math.min(vs.size(), 10)))
+            + (vs.size() > 10 ? " (+" + (vs.size() - 10) + " more)" : ""));
+      }
+      return String.join(" || ", parts);
+    }
+
+    private static String describe(AffectedRange.CpeMatch c) {
+      StringBuilder b = new StringBuilder(c.criteria());
+      if (c.startIncluding() != null) {
+        b.append(" >=").append(c.startIncluding());
+      }
+      if (c.startExcluding() != null) {
+        b.append(" >").append(c.startExcluding());
+      }
+      if (c.endIncluding() != null) {
+        b.append(" <=").append(c.endIncluding());
+      }
+      if (c.endExcluding() != null) {
+        b.append(" <").append(c.endExcluding());
+      }
+      return b.toString();
+    }
+
+    @Override
+    public String toString() {
+      return feedSource + " " + recordId + " " + affected.ecosystem() + "/" + affected.name() + " " + describe();
+    }
+  }
+}
