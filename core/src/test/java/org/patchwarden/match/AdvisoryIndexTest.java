@@ -147,7 +147,7 @@ class AdvisoryIndexTest {
       }
 
       @Override
-      public List<AdvisoryRecord> records(Collection<String> ids) {
+      public List<org.patchwarden.advisory.FeedRecord> records(Collection<String> ids) {
         throw new UnsupportedOperationException();
       }
     };
