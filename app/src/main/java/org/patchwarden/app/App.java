@@ -5,7 +5,14 @@ import ch.qos.logback.classic.Logger;
 import java.time.Clock;
 import org.patchwarden.app.config.AppConfig;
 import org.patchwarden.store.Database;
+import org.patchwarden.assess.Policy;
+import org.patchwarden.assess.SsvcEvaluator;
+import org.patchwarden.formats.policy.PolicyYamlReader;
+import org.patchwarden.usecase.AssessFindings;
 import org.patchwarden.usecase.DescribeKevCatalog;
+import org.patchwarden.usecase.ListFindings;
+import org.patchwarden.usecase.RematchAdvisories;
+import org.patchwarden.usecase.ScanAssets;
 import org.patchwarden.usecase.DescribeVulnerability;
 import org.patchwarden.usecase.ListFeedVersions;
 import org.patchwarden.app.feeds.FeedLoader;
@@ -72,6 +79,35 @@ public final class App implements AutoCloseable {
     Database db = database();
     return new DescribeVulnerability(db.advisoryStore(), db.kevStore(), db.epssStore(), db.attackMappingStore(),
         db.attackStore());
+  }
+
+  public ScanAssets scanAssets() {
+    Database db = database();
+    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), clock);
+  }
+
+  public RematchAdvisories rematchAdvisories() {
+    Database db = database();
+    return new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(), db.feedVersionStore(), clock);
+  }
+
+  public ListFindings listFindings() {
+    Database db = database();
+    return new ListFindings(db.findingStore(), db.kevStore());
+  }
+
+  /**
+   * Assessment with {@code policyFile}, else {@code $PATCHWARDEN_HOME/policy.yaml} when present,
+   * else the shipped default policy.
+   */
+  public AssessFindings assessFindings(java.nio.file.Path policyFile) {
+    java.nio.file.Path home = config.home().resolve("policy.yaml");
+    Policy policy = policyFile != null ? PolicyYamlReader.read(policyFile)
+        : java.nio.file.Files.isRegularFile(home) ? PolicyYamlReader.read(home) : PolicyYamlReader.defaultPolicy();
+    Database db = database();
+    SsvcEvaluator ssvc = SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null);
+    DescribeVulnerability describe = describeVulnerability();
+    return new AssessFindings(db.findingStore(), db.assetStore(), describe::describe, policy, ssvc, clock);
   }
 
   public ListFeedVersions listFeedVersions() {

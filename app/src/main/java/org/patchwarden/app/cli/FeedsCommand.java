@@ -47,6 +47,25 @@ final class FeedsCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Re-matches what a changed advisory feed added, updated or removed against the scanned assets,
+   * so that findings follow the feeds without a rescan.
+   */
+  static void rematch(PatchwardenCommand root, PrintWriter out, org.patchwarden.formats.feed.FeedKind kind, FeedUpdate u) {
+    boolean advisories = switch (kind) {
+      case NVD_API, CVE5, OSV, DEBIAN_DSA, DEBIAN_DLA, DEBIAN_TRACKER_JSON -> true;
+      default -> false;
+    };
+    if (!advisories || u.unchanged() || u.added() + u.updated() + u.removed() == 0) {
+      return;
+    }
+    var r = root.app().rematchAdvisories().afterLoad(u.version().source(), u.version().version());
+    if (r.opened() + r.stillOpen() + r.closed() > 0) {
+      out.printf("%-26s re-matched against scanned assets: %d new findings, %d still open, %d retracted%n",
+          u.version().source(), r.opened(), r.stillOpen(), r.closed());
+    }
+  }
+
   @Command(
       name = "load",
       mixinStandardHelpOptions = true,
@@ -95,6 +114,7 @@ final class FeedsCommand implements Callable<Integer> {
           FeedUpdate update = loader.load(input, input.describe());
           current.put(input.source(), update.version().version());
           printUpdate(out, input.source(), update);
+          rematch(root, out, input.kind(), update);
         } catch (RuntimeException e) {
           failures.add(input.source() + ": " + e.getMessage());
           out.printf("%-26s FAILED, previous data kept: %s%n", input.source(), e.getMessage());
@@ -152,7 +172,10 @@ final class FeedsCommand implements Callable<Integer> {
           progress.finish();
           switch (o) {
             case FeedSync.Outcome.NotModified nm -> out.printf("%-26s not modified upstream (304)%n", u.source());
-            case FeedSync.Outcome.Loaded l -> printUpdate(out, u.source(), l.update());
+            case FeedSync.Outcome.Loaded l -> {
+              printUpdate(out, u.source(), l.update());
+              rematch(root, out, u.kind(), l.update());
+            }
             case FeedSync.Outcome.Failed f -> {
               failed++;
               out.printf("%-26s FAILED, previous data kept: %s%n", u.source(), f.reason());

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       "vulnerabilities, what to fix first and by when, and whether each fix really landed.",
       ""
     },
-    subcommands = {DemoCommand.class, FeedsCommand.class, AdvisoryCommand.class, VercmpCommand.class},
+    subcommands = {DemoCommand.class, FeedsCommand.class, AdvisoryCommand.class, ScanCommand.class,
+        InventoryCommand.class, FindingsCommand.class, AssessCommand.class, ExplainCommand.class, VercmpCommand.class},
     footer = {
       "",
       "Configuration: flags > environment (PATCHWARDEN_HOME, PATCHWARDEN_DB, PATCHWARDEN_DB_USER,",

@@ -1,0 +1,88 @@
+package org.patchwarden.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.patchwarden.assess.Assessment;
+import org.patchwarden.assess.ExposureReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code patchwarden assess}: assess every open finding with the policy. */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Assess every open finding: CVSS (computed from vectors), EPSS, CISA KEV, ATT&CK tactics, SSVC",
+      "(CISA's decision table from the loaded SSVC data) and the asset's context decide a tier, a due",
+      "date (from when the finding was first seen; an earlier KEV due date wins) and a rationale.",
+      "Prints the most urgent findings, then overdue findings and exposure per asset and per team.",
+      "The policy is --policy FILE, else $PATCHWARDEN_HOME/policy.yaml, else the shipped default (docs/policy.md)."
+    })
+final class AssessCommand implements Callable<Integer> {
+  @ParentCommand PatchwardenCommand root;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many findings to list (default 20).") int top;
+  @Option(names = "--policy", paramLabel = "FILE") Path policy;
+  @Option(names = "--json", description = "Print JSON.") boolean json;
+
+  @Override
+  public Integer call() {
+    var assess = root.app().assessFindings(policy);
+    List<Assessment> open = assess.assessOpen();
+    LocalDate today = LocalDate.now(root.app().clock());
+    ExposureReport exposure = ExposureReport.ofOpen(open, today);
+    PrintWriter out = root.terminal().out();
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("schema", "patchwarden.assessment/1");
+      doc.put("today", today.toString());
+      doc.put("findings", open.stream().map(a -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("finding_key", a.findingKey());
+        m.put("asset", a.assetName());
+        m.put("advisory_id", a.advisoryId());
+        m.putAll(FindingJson.assessment(a));
+        m.put("days_overdue", a.daysOverdue(today));
+        return m;
+      }).toList());
+      doc.put("by_asset", exposure.byAsset());
+      doc.put("by_team", exposure.byTeam());
+      FindingJson.print(out, doc);
+      return 0;
+    }
+    Map<String, Integer> tiers = new TreeMap<>();
+    open.forEach(a -> tiers.merge(a.tier() + " " + a.tierName(), 1, Integer::sum));
+    out.println("Open findings by tier: " + (tiers.isEmpty() ? "none" : tiers.toString().replaceAll("[{}]", "")));
+    printAssessments(out, open, today, top);
+    out.println();
+    out.printf("%-28s %6s %9s %12s %14s%n", "ASSET", "OPEN", "PAST DUE", "MAX OVERDUE", "MAX EXPOSURE");
+    exposure.byAsset().forEach(g -> out.printf("%-28s %6d %9d %10d d %12d d%n", g.name(), g.open(), g.pastDue(),
+        g.maxDaysOverdue(), g.longestExposureDays()));
+    out.printf("%n%-28s %6s %9s %12s %14s%n", "TEAM", "OPEN", "PAST DUE", "MAX OVERDUE", "MAX EXPOSURE");
+    exposure.byTeam().forEach(g -> out.printf("%-28s %6d %9d %10d d %12d d%n", g.name(), g.open(), g.pastDue(),
+        g.maxDaysOverdue(), g.longestExposureDays()));
+    return 0;
+  }
+
+  static void printAssessments(PrintWriter out, List<Assessment> list, LocalDate today, int limit) {
+    int n = 0;
+    for (Assessment a : list) {
+      if (n++ >= limit) {
+        out.printf("… %d more (--top N, or 'patchwarden findings --tier T…')%n", list.size() - limit);
+        break;
+      }
+      out.printf("%n%s %-9s %s on %s  due %s%s%n  %s%n", a.tier(), a.tierName(), a.advisoryId(), a.assetName(),
+          a.dueDate(), a.overdue(today) ? " (OVERDUE " + a.daysOverdue(today) + " d)" : "", a.rationale());
+    }
+    if (list.isEmpty()) {
+      out.println("No findings to assess.");
+    }
+  }
+}

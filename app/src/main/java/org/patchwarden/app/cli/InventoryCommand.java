@@ -1,0 +1,125 @@
+package org.patchwarden.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.patchwarden.app.inventory.CollectedInventory;
+import org.patchwarden.app.inventory.InventoryFiles;
+import org.patchwarden.formats.inventory.assetlist.AssetListEntry;
+import org.patchwarden.formats.inventory.assetlist.AssetListReader;
+import org.patchwarden.inventory.InstalledPackage;
+import org.patchwarden.usecase.ScanAssets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code patchwarden inventory …}: load a fleet's inventories. */
+@Command(name = "inventory", mixinStandardHelpOptions = true, description = "Load a fleet's inventories.",
+    subcommands = InventoryCommand.Import.class)
+final class InventoryCommand implements Callable<Integer> {
+  @ParentCommand PatchwardenCommand root;
+
+  @Override
+  public Integer call() {
+    root.terminal().err().println("patchwarden: missing subcommand: import (see 'patchwarden inventory --help')");
+    return 2;
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Import a fleet directory (layout in docs/inventory-import.md):",
+        "  DIR/assets.csv or DIR/assets.yaml  every asset with its context (environment, owner team,",
+        "                                     criticality, internet exposure, tags) and, for appliances,",
+        "                                     vendor/product/version",
+        "  DIR/<asset>/                       that asset's inventory files: os-release, dpkg status,",
+        "                                     rpm-qa.txt, apk installed, SBOMs, lockfiles …",
+        "Each asset gets a new inventory revision; the fleet is matched together (shared packages once)."
+      })
+  static final class Import implements Callable<Integer> {
+    @ParentCommand InventoryCommand inventory;
+
+    @Parameters(paramLabel = "DIR", description = "The fleet directory.")
+    Path dir;
+
+    @Option(names = "--json", description = "Print JSON instead of a summary.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      if (!Files.isDirectory(dir)) {
+        throw new CliException(2, "no such directory: " + dir);
+      }
+      Path list = Stream.of("assets.csv", "assets.yaml", "assets.yml").map(dir::resolve).filter(Files::isRegularFile)
+          .findFirst().orElseThrow(() -> new CliException(2, dir + " has no assets.csv or assets.yaml (see docs/inventory-import.md)"));
+      List<AssetListEntry> entries;
+      try (InputStream in = Files.newInputStream(list)) {
+        entries = new AssetListReader(in, list.toString()).read();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + list, e);
+      }
+      List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
+      Map<String, List<String>> notes = new LinkedHashMap<>();
+      for (AssetListEntry e : entries) {
+        Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
+        Path assetDir = dir.resolve(e.asset().name());
+        org.patchwarden.inventory.OsRelease os = null;
+        if (Files.isDirectory(assetDir)) {
+          List<Path> files;
+          try (Stream<Path> s = Files.list(assetDir)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+          } catch (IOException ex) {
+            throw new UncheckedIOException("cannot list " + assetDir, ex);
+          }
+          CollectedInventory c = InventoryFiles.read(files);
+          packages.addAll(c.packages());
+          os = c.os();
+          if (!c.notes().isEmpty()) {
+            notes.put(e.asset().name(), c.notes());
+          }
+        }
+        inputs.add(new ScanAssets.AssetInventory(e.asset(), true, os, List.copyOf(packages)));
+      }
+      var reports = inventory.root.app().scanAssets().scan(inputs);
+      PrintWriter out = inventory.root.terminal().out();
+      if (json) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", FindingJson.SCAN_SCHEMA);
+        doc.put("assets", reports.stream().map(r -> {
+          Map<String, Object> a = new LinkedHashMap<>();
+          a.put("asset", r.asset().name());
+          a.put("inventory_revision", r.inventory().revision());
+          a.put("os", FindingJson.os(r.inventory().os()));
+          a.put("packages", r.inventory().packages().size());
+          a.put("findings", r.findings().stream().map(FindingJson::finding).toList());
+          a.put("gaps", r.gaps().stream().map(FindingJson::gap).toList());
+          a.put("notes", notes.getOrDefault(r.asset().name(), List.of()));
+          return a;
+        }).toList());
+        FindingJson.print(out, doc);
+        return 0;
+      }
+      out.printf("%-28s %4s %9s %9s %6s %6s  %s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "NEW", "FIXED", "NO DATA");
+      for (var r : reports) {
+        out.printf("%-28s %4d %9d %9d %6d %6d  %s%n", r.asset().name(), r.inventory().revision(),
+            r.inventory().packages().size(), r.findings().size(), r.update().opened(), r.update().closed(),
+            String.join("; ", r.gaps().stream().map(g -> g.advisoryEcosystem() + " (" + g.packages() + ")").toList()));
+      }
+      notes.forEach((asset, ns) -> ns.forEach(n -> out.println("note: " + asset + ": " + n)));
+      return 0;
+    }
+  }
+}

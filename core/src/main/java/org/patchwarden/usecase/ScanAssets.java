@@ -1,0 +1,101 @@
+package org.patchwarden.usecase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.patchwarden.advisory.AdvisoryStore;
+import org.patchwarden.inventory.Asset;
+import org.patchwarden.inventory.AssetKind;
+import org.patchwarden.inventory.AssetStore;
+import org.patchwarden.inventory.InstalledPackage;
+import org.patchwarden.inventory.Inventory;
+import org.patchwarden.inventory.OsRelease;
+import org.patchwarden.match.AdvisoryIndex;
+import org.patchwarden.match.CoverageGap;
+import org.patchwarden.match.Finding;
+import org.patchwarden.match.FindingStore;
+import org.patchwarden.match.FindingsUpdate;
+import org.patchwarden.match.FleetMatcher;
+import org.patchwarden.match.MatchResult;
+
+/**
+ * Use case: record new inventories of assets, match them against every loaded advisory, and record
+ * the findings (new ones open, gone ones fixed by the new inventory). Assets are matched together,
+ * so that packages shared across the fleet are evaluated once.
+ */
+public final class ScanAssets {
+  private final AssetStore assets;
+  private final AdvisoryStore advisories;
+  private final FindingStore findings;
+  private final Clock clock;
+
+  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, Clock clock) {
+    this.assets = assets;
+    this.advisories = advisories;
+    this.findings = findings;
+    this.clock = clock;
+  }
+
+  /**
+   * One asset's scan input.
+   *
+   * @param asset the asset's context: saved (replacing the stored context) when {@code
+   *     replaceContext}, else used only when the asset is new
+   * @param os the operating system found, or null
+   */
+  public record AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages) {
+    public AssetInventory {
+      Objects.requireNonNull(asset, "asset");
+      packages = List.copyOf(packages);
+    }
+  }
+
+  /** What scanning one asset found and changed. */
+  public record AssetReport(Asset asset, Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
+      FindingsUpdate update) {}
+
+  /**
+   * The context a scanned asset gets when nothing says otherwise: a host of unknown environment and
+   * owner; the assessment states what it assumes for it.
+   */
+  public static Asset newHost(String name) {
+    return new Asset(name, AssetKind.HOST, "unknown", "", 2, false, Set.of());
+  }
+
+  /** Scans the assets; reports come in input order. */
+  public List<AssetReport> scan(List<AssetInventory> inputs) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<Inventory> recorded = new ArrayList<>(inputs.size());
+    Map<String, Asset> context = new LinkedHashMap<>();
+    for (AssetInventory in : inputs) {
+      Asset asset = in.asset();
+      if (in.replaceContext() || assets.find(asset.name()).isEmpty()) {
+        assets.save(asset);
+      } else {
+        asset = assets.find(asset.name()).orElseThrow();
+      }
+      context.put(asset.name(), asset);
+      recorded.add(assets.recordInventory(asset.name(), now, in.os(), in.packages()));
+    }
+    MatchResult result = new FleetMatcher(AdvisoryIndex.of(advisories)).match(recorded);
+    Map<String, List<Finding>> byAsset = new LinkedHashMap<>();
+    recorded.forEach(i -> byAsset.put(i.assetName(), new ArrayList<>()));
+    result.findings().forEach(f -> byAsset.get(f.assetName()).add(f));
+    Map<String, List<CoverageGap>> gaps = new LinkedHashMap<>();
+    result.gaps().forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
+    List<AssetReport> reports = new ArrayList<>(recorded.size());
+    for (Inventory inv : recorded) {
+      List<Finding> found = byAsset.get(inv.assetName());
+      FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
+      reports.add(new AssetReport(context.get(inv.assetName()), inv, found,
+          gaps.getOrDefault(inv.assetName(), List.of()), update));
+    }
+    return reports;
+  }
+}
