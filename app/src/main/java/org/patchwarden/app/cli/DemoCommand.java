@@ -30,7 +30,6 @@ import picocli.CommandLine.ParentCommand;
       "OSV and Debian slices) to $PATCHWARDEN_HOME/demo-feeds, load them, and show what they hold."
     })
 final class DemoCommand implements Callable<Integer> {
-  static final String INDEX = "/demo/feeds.index";
   static final String ROOT = "/demo/feeds/";
 
   @ParentCommand PatchwardenCommand root;
@@ -40,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = root.terminal().out();
     var app = root.app();
     out.println("Patchwarden demo: database " + app.config().dbUrl().replaceAll("password=[^&]*", "password=***"));
-    Path feeds = extract(app.config().home().resolve("demo-feeds"));
+    Path feeds = extract("feeds", app.config().home().resolve("demo-feeds"));
     out.println("Bundled feeds extracted to " + feeds);
     out.println();
 
@@ -66,11 +65,15 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Copies the bundled tree (listed in the index) to {@code dir}; returns {@code dir}. */
-  private static Path extract(Path dir) {
-    try (InputStream index = DemoCommand.class.getResourceAsStream(INDEX)) {
+  /**
+   * Copies a bundled tree ({@code feeds} or {@code fleet}, listed in {@code /demo/<tree>.index}) to
+   * {@code dir}; returns {@code dir}.
+   */
+  static Path extract(String tree, Path dir) {
+    String indexName = "/demo/" + tree + ".index";
+    try (InputStream index = DemoCommand.class.getResourceAsStream(indexName)) {
       if (index == null) {
-        throw new IllegalStateException("the bundled demo snapshot " + INDEX + " is missing from the build");
+        throw new IllegalStateException("the bundled demo snapshot " + indexName + " is missing from the build");
       }
       List<String> files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
           .filter(l -> !l.isBlank()).toList();
@@ -80,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
           throw new IllegalStateException("bundled index names a path outside the demo directory: " + name);
         }
         Files.createDirectories(target.getParent());
-        try (InputStream in = DemoCommand.class.getResourceAsStream(ROOT + name)) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + tree + "/" + name)) {
           if (in == null) {
             throw new IllegalStateException("bundled demo file missing from the build: " + name);
           }
