@@ -83,7 +83,7 @@ public final class App implements AutoCloseable {
 
   public ScanAssets scanAssets() {
     Database db = database();
-    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), clock);
+    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), clock);
   }
 
   public RematchAdvisories rematchAdvisories() {

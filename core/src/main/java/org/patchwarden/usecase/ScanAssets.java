@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.patchwarden.advisory.AdvisoryStore;
+import org.patchwarden.advisory.KevStore;
+import org.patchwarden.match.KevProducts;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.AssetStore;
@@ -33,12 +35,14 @@ public final class ScanAssets {
   private final AssetStore assets;
   private final AdvisoryStore advisories;
   private final FindingStore findings;
+  private final KevStore kev;
   private final Clock clock;
 
-  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, Clock clock) {
+  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, KevStore kev, Clock clock) {
     this.assets = assets;
     this.advisories = advisories;
     this.findings = findings;
+    this.kev = kev;
     this.clock = clock;
   }
 
@@ -83,10 +87,12 @@ public final class ScanAssets {
       context.put(asset.name(), asset);
       recorded.add(assets.recordInventory(asset.name(), now, in.os(), in.packages()));
     }
-    MatchResult result = new FleetMatcher(AdvisoryIndex.of(advisories)).match(recorded);
+    AdvisoryIndex index = AdvisoryIndex.of(advisories);
+    MatchResult result = new FleetMatcher(index).match(recorded);
     Map<String, List<Finding>> byAsset = new LinkedHashMap<>();
     recorded.forEach(i -> byAsset.put(i.assetName(), new ArrayList<>()));
     result.findings().forEach(f -> byAsset.get(f.assetName()).add(f));
+    KevProducts.match(kev.newest(Integer.MAX_VALUE), recorded, index).forEach(f -> byAsset.get(f.assetName()).add(f));
     Map<String, List<CoverageGap>> gaps = new LinkedHashMap<>();
     result.gaps().forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
     List<AssetReport> reports = new ArrayList<>(recorded.size());
