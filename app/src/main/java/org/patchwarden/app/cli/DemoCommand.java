@@ -13,7 +13,11 @@ import java.util.concurrent.Callable;
 import org.patchwarden.app.feeds.FeedLoader;
 import org.patchwarden.formats.feed.FeedInput;
 import org.patchwarden.formats.feed.FeedScanner;
+import org.patchwarden.app.inventory.CollectedInventory;
+import org.patchwarden.app.inventory.FleetDirectory;
+import org.patchwarden.app.inventory.LocalHost;
 import org.patchwarden.usecase.DescribeKevCatalog;
+import org.patchwarden.usecase.ScanAssets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run Patchwarden end to end on the bundled snapshot (no network, no ../shared needed):",
       "extract the bundled real feeds (CISA KEV 2025.08.25, EPSS, ATT&CK, KEV->ATT&CK mappings, SSVC,",
-      "OSV and Debian slices) to $PATCHWARDEN_HOME/demo-feeds, load them, and show what they hold."
+      "OSV and Debian slices) to $PATCHWARDEN_HOME/demo-feeds and load them; import a small demo fleet",
+      "(Debian web servers, an AlmaLinux host, Python and Go services, a PAN-OS firewall, an Ivanti EPMM",
+      "server), scan this machine, assess every finding and print the ten most urgent."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String ROOT = "/demo/feeds/";
@@ -54,14 +60,33 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
 
-    DescribeKevCatalog.Description d = app.describeKevCatalog().describe(10).orElseThrow();
+    DescribeKevCatalog.Description d = app.describeKevCatalog().describe(3).orElseThrow();
     out.println();
     KevText.version(out, d.version());
-    out.println("Newest KEV additions (date, CVE, vendor and product, CISA due date):");
-    d.newest().forEach(e -> KevText.entry(out, e));
+
+    Path fleet = extract("fleet", app.config().home().resolve("demo-fleet"));
     out.println();
-    out.println("Next: 'patchwarden feeds status' shows every loaded feed; 'patchwarden feeds load --from DIR'"
-        + " loads a mirror; 'patchwarden feeds sync' fetches upstream.");
+    out.println("Importing the demo fleet from " + fleet + " and scanning this machine:");
+    List<ScanAssets.AssetInventory> inputs = FleetDirectory.read(fleet).inventories();
+    try {
+      CollectedInventory self = LocalHost.collect(Path.of("/"));
+      inputs = new java.util.ArrayList<>(inputs);
+      inputs.add(new ScanAssets.AssetInventory(ScanAssets.newHost(LocalHost.hostName()), false, self.os(), self.packages()));
+    } catch (IllegalStateException e) {
+      out.println("  (this machine has no dpkg, apk or rpm database: " + e.getMessage() + ")");
+    }
+    for (var r : app.scanAssets().scan(inputs)) {
+      out.printf("  %-24s %4d packages %5d findings%s%n", r.asset().name(), r.inventory().packages().size(),
+          r.findings().size(), r.gaps().isEmpty() ? ""
+              : "  NO DATA: " + String.join("; ", r.gaps().stream().map(g -> g.reason()).toList()));
+    }
+    out.println();
+    out.println("The ten most urgent findings (policy: docs/policy.md):");
+    var open = app.assessFindings(null).assessOpen();
+    AssessCommand.printAssessments(out, open, java.time.LocalDate.now(app.clock()), 10);
+    out.println();
+    out.println("Next: 'patchwarden assess' (all findings, overdue per asset and team), 'patchwarden explain CVE-…',"
+        + " 'patchwarden findings --tier T0', 'patchwarden feeds status'.");
     return 0;
   }
 

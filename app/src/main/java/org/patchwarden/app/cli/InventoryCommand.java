@@ -1,25 +1,13 @@
 package org.patchwarden.app.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.patchwarden.app.inventory.FleetDirectory;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.patchwarden.app.inventory.CollectedInventory;
-import org.patchwarden.app.inventory.InventoryFiles;
-import org.patchwarden.formats.inventory.assetlist.AssetListEntry;
-import org.patchwarden.formats.inventory.assetlist.AssetListReader;
-import org.patchwarden.inventory.InstalledPackage;
-import org.patchwarden.usecase.ScanAssets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,37 +51,14 @@ final class InventoryCommand implements Callable<Integer> {
       if (!Files.isDirectory(dir)) {
         throw new CliException(2, "no such directory: " + dir);
       }
-      Path list = Stream.of("assets.csv", "assets.yaml", "assets.yml").map(dir::resolve).filter(Files::isRegularFile)
-          .findFirst().orElseThrow(() -> new CliException(2, dir + " has no assets.csv or assets.yaml (see docs/inventory-import.md)"));
-      List<AssetListEntry> entries;
-      try (InputStream in = Files.newInputStream(list)) {
-        entries = new AssetListReader(in, list.toString()).read();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + list, e);
+      FleetDirectory.Fleet fleet;
+      try {
+        fleet = FleetDirectory.read(dir);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(2, e.getMessage());
       }
-      List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
-      Map<String, List<String>> notes = new LinkedHashMap<>();
-      for (AssetListEntry e : entries) {
-        Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
-        Path assetDir = dir.resolve(e.asset().name());
-        org.patchwarden.inventory.OsRelease os = null;
-        if (Files.isDirectory(assetDir)) {
-          List<Path> files;
-          try (Stream<Path> s = Files.list(assetDir)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-          } catch (IOException ex) {
-            throw new UncheckedIOException("cannot list " + assetDir, ex);
-          }
-          CollectedInventory c = InventoryFiles.read(files);
-          packages.addAll(c.packages());
-          os = c.os();
-          if (!c.notes().isEmpty()) {
-            notes.put(e.asset().name(), c.notes());
-          }
-        }
-        inputs.add(new ScanAssets.AssetInventory(e.asset(), true, os, List.copyOf(packages)));
-      }
-      var reports = inventory.root.app().scanAssets().scan(inputs);
+      Map<String, List<String>> notes = fleet.notes();
+      var reports = inventory.root.app().scanAssets().scan(fleet.inventories());
       PrintWriter out = inventory.root.terminal().out();
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -17,7 +17,9 @@ class DemoCommandTest {
     assertThat(r.out()).contains("cisa-kev", "2025.08.25", "1404 records", "+1404 added");
     assertThat(r.out()).contains("epss", "attack:enterprise-attack", "attack-mappings", "ssvc", "osv:go", "osv:pypa",
         "osv:almalinux", "debian-dsa", "debian-dla");
-    assertThat(r.out()).contains("CVE-2025-48384", "due 2025-09-15");
+    assertThat(r.out()).contains("Importing the demo fleet", "web-01", "alma-db-01", "llm-gateway", "payments-api")
+        .contains("The ten most urgent findings", "T0 emergency", "In CISA KEV since")
+        .contains("fw-edge-01", "KEV-listed product present, affected versions unknown: verify");
     assertThat(r.out()).doesNotContain("FAILED");
     assertThat(home.resolve("patchwarden.db")).exists();
   }
