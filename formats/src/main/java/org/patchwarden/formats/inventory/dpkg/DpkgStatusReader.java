@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
-import org.patchwarden.formats.inventory.BoundedLineReader;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.version.InvalidVersionException;
@@ -96,7 +96,7 @@ public final class DpkgStatusReader {
    * @throws java.io.UncheckedIOException when the input cannot be read
    */
   public CollectedPackages read() {
-    BoundedLineReader lines = new BoundedLineReader(in, source, MAX_LINE);
+    BoundedLines lines = BoundedLines.lenient(in, source, MAX_LINE).open();
     List<InstalledPackage> installed = new ArrayList<>();
     Map<String, Integer> skipped = new TreeMap<>();
     Stanza stanza = new Stanza();
