@@ -1,8 +1,11 @@
 package org.patchwarden.bench;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedRange;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.inventory.dpkg.DpkgStatusReader;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
 import org.patchwarden.inventory.OsRelease;
@@ -74,69 +78,34 @@ public final class FleetGenerator {
   }
 
   /**
-   * The installed packages of a dpkg status file ({@code Status: … installed} only), bounded to
-   * {@link #MAX_STATUS_BYTES}.
+   * The installed packages of a dpkg status file as {@link DpkgStatusReader} reads them, bounded to
+   * {@link #MAX_STATUS_BYTES}. Unlike that reader, which turns the Latin-1 bytes of old descriptions
+   * into U+FFFD, this refuses a file that is not UTF-8.
    *
-   * @throws FeedFormatException naming the file and line of a line that is neither a field nor a
-   *     continuation
+   * @throws FeedFormatException naming the file, and the line of a malformed line or stanza
    */
   public static List<DpkgPackage> readDpkgStatus(Path status) {
+    byte[] bytes;
     try {
       if (Files.size(status) > MAX_STATUS_BYTES) {
         throw new FeedFormatException(status.toString(), "file",
             "larger than " + (MAX_STATUS_BYTES >> 20) + " MB, the most read");
       }
-      List<DpkgPackage> out = new ArrayList<>();
-      Map<String, String> fields = new LinkedHashMap<>();
-      try (BufferedReader in = Files.newBufferedReader(status, StandardCharsets.UTF_8)) {
-        int number = 0;
-        while (true) {
-          String line = in.readLine();
-          number++;
-          if (line == null || line.isEmpty()) {
-            if (!fields.isEmpty()) {
-              paragraph(fields, out);
-              fields.clear();
-            }
-            if (line == null) {
-              break;
-            }
-            continue;
-          }
-          if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-            continue; // continuation of a multi-line field (Description, Conffiles): not needed
-          }
-          int colon = line.indexOf(':');
-          if (colon <= 0) {
-            throw new FeedFormatException(status.toString(), "line " + number,
-                "expected 'Field: value' or an indented continuation, got '"
-                    + (line.length() > 80 ? line.substring(0, 77) + "..." : line) + "'");
-          }
-          fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
-        }
-      }
-      return out;
-    } catch (java.nio.charset.MalformedInputException e) {
+      bytes = Files.readAllBytes(status);
+      // a strict decoder reports malformed input; the text itself is not needed
+      new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.newDecoder())
+          .transferTo(Writer.nullWriter());
+    } catch (CharacterCodingException e) {
       throw new FeedFormatException(status.toString(), "file", "not UTF-8");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + status, e);
     }
-  }
-
-  private static void paragraph(Map<String, String> f, List<DpkgPackage> out) {
-    String status = f.getOrDefault("Status", "");
-    if (!status.endsWith(" installed") || !f.containsKey("Package") || !f.containsKey("Version")) {
-      return;
+    List<DpkgPackage> out = new ArrayList<>();
+    for (InstalledPackage p : new DpkgStatusReader(new ByteArrayInputStream(bytes), status.toString()).read()
+        .packages()) {
+      out.add(new DpkgPackage(p.name(), p.version(), p.sourceName(), p.sourceVersion(), p.architecture()));
     }
-    String source = f.getOrDefault("Source", "");
-    String sourceVersion = "";
-    int paren = source.indexOf(" (");
-    if (paren > 0 && source.endsWith(")")) {
-      sourceVersion = source.substring(paren + 2, source.length() - 1);
-      source = source.substring(0, paren);
-    }
-    out.add(new DpkgPackage(f.get("Package"), f.get("Version"), source, sourceVersion,
-        f.getOrDefault("Architecture", "")));
+    return out;
   }
 
   /**

@@ -15,6 +15,7 @@ import org.patchwarden.inventory.InstalledPackage;
  */
 public final class PurlPackages {
   private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
+  private static final Pattern DISTRIBUTION = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final Map<String, String> ECOSYSTEM_BY_TYPE = Map.ofEntries(
       Map.entry("deb", "deb"),
       Map.entry("rpm", "rpm"),
@@ -55,6 +56,35 @@ public final class PurlPackages {
           qualifiers.isEmpty() ? null : new java.util.TreeMap<>(qualifiers), null).canonicalize();
     } catch (MalformedPackageURLException | RuntimeException e) {
       return "";
+    }
+  }
+
+  /**
+   * A distribution id as the namespace of the purls of its packages: {@code debian}, {@code
+   * alpine}, {@code almalinux} … (the OS release {@code ID}).
+   *
+   * @throws IllegalArgumentException when it is not a lower-case distribution id
+   */
+  public static String distributionNamespace(String namespace) {
+    if (namespace == null || !DISTRIBUTION.matcher(namespace).matches()) {
+      throw new IllegalArgumentException("purl namespace '" + namespace + "' must be a lower-case distribution id");
+    }
+    return namespace;
+  }
+
+  /**
+   * The canonical purl of a package a host's package database lists, from a name, version and
+   * qualifiers its reader has validated.
+   *
+   * @throws IllegalStateException when they still cannot form a purl: a bug in that validation
+   */
+  public static String databasePurl(String type, String namespace, String name, String version,
+      Map<String, String> qualifiers) {
+    try {
+      return new PackageURL(type, namespace, name, version,
+          qualifiers.isEmpty() ? null : new java.util.TreeMap<>(qualifiers), null).canonicalize();
+    } catch (MalformedPackageURLException e) {
+      throw new IllegalStateException("cannot build the purl of " + name + " " + version, e);
     }
   }
 

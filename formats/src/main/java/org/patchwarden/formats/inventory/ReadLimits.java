@@ -1,5 +1,9 @@
 package org.patchwarden.formats.inventory;
 
+import java.io.InputStream;
+import org.patchwarden.formats.BoundedLines;
+import org.patchwarden.formats.CappedInputStream;
+
 /**
  * Bounds every inventory reader applies to outside input, so that a hostile or broken file fails
  * with a message instead of exhausting memory.
@@ -31,16 +35,16 @@ public record ReadLimits(long maxBytes, int maxPackages, int maxLineLength) {
 
   /** The byte cap for a message: {@code 256 MiB}, {@code 4 KiB}, {@code 100 bytes}. */
   public String describeBytes() {
-    return describe(maxBytes);
+    return CappedInputStream.describeBytes(maxBytes);
   }
 
-  static String describe(long bytes) {
-    if (bytes >= (1L << 20) && bytes % (1L << 20) == 0) {
-      return (bytes >> 20) + " MiB";
-    }
-    if (bytes >= 1024 && bytes % 1024 == 0) {
-      return (bytes >> 10) + " KiB";
-    }
-    return bytes + " bytes";
+  /**
+   * The lines of a UTF-8 text input within these limits: the byte cap and the line length, bytes
+   * that are not UTF-8 refused, a leading byte-order mark dropped.
+   *
+   * @param in not closed here; the caller owns it
+   */
+  public BoundedLines lines(InputStream in, String source) {
+    return BoundedLines.over(in, source, maxLineLength).maxBytes(maxBytes).dropByteOrderMark().open();
   }
 }

@@ -1,6 +1,7 @@
 package org.patchwarden.formats.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,22 @@ class PurlPackagesTest {
     assertThat(PurlPackages.pep503("Django_Rest.framework")).isEqualTo("django-rest-framework");
     assertThat(PurlPackages.pep503("zope.interface")).isEqualTo("zope-interface");
     assertThat(PurlPackages.pep503("A__-.b")).isEqualTo("a-b");
+  }
+
+  @Test
+  void buildsThePurlsOfPackageDatabasesInADistributionsNamespace() {
+    assertThat(PurlPackages.distributionNamespace("almalinux")).isEqualTo("almalinux");
+    assertThatThrownBy(() -> PurlPackages.distributionNamespace("Debian"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("purl namespace 'Debian' must be a lower-case distribution id");
+    assertThatThrownBy(() -> PurlPackages.distributionNamespace(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(PurlPackages.databasePurl("rpm", "fedora", "bash", "5.2.26-3.fc40", Map.of("epoch", "1", "arch", "x86_64")))
+        .isEqualTo("pkg:rpm/fedora/bash@5.2.26-3.fc40?arch=x86_64&epoch=1");
+    assertThat(PurlPackages.databasePurl("deb", "debian", "libc6", "2.36-9", Map.of()))
+        .isEqualTo("pkg:deb/debian/libc6@2.36-9");
+    assertThatThrownBy(() -> PurlPackages.databasePurl("deb", "debian", "", "1", Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("cannot build the purl of  1");
   }
 
   @Test

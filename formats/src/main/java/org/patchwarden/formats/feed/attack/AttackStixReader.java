@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.attack;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -117,7 +116,7 @@ public final class AttackStixReader implements FeedSnapshot<AttackObject> {
     try (JsonParser p = Json.mapper().createParser(bytes)) {
       new Bundle(src, pathDomain).read(p, sink);
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(src, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(src, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + src, e);
     }
@@ -135,7 +134,8 @@ public final class AttackStixReader implements FeedSnapshot<AttackObject> {
 
     void read(JsonParser p, Consumer<? super AttackObject> sink) throws IOException {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new FeedFormatException(src, where(p.currentTokenLocation()), "expected a JSON object (a STIX bundle)");
+        throw new FeedFormatException(src, Json.where(p.currentTokenLocation()),
+            "expected a JSON object (a STIX bundle)");
       }
       boolean objects = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -312,9 +312,5 @@ public final class AttackStixReader implements FeedSnapshot<AttackObject> {
       }
       return v.asBoolean();
     }
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.attack;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -97,7 +96,7 @@ public final class MappingsExplorerReader implements FeedSnapshot<AttackMapping>
     try (JsonParser p = Json.mapper().createParser(bytes)) {
       read(p, src, sink);
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(src, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(src, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + src, e);
     }
@@ -105,7 +104,8 @@ public final class MappingsExplorerReader implements FeedSnapshot<AttackMapping>
 
   private void read(JsonParser p, String src, Consumer<? super AttackMapping> sink) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new FeedFormatException(src, where(p.currentTokenLocation()), "expected a JSON object (a Mappings Explorer file)");
+      throw new FeedFormatException(src, Json.where(p.currentTokenLocation()),
+          "expected a JSON object (a Mappings Explorer file)");
     }
     Metadata metadata = null;
     boolean mappings = false;
@@ -256,9 +256,5 @@ public final class MappingsExplorerReader implements FeedSnapshot<AttackMapping>
       }
     }
     throw new FeedFormatException(src, place, "'" + s + "' is not a MM/DD/YYYY date");
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

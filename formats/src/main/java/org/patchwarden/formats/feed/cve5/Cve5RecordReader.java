@@ -1,13 +1,11 @@
 package org.patchwarden.formats.feed.cve5;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -34,9 +31,9 @@ import org.patchwarden.advisory.Severity;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.formats.FeedDocuments;
 import org.patchwarden.formats.Json;
 import org.patchwarden.formats.cpe.CpeName;
-import org.patchwarden.formats.SortedFileWalk;
 import org.patchwarden.version.OsvEvent;
 
 /**
@@ -107,9 +104,7 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
   /** Single versions that say nothing about which versions. */
   private static final Set<String> UNSPECIFIED = Set.of("n/a", "unspecified", "-", "");
 
-  private final InputStream in;
-  private final String source;
-  private final List<Path> paths;
+  private final FeedDocuments documents;
 
   /**
    * Reads one record.
@@ -118,9 +113,7 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
    * @param source names the input in error messages (a path or URL)
    */
   public Cve5RecordReader(InputStream in, String source) {
-    this.in = Objects.requireNonNull(in, "in");
-    this.source = Objects.requireNonNull(source, "source");
-    this.paths = List.of();
+    this.documents = FeedDocuments.stream(in, source);
   }
 
   /** Reads a record file, or every {@code CVE-*.json} under a directory in sorted path order. */
@@ -130,12 +123,7 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
 
   /** Reads the given record files and directories of records, in the order given. */
   public Cve5RecordReader(List<Path> paths) {
-    if (paths.isEmpty()) {
-      throw new IllegalArgumentException("no CVE records to read");
-    }
-    this.in = null;
-    this.source = null;
-    this.paths = List.copyOf(paths);
+    this.documents = FeedDocuments.files(paths, "no CVE records to read");
   }
 
   /** A record's dateUpdated: as written (the header version) and as an instant (to find the newest). */
@@ -151,33 +139,9 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
   @Override
   public FeedHeader drainTo(Consumer<? super AdvisoryRecord> sink) {
     Stamp[] newest = {null};
-    if (in != null) {
-      newest[0] = read(in, source, sink);
-    } else {
-      for (Path path : paths) {
-        if (Files.isDirectory(path)) {
-          boolean[] any = {false};
-          SortedFileWalk.forEachFile(path, name -> FILE.matcher(name).matches(), file -> {
-            any[0] = true;
-            newest[0] = Stamp.newer(newest[0], readFile(file, sink));
-          });
-          if (!any[0]) {
-            throw new FeedFormatException(path.toString(), "directory", "holds no CVE-*.json records");
-          }
-        } else {
-          newest[0] = Stamp.newer(newest[0], readFile(path, sink));
-        }
-      }
-    }
+    documents.forEach(name -> FILE.matcher(name).matches(), "holds no CVE-*.json records",
+        (record, name) -> newest[0] = Stamp.newer(newest[0], read(record, name, sink)));
     return newest[0] == null ? new FeedHeader("", null) : new FeedHeader(newest[0].text, newest[0].at);
-  }
-
-  private Stamp readFile(Path file, Consumer<? super AdvisoryRecord> sink) {
-    try (InputStream record = Files.newInputStream(file)) {
-      return read(record, file.toString(), sink);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 
   private Stamp read(InputStream record, String name, Consumer<? super AdvisoryRecord> sink) {
@@ -197,19 +161,13 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
       parser = p;
       root = p.readValueAsTree();
     } catch (JsonProcessingException e) {
-      // Limit violations (nesting depth) carry no location; the parser still knows where it stopped.
-      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
-      throw new FeedFormatException(name, where(at), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(name, e, parser);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }
     RecordMapping r = new RecordMapping(name);
     sink.accept(r.read(root));
     return r.updated;
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 
   /** One record being mapped; {@code name} names its file in errors. */

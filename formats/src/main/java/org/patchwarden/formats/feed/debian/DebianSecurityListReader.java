@@ -19,6 +19,7 @@ import org.patchwarden.advisory.AffectedStatus;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.version.OsvEvent;
 
 /**
@@ -92,7 +93,7 @@ public final class DebianSecurityListReader implements FeedSnapshot<AdvisoryReco
 
   @Override
   public FeedHeader drainTo(Consumer<? super AdvisoryRecord> sink) {
-    BoundedLines lines = new BoundedLines(in, source, MAX_LINE);
+    BoundedLines lines = BoundedLines.of(in, source, MAX_LINE);
     Pending current = null;
     LocalDate newest = null;
     String line;

@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.debian;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -82,13 +81,13 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
       p = parser;
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new FeedFormatException(source, where(p.currentLocation()),
+        throw new FeedFormatException(source, Json.where(p.currentLocation()),
             "expected a JSON object of source packages (the tracker's data/json export)");
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String pkg = p.currentName();
         if (!PACKAGE.matcher(pkg).matches()) {
-          throw new FeedFormatException(source, where(p.currentLocation()),
+          throw new FeedFormatException(source, Json.where(p.currentLocation()),
               "'" + pkg + "' is not a Debian source package name");
         }
         if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -107,11 +106,10 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
         }
       }
       if (p.nextToken() != null) {
-        throw new FeedFormatException(source, where(p.currentLocation()), "unexpected content after the export");
+        throw new FeedFormatException(source, Json.where(p.currentLocation()), "unexpected content after the export");
       }
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation();
-      throw new FeedFormatException(source, where(at), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(source, e, p);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -223,9 +221,5 @@ public final class DebianTrackerJsonReader implements FeedSnapshot<AdvisoryRecor
       throw new FeedFormatException(source, place + "." + field, "expected a string, got " + v.getNodeType());
     }
     return v.asText();
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

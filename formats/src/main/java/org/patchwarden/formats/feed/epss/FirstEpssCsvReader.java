@@ -2,15 +2,9 @@ package org.patchwarden.formats.feed.epss;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +21,8 @@ import org.patchwarden.advisory.EpssScore;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.formats.BoundedLines;
+import org.patchwarden.formats.CappedInputStream;
 
 /**
  * Reads FIRST's daily EPSS scores CSV ({@code epss_scores-YYYY-MM-DD.csv}, plain or gzip) line by
@@ -81,22 +77,29 @@ public final class FirstEpssCsvReader implements FeedSnapshot<EpssScore> {
 
   @Override
   public FeedHeader drainTo(Consumer<? super EpssScore> sink) {
-    Lines lines = null;
+    BoundedLines lines = null;
     try {
       InputStream text = decompressed(new BufferedInputStream(in, 1 << 16));
-      var decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-      lines = new Lines(new InputStreamReader(text, decoder));
+      lines = BoundedLines.over(text, source, MAX_LINE_CHARS)
+          .dropByteOrderMark() // some tools prepend one
+          .overlongReason("line longer than " + MAX_LINE_CHARS + " characters; not an EPSS CSV?")
+          .open();
       return read(lines, sink);
-    } catch (CharacterCodingException e) {
-      throw new FeedFormatException(source, place(lines), "not valid UTF-8", e);
     } catch (ZipException | EOFException e) {
-      // Raised by the gzip decoder: a corrupt or cut-off download, not an I/O failure.
-      throw new FeedFormatException(source, place(lines), "corrupt or truncated gzip data: " + e.getMessage(), e);
+      throw corruptGzip(lines, e);
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof ZipException || e.getCause() instanceof EOFException) {
+        throw corruptGzip(lines, e.getCause());
+      }
+      throw e;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
+  }
+
+  /** Raised by the gzip decoder: a corrupt or cut-off download, not an I/O failure. */
+  private FeedFormatException corruptGzip(BoundedLines lines, Throwable e) {
+    return new FeedFormatException(source, place(lines), "corrupt or truncated gzip data: " + e.getMessage(), e);
   }
 
   private InputStream decompressed(BufferedInputStream raw) throws IOException {
@@ -105,18 +108,17 @@ public final class FirstEpssCsvReader implements FeedSnapshot<EpssScore> {
     int b1 = raw.read();
     raw.reset();
     if (b0 == 0x1f && b1 == 0x8b) {
-      return new CappedInputStream(new GZIPInputStream(raw, 1 << 16));
+      return new CappedInputStream(new GZIPInputStream(raw, 1 << 16), maxDecompressedBytes,
+          count -> new FeedFormatException(source, "decompressed byte " + count,
+              "gzip data expands past the limit of " + maxDecompressedBytes + " bytes (a decompression bomb?)"));
     }
     return raw;
   }
 
-  private FeedHeader read(Lines lines, Consumer<? super EpssScore> sink) throws IOException {
+  private FeedHeader read(BoundedLines lines, Consumer<? super EpssScore> sink) {
     String line = lines.next();
     if (line == null) {
       throw new FeedFormatException(source, "line 1", "empty file; expected FIRST's EPSS CSV");
-    }
-    if (line.startsWith("\uFEFF")) {
-      line = line.substring(1); // a byte-order mark some tools prepend
     }
     FeedHeader header;
     if (line.startsWith("#")) {
@@ -211,105 +213,11 @@ public final class FirstEpssCsvReader implements FeedSnapshot<EpssScore> {
     return v;
   }
 
-  private static String place(Lines lines) {
+  private static String place(BoundedLines lines) {
     return lines == null ? "start" : "line " + Math.max(1, lines.number());
   }
 
   private static String abbreviate(String s) {
     return s.length() <= 120 ? s : s.substring(0, 120) + "…";
-  }
-
-  /** Lines of at most {@link #MAX_LINE_CHARS}, with their 1-based number. */
-  private final class Lines {
-    private final Reader reader;
-    private final StringBuilder buffer = new StringBuilder(64);
-    private final char[] chars = new char[1 << 14];
-    private int position;
-    private int limit;
-    private int number;
-    private boolean eof;
-
-    Lines(Reader reader) {
-      this.reader = reader;
-    }
-
-    int number() {
-      return number;
-    }
-
-    String next() throws IOException {
-      if (eof) {
-        return null;
-      }
-      buffer.setLength(0);
-      int c;
-      while ((c = read()) != -1 && c != '\n') {
-        if (buffer.length() == MAX_LINE_CHARS) {
-          throw new FeedFormatException(source, "line " + (number + 1),
-              "line longer than " + MAX_LINE_CHARS + " characters; not an EPSS CSV?");
-        }
-        buffer.append((char) c);
-      }
-      if (c == -1) {
-        eof = true;
-        if (buffer.isEmpty()) {
-          return null;
-        }
-      }
-      number++;
-      int end = buffer.length();
-      if (end > 0 && buffer.charAt(end - 1) == '\r') {
-        end--;
-      }
-      return buffer.substring(0, end);
-    }
-
-    // Own buffer: Reader.read() per character takes a lock each time.
-    private int read() throws IOException {
-      if (position == limit) {
-        limit = reader.read(chars, 0, chars.length);
-        position = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return -1;
-        }
-      }
-      return chars[position++];
-    }
-  }
-
-  /** Counts decompressed bytes and refuses to go past the cap. */
-  private final class CappedInputStream extends FilterInputStream {
-    private long count;
-
-    CappedInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        add(n);
-      }
-      return n;
-    }
-
-    private void add(long n) {
-      count += n;
-      if (count > maxDecompressedBytes) {
-        throw new FeedFormatException(source, "decompressed byte " + count,
-            "gzip data expands past the limit of " + maxDecompressedBytes + " bytes (a decompression bomb?)");
-      }
-    }
   }
 }

@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.kev;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -48,7 +47,7 @@ public final class CisaKevJsonReader implements FeedSnapshot<KevEntry> {
     try (JsonParser p = Json.mapper().createParser(in)) {
       return read(p, sink);
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(source, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -56,7 +55,8 @@ public final class CisaKevJsonReader implements FeedSnapshot<KevEntry> {
 
   private FeedHeader read(JsonParser p, Consumer<? super KevEntry> sink) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new FeedFormatException(source, where(p.currentLocation()), "expected a JSON object (the KEV catalog)");
+      throw new FeedFormatException(source, Json.where(p.currentLocation()),
+          "expected a JSON object (the KEV catalog)");
     }
     String version = null;
     Instant released = null;
@@ -171,9 +171,5 @@ public final class CisaKevJsonReader implements FeedSnapshot<KevEntry> {
         throw new FeedFormatException(source, place, "'" + text + "' is not an ISO-8601 date-time");
       }
     }
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

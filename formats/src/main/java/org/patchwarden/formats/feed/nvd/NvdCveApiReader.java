@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.nvd;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -31,9 +28,9 @@ import org.patchwarden.advisory.Severity;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.formats.FeedDocuments;
 import org.patchwarden.formats.Json;
 import org.patchwarden.formats.cpe.CpeName;
-import org.patchwarden.formats.SortedFileWalk;
 
 /**
  * Reads NVD CVE API 2.0 responses ({@code "format":"NVD_CVE","version":"2.0"}) into advisory
@@ -73,9 +70,7 @@ public final class NvdCveApiReader implements FeedSnapshot<AdvisoryRecord> {
       "cvssMetricV2", "CVSS_V2");
   private static final List<String> METRIC_ORDER = List.of("cvssMetricV40", "cvssMetricV31", "cvssMetricV30", "cvssMetricV2");
 
-  private final InputStream in;
-  private final String source;
-  private final List<Path> paths;
+  private final FeedDocuments documents;
 
   /**
    * Reads one response page.
@@ -84,9 +79,7 @@ public final class NvdCveApiReader implements FeedSnapshot<AdvisoryRecord> {
    * @param source names the input in error messages (a path or URL)
    */
   public NvdCveApiReader(InputStream in, String source) {
-    this.in = Objects.requireNonNull(in, "in");
-    this.source = Objects.requireNonNull(source, "source");
-    this.paths = List.of();
+    this.documents = FeedDocuments.stream(in, source);
   }
 
   /** Reads a page file, or every {@code *.json} page under a directory in sorted path order. */
@@ -96,12 +89,7 @@ public final class NvdCveApiReader implements FeedSnapshot<AdvisoryRecord> {
 
   /** Reads the given page files and directories of pages, in the order given. */
   public NvdCveApiReader(List<Path> paths) {
-    if (paths.isEmpty()) {
-      throw new IllegalArgumentException("no NVD pages to read");
-    }
-    this.in = null;
-    this.source = null;
-    this.paths = List.copyOf(paths);
+    this.documents = FeedDocuments.files(paths, "no NVD pages to read");
   }
 
   /** A page's timestamp: as written (the header version) and as an instant (to find the newest). */
@@ -113,34 +101,10 @@ public final class NvdCveApiReader implements FeedSnapshot<AdvisoryRecord> {
 
   @Override
   public FeedHeader drainTo(Consumer<? super AdvisoryRecord> sink) {
-    if (in != null) {
-      Stamp stamp = readPage(in, source, sink);
-      return new FeedHeader(stamp.text, stamp.at);
-    }
     Stamp[] newest = {null};
-    for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        boolean[] any = {false};
-        SortedFileWalk.forEachFile(path, name -> name.endsWith(".json"), file -> {
-          any[0] = true;
-          newest[0] = readFile(file, sink).newer(newest[0]);
-        });
-        if (!any[0]) {
-          throw new FeedFormatException(path.toString(), "directory", "holds no *.json NVD response pages");
-        }
-      } else {
-        newest[0] = readFile(path, sink).newer(newest[0]);
-      }
-    }
+    documents.forEach(name -> name.endsWith(".json"), "holds no *.json NVD response pages",
+        (page, name) -> newest[0] = readPage(page, name, sink).newer(newest[0]));
     return new FeedHeader(newest[0].text, newest[0].at);
-  }
-
-  private Stamp readFile(Path file, Consumer<? super AdvisoryRecord> sink) {
-    try (InputStream page = Files.newInputStream(file)) {
-      return readPage(page, file.toString(), sink);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 
   private Stamp readPage(InputStream page, String name, Consumer<? super AdvisoryRecord> sink) {
@@ -149,16 +113,10 @@ public final class NvdCveApiReader implements FeedSnapshot<AdvisoryRecord> {
       parser = p;
       return new Page(name).read(p, sink);
     } catch (JsonProcessingException e) {
-      // Limit violations (nesting depth) carry no location; the parser still knows where it stopped.
-      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
-      throw new FeedFormatException(name, where(at), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(name, e, parser);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 
   /** One response page being read; {@code name} names it in errors. */
@@ -171,7 +129,7 @@ public final class NvdCveApiReader implements FeedSnapshot<AdvisoryRecord> {
 
     Stamp read(JsonParser p, Consumer<? super AdvisoryRecord> sink) throws IOException {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw fail(where(p.currentLocation()), "expected a JSON object (an NVD CVE API 2.0 response)");
+        throw fail(Json.where(p.currentLocation()), "expected a JSON object (an NVD CVE API 2.0 response)");
       }
       String format = null;
       String version = null;

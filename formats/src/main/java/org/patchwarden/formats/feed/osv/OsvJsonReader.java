@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.osv;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -55,14 +54,14 @@ public final class OsvJsonReader implements FeedSnapshot<AdvisoryRecord> {
           i++;
         }
       } else {
-        throw new FeedFormatException(source, where(p.currentLocation()),
+        throw new FeedFormatException(source, Json.where(p.currentLocation()),
             first == null ? "empty document" : "expected an OSV record (a JSON object) or an array of records");
       }
       if (p.nextToken() != null) {
-        throw new FeedFormatException(source, where(p.currentLocation()), "unexpected content after the record");
+        throw new FeedFormatException(source, Json.where(p.currentLocation()), "unexpected content after the record");
       }
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e, p), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(source, e, p);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -73,14 +72,5 @@ public final class OsvJsonReader implements FeedSnapshot<AdvisoryRecord> {
     AdvisoryRecord r = OsvRecords.toRecord(node, source, prefix);
     newest.see(r);
     sink.accept(r);
-  }
-
-  /** The error's position, or the parser's when the error has none (a broken read constraint). */
-  static String where(JsonProcessingException e, JsonParser p) {
-    return where(e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation());
-  }
-
-  static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

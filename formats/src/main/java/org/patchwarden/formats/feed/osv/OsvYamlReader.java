@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.osv;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -89,14 +88,14 @@ public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
       }
       JsonNode node = tree(p, source, 1);
       if (p.nextToken() != null) {
-        throw new FeedFormatException(source, where(p.currentLocation()),
+        throw new FeedFormatException(source, Json.where(p.currentLocation()),
             "unexpected content after the record (a second YAML document?)");
       }
       AdvisoryRecord r = OsvRecords.toRecord(node, source, "");
       newest.see(r);
       sink.accept(r);
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, OsvJsonReader.where(e, p), "malformed YAML: " + e.getOriginalMessage(), e);
+      throw new FeedFormatException(source, Json.where(e, p), "malformed YAML: " + e.getOriginalMessage(), e);
     } catch (YAMLException e) {
       // SnakeYAML's own limits (code points, depth) surface unwrapped.
       throw new FeedFormatException(source, "document", "rejected YAML: " + e.getMessage(), e);
@@ -108,10 +107,10 @@ public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
   /** The value at the current token, every scalar as its written text. */
   private static JsonNode tree(YAMLParser p, String source, int depth) throws IOException {
     if (depth > Json.MAX_DEPTH) {
-      throw new FeedFormatException(source, where(p.currentLocation()), "nested deeper than " + Json.MAX_DEPTH);
+      throw new FeedFormatException(source, Json.where(p.currentLocation()), "nested deeper than " + Json.MAX_DEPTH);
     }
     if (p.isCurrentAlias()) {
-      throw new FeedFormatException(source, where(p.currentLocation()),
+      throw new FeedFormatException(source, Json.where(p.currentLocation()),
           "YAML alias *" + p.getText() + " refused: OSV records never need anchors or aliases");
     }
     JsonToken t = p.currentToken();
@@ -122,7 +121,7 @@ public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
           String key = p.currentName();
           p.nextToken();
           if (o.replace(key, tree(p, source, depth + 1)) != null) {
-            throw new FeedFormatException(source, where(p.currentLocation()), "duplicate key '" + key + "'");
+            throw new FeedFormatException(source, Json.where(p.currentLocation()), "duplicate key '" + key + "'");
           }
         }
         return o;
@@ -140,15 +139,11 @@ public final class OsvYamlReader implements FeedSnapshot<AdvisoryRecord> {
       default -> {
         String text = p.getText();
         if (text.length() > Json.MAX_STRING) { // the YAML parser does not apply maxStringLength itself
-          throw new FeedFormatException(source, where(p.currentLocation()),
+          throw new FeedFormatException(source, Json.where(p.currentLocation()),
               "scalar of " + text.length() + " characters, longer than " + Json.MAX_STRING);
         }
         return JsonNodeFactory.instance.textNode(text);
       }
     }
-  }
-
-  private static String where(JsonLocation loc) {
-    return OsvJsonReader.where(loc);
   }
 }

@@ -2,7 +2,6 @@ package org.patchwarden.formats.feed.osv;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +19,7 @@ import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.formats.CappedInputStream;
 
 /**
  * Reads osv.dev's per-ecosystem {@code all.zip} (a zip of {@code <ID>.json} records), entry by
@@ -86,7 +86,11 @@ public final class OsvZipReader implements FeedSnapshot<AdvisoryRecord> {
           throw new FeedFormatException(source, "entry " + seen,
               "uncompressed size " + e.getSize() + " bytes exceeds the cap of " + maxEntryBytes);
         }
-        OsvJsonReader.read(new Capped(zis, maxEntryBytes, source, seen), source, sink, newest);
+        long index = seen;
+        // Closing the capped stream leaves the zip stream open for the next entry.
+        InputStream entry = new CappedInputStream(zis, maxEntryBytes, count -> new FeedFormatException(source,
+            "entry " + index, "uncompressed size exceeds the cap of " + maxEntryBytes + " bytes"));
+        OsvJsonReader.read(entry, source, sink, newest);
       }
     } catch (ZipException | EOFException e) {
       throw new FeedFormatException(name, entryName == null ? "start" : "entry " + seen + " (" + entryName + ")",
@@ -159,58 +163,5 @@ public final class OsvZipReader implements FeedSnapshot<AdvisoryRecord> {
       }
     }
     return b.flip();
-  }
-
-  /** One entry's bytes, refused past the cap; closing it leaves the zip stream open for the next entry. */
-  private static final class Capped extends FilterInputStream {
-    private final long cap;
-    private final String source;
-    private final long index;
-    private long count;
-
-    Capped(InputStream in, long cap, String source, long index) {
-      super(in);
-      this.cap = cap;
-      this.source = source;
-      this.index = index;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, (int) Math.min(len, cap - count + 1));
-      if (n > 0) {
-        add(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long s = super.skip(Math.min(n, cap - count + 1));
-      add(s);
-      return s;
-    }
-
-    private void add(long n) {
-      count += n;
-      if (count > cap) {
-        throw new FeedFormatException(source, "entry " + index,
-            "uncompressed size exceeds the cap of " + cap + " bytes");
-      }
-    }
-
-    @Override
-    public void close() {
-      // the zip stream is closed by the reader, after the last entry
-    }
   }
 }

@@ -1,6 +1,5 @@
 package org.patchwarden.formats.feed.ssvc;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -87,15 +86,15 @@ public final class SsvcDataReader implements FeedSnapshot<SsvcObject> {
     JsonNode n;
     try (InputStream in = Files.newInputStream(file); JsonParser p = Json.mapper().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new FeedFormatException(src, where(p.currentTokenLocation()), "expected a JSON object");
+        throw new FeedFormatException(src, Json.where(p.currentTokenLocation()), "expected a JSON object");
       }
       // One SSVC object per file, a few kB (the largest table, 729 rows, is ~150 kB).
       n = p.readValueAsTree();
       if (p.nextToken() != null) {
-        throw new FeedFormatException(src, where(p.currentTokenLocation()), "trailing content after the object");
+        throw new FeedFormatException(src, Json.where(p.currentTokenLocation()), "trailing content after the object");
       }
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(src, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(src, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -224,9 +223,5 @@ public final class SsvcDataReader implements FeedSnapshot<SsvcObject> {
       throw new FeedFormatException(src, place, "expected a non-empty string");
     }
     return v.asText();
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

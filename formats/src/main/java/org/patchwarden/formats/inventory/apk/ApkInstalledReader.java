@@ -1,17 +1,15 @@
 package org.patchwarden.formats.inventory.apk;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
-import org.patchwarden.formats.inventory.BoundedLineReader;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.formats.inventory.CollectedPackages;
+import org.patchwarden.formats.inventory.PurlPackages;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.version.InvalidVersionException;
 import org.patchwarden.version.Schemes;
@@ -37,7 +35,6 @@ public final class ApkInstalledReader {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._+-]*");
   private static final Pattern ARCH = Pattern.compile("[A-Za-z0-9_]+");
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
   private final InputStream in;
   private final String source;
@@ -58,10 +55,7 @@ public final class ApkInstalledReader {
   public ApkInstalledReader(InputStream in, String source, String namespace) {
     this.in = Objects.requireNonNull(in, "in");
     this.source = Objects.requireNonNull(source, "source");
-    if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-      throw new IllegalArgumentException("purl namespace '" + namespace + "' must be a lower-case distribution id");
-    }
-    this.namespace = namespace;
+    this.namespace = PurlPackages.distributionNamespace(namespace);
   }
 
   /**
@@ -73,7 +67,7 @@ public final class ApkInstalledReader {
    * @throws java.io.UncheckedIOException when the input cannot be read
    */
   public CollectedPackages read() {
-    BoundedLineReader lines = new BoundedLineReader(in, source, MAX_LINE);
+    BoundedLines lines = BoundedLines.lenient(in, source, MAX_LINE).open();
     List<InstalledPackage> packages = new ArrayList<>();
     Entry entry = new Entry();
     String line;
@@ -164,13 +158,7 @@ public final class ApkInstalledReader {
   }
 
   private String purl(String name, String version, String arch) {
-    try {
-      return new PackageURL("apk", namespace, name, version,
-          arch.isEmpty() ? null : new TreeMap<>(Map.of("arch", arch)), null).canonicalize();
-    } catch (MalformedPackageURLException ex) {
-      // Unreachable with the validated name, version and architecture; say so loudly if not.
-      throw new IllegalStateException("cannot build the purl of " + name + " " + version, ex);
-    }
+    return PurlPackages.databasePurl("apk", namespace, name, version, arch.isEmpty() ? Map.of() : Map.of("arch", arch));
   }
 
   private static boolean isAsciiLetter(char c) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.patchwarden.feed.FeedFormatException;
-import org.patchwarden.formats.inventory.BoundedLineReader;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.InstalledPackage;
 
@@ -87,16 +87,13 @@ public final class AssetListReader {
   }
 
   private List<AssetListEntry> readCsv() {
-    BoundedLineReader lines = new BoundedLineReader(in, source, MAX_LINE);
+    BoundedLines lines = BoundedLines.lenient(in, source, MAX_LINE).dropByteOrderMark().open();
     List<String> header = null;
     Map<String, Draft> drafts = new LinkedHashMap<>();
     int rows = 0;
     String line;
     while ((line = lines.next()) != null) {
       int number = lines.number();
-      if (number == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1); // the byte-order mark spreadsheets write
-      }
       String stripped = line.strip();
       if (stripped.isEmpty() || stripped.startsWith("#")) {
         continue;

@@ -1,6 +1,5 @@
 package org.patchwarden.formats.inventory.cyclonedx;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.CappedInputStream;
 import org.patchwarden.formats.Json;
-import org.patchwarden.formats.inventory.CappedInputStream;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.ReadLimits;
@@ -44,7 +43,7 @@ public final class CycloneDxJsonReader implements InventoryReader {
       readBom(p, out);
       return out.build();
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(source, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -53,7 +52,8 @@ public final class CycloneDxJsonReader implements InventoryReader {
   private void readBom(JsonParser p, CollectedPackages.Builder out) throws IOException {
     String source = out.source();
     if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new FeedFormatException(source, where(p.currentLocation()), "expected a JSON object (a CycloneDX BOM)");
+      throw new FeedFormatException(source, Json.where(p.currentLocation()),
+          "expected a JSON object (a CycloneDX BOM)");
     }
     String bomFormat = null;
     String specVersion = null;
@@ -74,7 +74,7 @@ public final class CycloneDxJsonReader implements InventoryReader {
       }
     }
     if (p.nextToken() != null) {
-      throw new FeedFormatException(source, where(p.currentLocation()), "content after the end of the BOM");
+      throw new FeedFormatException(source, Json.where(p.currentLocation()), "content after the end of the BOM");
     }
     if (!"CycloneDX".equals(bomFormat)) {
       throw new FeedFormatException(source, "bomFormat", bomFormat == null
@@ -91,8 +91,8 @@ public final class CycloneDxJsonReader implements InventoryReader {
   private void metadata(JsonNode metadata, CollectedPackages.Builder out) {
     JsonNode subject = metadata.path("component");
     if (subject.isObject()) {
-      out.subject(string(subject, "name", "metadata.component", out.source()),
-          string(subject, "version", "metadata.component", out.source()));
+      out.subject(Json.string(subject, "name", "metadata.component", out.source()),
+          Json.string(subject, "version", "metadata.component", out.source()));
     }
   }
 
@@ -119,10 +119,10 @@ public final class CycloneDxJsonReader implements InventoryReader {
     if (depth > CycloneDxComponents.MAX_NESTING) {
       throw new FeedFormatException(source, place, "components nested deeper than " + CycloneDxComponents.MAX_NESTING);
     }
-    String name = string(c, "name", place, source);
+    String name = Json.string(c, "name", place, source);
     String labelled = name.isEmpty() ? place : place + " (" + name + ")";
-    CycloneDxComponents.add(string(c, "type", labelled, source), name, string(c, "version", labelled, source),
-        string(c, "purl", labelled, source), string(c, "cpe", labelled, source), out, labelled);
+    CycloneDxComponents.add(Json.string(c, "type", labelled, source), name, Json.string(c, "version", labelled, source),
+        Json.string(c, "purl", labelled, source), Json.string(c, "cpe", labelled, source), out, labelled);
     JsonNode nested = c.get("components");
     if (nested == null || nested.isNull()) {
       return;
@@ -135,26 +135,10 @@ public final class CycloneDxJsonReader implements InventoryReader {
     }
   }
 
-  /** A string field, empty when absent or null; anything but a string is refused. */
-  private static String string(JsonNode n, String field, String place, String source) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return "";
-    }
-    if (!v.isTextual()) {
-      throw new FeedFormatException(source, place + "." + field, "expected a string, got " + v.getNodeType());
-    }
-    return v.asText().strip();
-  }
-
   private static String text(JsonParser p, JsonToken value, String field, String source) throws IOException {
     if (value != JsonToken.VALUE_STRING) {
       throw new FeedFormatException(source, field, "expected a string");
     }
     return p.getText();
-  }
-
-  static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

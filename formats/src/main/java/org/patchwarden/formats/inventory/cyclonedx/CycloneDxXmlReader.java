@@ -7,7 +7,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.patchwarden.feed.FeedFormatException;
-import org.patchwarden.formats.inventory.CappedInputStream;
+import org.patchwarden.formats.CappedInputStream;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.ReadLimits;

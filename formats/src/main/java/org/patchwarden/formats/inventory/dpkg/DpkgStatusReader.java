@@ -1,7 +1,5 @@
 package org.patchwarden.formats.inventory.dpkg;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +11,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
-import org.patchwarden.formats.inventory.BoundedLineReader;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.formats.inventory.CollectedPackages;
+import org.patchwarden.formats.inventory.PurlPackages;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.version.InvalidVersionException;
 import org.patchwarden.version.Schemes;
@@ -55,7 +54,6 @@ public final class DpkgStatusReader {
   // NB: Debian policy allows lower case only, but dpkg itself accepts upper case in local packages.
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+_-]*");
   private static final Pattern ARCH = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final Pattern SOURCE = Pattern.compile("(\\S+)(?:\\s+\\((\\S+)\\))?");
   /** deb822 field names: printable ASCII but space and colon, not starting with '#' or '-'. */
   private static final Pattern FIELD = Pattern.compile("[!-9;-~&&[^#-]][!-9;-~]*");
@@ -82,10 +80,7 @@ public final class DpkgStatusReader {
   public DpkgStatusReader(InputStream in, String source, String namespace) {
     this.in = Objects.requireNonNull(in, "in");
     this.source = Objects.requireNonNull(source, "source");
-    if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-      throw new IllegalArgumentException("purl namespace '" + namespace + "' must be a lower-case distribution id");
-    }
-    this.namespace = namespace;
+    this.namespace = PurlPackages.distributionNamespace(namespace);
   }
 
   /**
@@ -96,7 +91,7 @@ public final class DpkgStatusReader {
    * @throws java.io.UncheckedIOException when the input cannot be read
    */
   public CollectedPackages read() {
-    BoundedLineReader lines = new BoundedLineReader(in, source, MAX_LINE);
+    BoundedLines lines = BoundedLines.lenient(in, source, MAX_LINE).open();
     List<InstalledPackage> installed = new ArrayList<>();
     Map<String, Integer> skipped = new TreeMap<>();
     Stanza stanza = new Stanza();
@@ -228,13 +223,7 @@ public final class DpkgStatusReader {
   }
 
   private String purl(String name, String version, String arch) {
-    try {
-      return new PackageURL("deb", namespace, name, version,
-          arch.isEmpty() ? null : new TreeMap<>(Map.of("arch", arch)), null).canonicalize();
-    } catch (MalformedPackageURLException e) {
-      // Unreachable with the validated name, version and architecture; say so loudly if not.
-      throw new IllegalStateException("cannot build the purl of " + name + " " + version, e);
-    }
+    return PurlPackages.databasePurl("deb", namespace, name, version, arch.isEmpty() ? Map.of() : Map.of("arch", arch));
   }
 
   private static String place(Stanza s) {

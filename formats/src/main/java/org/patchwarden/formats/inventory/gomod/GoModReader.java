@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.ReadLimits;
-import org.patchwarden.formats.inventory.TextLines;
 import org.patchwarden.inventory.InstalledPackage;
 
 /**
@@ -54,7 +54,7 @@ public final class GoModReader implements InventoryReader {
   @Override
   public CollectedPackages read(InputStream in, String source) {
     CollectedPackages.Builder out = new CollectedPackages.Builder(source, limits);
-    TextLines lines = new TextLines(in, source, limits);
+    BoundedLines lines = limits.lines(in, source);
     List<Require> requires = new ArrayList<>();
     Map<String, Replacement> replaces = new HashMap<>();
     String module = null;

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.PurlPackages;
 import org.patchwarden.formats.inventory.ReadLimits;
-import org.patchwarden.formats.inventory.TextLines;
 import org.patchwarden.inventory.InstalledPackage;
 
 /**
@@ -48,7 +48,7 @@ public final class MavenDependencyListReader implements InventoryReader {
   @Override
   public CollectedPackages read(InputStream in, String source) {
     CollectedPackages.Builder out = new CollectedPackages.Builder(source, limits);
-    TextLines lines = new TextLines(in, source, limits);
+    BoundedLines lines = limits.lines(in, source);
     boolean sawHeader = false;
     boolean inSection = false;
     int coordinates = 0;

@@ -1,6 +1,5 @@
 package org.patchwarden.formats.inventory.npm;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,8 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.CappedInputStream;
 import org.patchwarden.formats.Json;
-import org.patchwarden.formats.inventory.CappedInputStream;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.PurlPackages;
@@ -55,7 +54,7 @@ public final class PackageLockReader implements InventoryReader {
     try (JsonParser p = Json.mapper().createParser(new CappedInputStream(in, limits.maxBytes(), source))) {
       return readLock(p, source);
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(source, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -63,7 +62,8 @@ public final class PackageLockReader implements InventoryReader {
 
   private CollectedPackages readLock(JsonParser p, String source) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new FeedFormatException(source, where(p.currentLocation()), "expected a JSON object (a package-lock.json)");
+      throw new FeedFormatException(source, Json.where(p.currentLocation()),
+          "expected a JSON object (a package-lock.json)");
     }
     CollectedPackages.Builder fromPackages = new CollectedPackages.Builder(source, limits);
     // NB: version 1 keeps only this tree; a version 2 lock keeps it too, as a copy for npm 6. Which one
@@ -104,7 +104,7 @@ public final class PackageLockReader implements InventoryReader {
       }
     }
     if (p.nextToken() != null) {
-      throw new FeedFormatException(source, where(p.currentLocation()), "content after the end of the lockfile");
+      throw new FeedFormatException(source, Json.where(p.currentLocation()), "content after the end of the lockfile");
     }
     if (lockfileVersion == null) {
       throw new FeedFormatException(source, "lockfileVersion", "missing; is this an npm package-lock.json?");
@@ -148,11 +148,11 @@ public final class PackageLockReader implements InventoryReader {
         continue;
       }
       String installedAs = path.substring(last + NODE_MODULES.length());
-      String name = string(entry, "name", place, source);
+      String name = Json.string(entry, "name", place, source);
       if (name.isEmpty()) {
         name = installedAs;
       }
-      String version = string(entry, "version", place, source);
+      String version = Json.string(entry, "version", place, source);
       if (installedAs.isEmpty() || version.isEmpty()) {
         out.warn(place, "no package name or version; skipped");
         continue;
@@ -193,7 +193,7 @@ public final class PackageLockReader implements InventoryReader {
       throw new FeedFormatException(source, here, "expected an object");
     }
     out.count(here);
-    String version = string(entry, "version", here, source);
+    String version = Json.string(entry, "version", here, source);
     if (version.startsWith("npm:")) {
       // NB: npm 6 writes an alias install as version "npm:real-name@1.2.3".
       String aliased = version.substring(4);
@@ -222,20 +222,5 @@ public final class PackageLockReader implements InventoryReader {
         ? PurlPackages.purl("npm", name.substring(0, slash), name.substring(slash + 1), version)
         : PurlPackages.purl("npm", null, name, version);
     out.add(new InstalledPackage("npm", name, version, "", "", "", purl), place);
-  }
-
-  private static String string(JsonNode n, String field, String place, String source) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return "";
-    }
-    if (!v.isTextual()) {
-      throw new FeedFormatException(source, place + "." + field, "expected a string, got " + v.getNodeType());
-    }
-    return v.asText().strip();
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
-import org.patchwarden.formats.inventory.BoundedLineReader;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.inventory.OsRelease;
 
 /**
@@ -62,7 +62,7 @@ public final class OsReleaseReader {
    * @throws java.io.UncheckedIOException when the input cannot be read
    */
   public OsRelease read() {
-    BoundedLineReader lines = new BoundedLineReader(in, source, MAX_LINE);
+    BoundedLines lines = BoundedLines.lenient(in, source, MAX_LINE).open();
     Map<String, String> values = new HashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
     String line;

@@ -1,6 +1,5 @@
 package org.patchwarden.formats.inventory.pypi;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.CappedInputStream;
 import org.patchwarden.formats.Json;
-import org.patchwarden.formats.inventory.CappedInputStream;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.PurlPackages;
@@ -58,7 +57,8 @@ public final class PoetryLockReader implements InventoryReader {
     try {
       root = MAPPER.readTree(new CappedInputStream(in, limits.maxBytes(), source));
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed TOML: " + e.getOriginalMessage(), e);
+      throw new FeedFormatException(source, Json.where(e.getLocation()),
+          "malformed TOML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
@@ -83,8 +83,8 @@ public final class PoetryLockReader implements InventoryReader {
       if (!p.isObject()) {
         throw new FeedFormatException(source, place, "expected a table");
       }
-      String name = string(p, "name", place, source);
-      String version = string(p, "version", place, source);
+      String name = Json.string(p, "name", place, source);
+      String version = Json.string(p, "version", place, source);
       place = place + " (" + name + ")";
       out.count(place);
       if (name.isEmpty() || version.isEmpty()) {
@@ -101,20 +101,5 @@ public final class PoetryLockReader implements InventoryReader {
           PurlPackages.purl("pypi", null, normalized, version)), place);
     }
     return out.build();
-  }
-
-  private static String string(JsonNode n, String field, String place, String source) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return "";
-    }
-    if (!v.isTextual()) {
-      throw new FeedFormatException(source, place + "." + field, "expected a string, got " + v.getNodeType());
-    }
-    return v.asText().strip();
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 }

@@ -4,11 +4,11 @@ import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.PurlPackages;
 import org.patchwarden.formats.inventory.ReadLimits;
-import org.patchwarden.formats.inventory.TextLines;
 import org.patchwarden.inventory.InstalledPackage;
 
 /**
@@ -52,7 +52,7 @@ public final class RequirementsReader implements InventoryReader {
   @Override
   public CollectedPackages read(InputStream in, String source) {
     CollectedPackages.Builder out = new CollectedPackages.Builder(source, limits);
-    TextLines lines = new TextLines(in, source, limits);
+    BoundedLines lines = limits.lines(in, source);
     StringBuilder logical = new StringBuilder();
     int first = 0;
     int joined = 0;

@@ -1,7 +1,5 @@
 package org.patchwarden.formats.inventory.rpm;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +8,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.patchwarden.feed.FeedFormatException;
-import org.patchwarden.formats.inventory.BoundedLineReader;
+import org.patchwarden.formats.BoundedLines;
 import org.patchwarden.formats.inventory.CollectedPackages;
+import org.patchwarden.formats.inventory.PurlPackages;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.version.InvalidVersionException;
 import org.patchwarden.version.Schemes;
@@ -44,7 +43,6 @@ public final class RpmQueryReader {
   private static final Pattern VERSION_PART = Pattern.compile("[A-Za-z0-9._+~^]+");
   private static final Pattern EPOCH = Pattern.compile("\\d{1,9}");
   private static final Pattern ARCH = Pattern.compile("[A-Za-z0-9_]+");
-  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
   private final InputStream in;
   private final String source;
@@ -60,10 +58,7 @@ public final class RpmQueryReader {
   public RpmQueryReader(InputStream in, String source, String namespace) {
     this.in = Objects.requireNonNull(in, "in");
     this.source = Objects.requireNonNull(source, "source");
-    if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
-      throw new IllegalArgumentException("purl namespace '" + namespace + "' must be a lower-case distribution id");
-    }
-    this.namespace = namespace;
+    this.namespace = PurlPackages.distributionNamespace(namespace);
   }
 
   /**
@@ -74,7 +69,7 @@ public final class RpmQueryReader {
    * @throws java.io.UncheckedIOException when the input cannot be read
    */
   public CollectedPackages read() {
-    BoundedLineReader lines = new BoundedLineReader(in, source, MAX_LINE);
+    BoundedLines lines = BoundedLines.lenient(in, source, MAX_LINE).open();
     List<InstalledPackage> packages = new ArrayList<>();
     Map<String, Integer> skipped = new TreeMap<>();
     int entries = 0;
@@ -177,13 +172,7 @@ public final class RpmQueryReader {
     if (!epoch.equals("0")) {
       qualifiers.put("epoch", epoch);
     }
-    try {
-      return new PackageURL("rpm", namespace, name, versionRelease, qualifiers.isEmpty() ? null : qualifiers, null)
-          .canonicalize();
-    } catch (MalformedPackageURLException e) {
-      // Unreachable with the validated fields; say so loudly if not.
-      throw new IllegalStateException("cannot build the purl of " + name + " " + versionRelease, e);
-    }
+    return PurlPackages.databasePurl("rpm", namespace, name, versionRelease, qualifiers);
   }
 
   private static String abbreviate(String s) {

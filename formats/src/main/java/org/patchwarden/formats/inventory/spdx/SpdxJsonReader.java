@@ -1,6 +1,5 @@
 package org.patchwarden.formats.inventory.spdx;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.CappedInputStream;
 import org.patchwarden.formats.Json;
-import org.patchwarden.formats.inventory.CappedInputStream;
 import org.patchwarden.formats.inventory.CollectedPackages;
 import org.patchwarden.formats.inventory.InventoryReader;
 import org.patchwarden.formats.inventory.PurlPackages;
@@ -53,14 +52,10 @@ public final class SpdxJsonReader implements InventoryReader {
     try (JsonParser p = Json.mapper().createParser(new CappedInputStream(in, limits.maxBytes(), source))) {
       return new Parse(p, new CollectedPackages.Builder(source, limits)).document();
     } catch (JsonProcessingException e) {
-      throw new FeedFormatException(source, where(e.getLocation()), "malformed JSON: " + e.getOriginalMessage(), e);
+      throw Json.malformed(source, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
-  }
-
-  private static String where(JsonLocation loc) {
-    return loc == null ? "unknown position" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 
   /** A package read, held until the relationships say whether it is the document's subject. */
@@ -85,7 +80,8 @@ public final class SpdxJsonReader implements InventoryReader {
 
     CollectedPackages document() throws IOException {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new FeedFormatException(source, where(p.currentLocation()), "expected a JSON object (an SPDX document)");
+        throw new FeedFormatException(source, Json.where(p.currentLocation()),
+            "expected a JSON object (an SPDX document)");
       }
       String spdxVersion = null;
       String documentName = "";
@@ -103,7 +99,7 @@ public final class SpdxJsonReader implements InventoryReader {
         }
       }
       if (p.nextToken() != null) {
-        throw new FeedFormatException(source, where(p.currentLocation()), "content after the end of the document");
+        throw new FeedFormatException(source, Json.where(p.currentLocation()), "content after the end of the document");
       }
       if (spdxVersion == null) {
         throw new FeedFormatException(source, "spdxVersion", "missing; is this an SPDX 2 JSON document?");
@@ -239,14 +235,7 @@ public final class SpdxJsonReader implements InventoryReader {
     }
 
     private String string(JsonNode n, String field, String place) {
-      JsonNode v = n.get(field);
-      if (v == null || v.isNull()) {
-        return "";
-      }
-      if (!v.isTextual()) {
-        throw new FeedFormatException(source, place + "." + field, "expected a string, got " + v.getNodeType());
-      }
-      return v.asText().strip();
+      return Json.string(n, field, place, source);
     }
   }
 }

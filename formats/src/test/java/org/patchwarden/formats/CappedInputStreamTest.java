@@ -1,4 +1,4 @@
-package org.patchwarden.formats.inventory;
+package org.patchwarden.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Test;
 import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.inventory.ReadLimits;
 
 class CappedInputStreamTest {
 
@@ -31,7 +32,16 @@ class CappedInputStreamTest {
   }
 
   @Test
+  void refusesWithTheExceptionItIsGiven() {
+    assertThatThrownBy(() -> new CappedInputStream(new ByteArrayInputStream(new byte[10]), 4,
+        count -> new FeedFormatException("z", "entry 3", count + " bytes, more than 4")).readAllBytes())
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("z at entry 3: 5 bytes, more than 4");
+  }
+
+  @Test
   void describesCapsInTheLargestWholeUnit() {
+    assertThat(CappedInputStream.describeBytes(4096)).isEqualTo("4 KiB");
     assertThat(ReadLimits.DEFAULT.describeBytes()).isEqualTo("256 MiB");
     assertThat(ReadLimits.DEFAULT.withMaxBytes(1536).describeBytes()).isEqualTo("1536 bytes");
   }
