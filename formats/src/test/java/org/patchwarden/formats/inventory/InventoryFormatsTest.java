@@ -53,12 +53,23 @@ class InventoryFormatsTest {
   })
   void recognizesTheSystemDatabasesAndAssetListsByName(String name, InventoryFormat expected) {
     assertThat(InventoryFormats.detect(name, new byte[0])).contains(expected);
-    assertThat(InventoryFormats.reader(expected)).isEmpty();
+    // package databases are read like any inventory file; an asset list describes assets, not packages
+    boolean assetList = expected == InventoryFormat.ASSET_LIST_CSV || expected == InventoryFormat.ASSET_LIST_YAML;
+    assertThat(InventoryFormats.reader(expected).isPresent()).isEqualTo(!assetList);
   }
 
   @Test
-  void recognizesThisMachinesRealDpkgStatusFile() {
-    Path status = Path.of("/var/lib/dpkg/status");
+  void readsAPackageDatabaseThroughTheCommonReader() throws java.io.IOException {
+    try (var in = getClass().getResourceAsStream("/inventory/dpkg/status-debian12-trimmed")) {
+      var collected = InventoryFormats.reader(InventoryFormat.DPKG_STATUS).orElseThrow().read(in, "status");
+      assertThat(collected.packages()).isNotEmpty().allSatisfy(p -> assertThat(p.ecosystem()).isEqualTo("deb"));
+    }
+  }
+
+  @Test
+  void recognizesARealDpkgStatusFile() throws java.net.URISyntaxException {
+    // a real Debian 12 status file, trimmed (see inventory/dpkg/PROVENANCE.md)
+    Path status = Path.of(getClass().getResource("/inventory/dpkg/status-debian12-trimmed").toURI());
 
     assertThat(InventoryFormats.detect(status)).contains(InventoryFormat.DPKG_STATUS);
     assertThat(InventoryFormats.detect("dpkg-status.txt", head(status))).contains(InventoryFormat.DPKG_STATUS);
