@@ -42,6 +42,7 @@ public final class FleetGenerator {
   private static final OsRelease BULLSEYE = new OsRelease("debian", "11", "bullseye", "");
   private static final OsRelease BUSTER = new OsRelease("debian", "10", "buster", "");
   private static final OsRelease BOOKWORM = new OsRelease("debian", "12", "bookworm", "");
+  private static final Instant SCANNED = Instant.parse("2026-08-20T00:00:00Z");
 
   /** One dpkg package as the status file lists it. */
   record DpkgPackage(String name, String version, String source, String sourceVersion, String architecture) {}
@@ -136,19 +137,77 @@ public final class FleetGenerator {
     addLanguagePackages(images, random);
 
     List<Inventory> out = new ArrayList<>(hosts);
-    Instant scanned = Instant.parse("2026-08-20T00:00:00Z");
     for (int h = 0; h < hosts; h++) {
       // 80 % of hosts on the Debian 11 images, the rest spread over the others
       int pick = random.nextInt(100) < 80 ? random.nextInt(bullseye) : bullseye + random.nextInt(images.size() - bullseye);
-      Image img = images.get(pick);
-      List<InstalledPackage> pkgs = new ArrayList<>(img.packages);
-      for (int d = 0; d < drift; d++) { // drift: a few packages updated (or not) differently from the image
-        int i = random.nextInt(pkgs.size());
-        pkgs.set(i, drifted(img, pkgs.get(i), random));
-      }
-      out.add(new Inventory(String.format("host-%05d", h), 1, scanned, img.os, List.copyOf(pkgs)));
+      out.add(host(h, images.get(pick), drift, random));
     }
     return out;
+  }
+
+  /**
+   * A fleet of one Debian release only, every host on one of {@code imageCount} images of it (older
+   * images at older fixed versions) with drift, and without language packages: the hosts a
+   * release-specific scanner such as debsecan can be run on.
+   *
+   * @param release {@code Debian:10} or {@code Debian:11}
+   */
+  public List<Inventory> generateRelease(String release, List<DpkgPackage> dpkg, int hosts, int packagesPerHost,
+      int imageCount, int drift, long seed) {
+    OsRelease os = switch (release) {
+      case "Debian:10" -> BUSTER;
+      case "Debian:11" -> BULLSEYE;
+      default -> throw new IllegalArgumentException("release must be Debian:10 or Debian:11, got " + release);
+    };
+    Random random = new Random(seed);
+    List<Image> images = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, imageCount); i++) {
+      images.add(debianImage(release, os, dpkg, packagesPerHost, i, random));
+    }
+    List<Inventory> out = new ArrayList<>(hosts);
+    for (int h = 0; h < hosts; h++) {
+      out.add(host(h, images.get(random.nextInt(images.size())), drift, random));
+    }
+    return out;
+  }
+
+  private Inventory host(int number, Image img, int drift, Random random) {
+    List<InstalledPackage> pkgs = new ArrayList<>(img.packages);
+    for (int d = 0; d < drift; d++) { // drift: a few packages updated (or not) differently from the image
+      int i = random.nextInt(pkgs.size());
+      pkgs.set(i, drifted(img, pkgs.get(i), random));
+    }
+    return new Inventory(String.format("host-%05d", number), 1, SCANNED, img.os, List.copyOf(pkgs));
+  }
+
+  /**
+   * Writes the {@code deb} packages of an inventory as a dpkg status file (Package, Status, Architecture,
+   * Source with its version when it differs, Version), which dpkg tools and {@link #readDpkgStatus} read.
+   */
+  public static Path writeDpkgStatus(Inventory inventory, Path file) {
+    StringBuilder out = new StringBuilder();
+    for (InstalledPackage p : inventory.packages()) {
+      if (!p.ecosystem().equals("deb")) {
+        continue;
+      }
+      out.append("Package: ").append(p.name()).append("\nStatus: install ok installed\n");
+      if (!p.architecture().isEmpty()) {
+        out.append("Architecture: ").append(p.architecture()).append('\n');
+      }
+      if (!p.sourceName().isEmpty() || !p.sourceVersion().isEmpty()) {
+        out.append("Source: ").append(p.effectiveSourceName());
+        if (!p.sourceVersion().isEmpty()) {
+          out.append(" (").append(p.sourceVersion()).append(')');
+        }
+        out.append('\n');
+      }
+      out.append("Version: ").append(p.version()).append("\n\n");
+    }
+    try {
+      return Files.writeString(file, out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 
   /** An image: its OS, packages, and the release whose fixed versions it draws from. */

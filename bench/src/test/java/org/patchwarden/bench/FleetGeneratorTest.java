@@ -97,4 +97,33 @@ class FleetGeneratorTest {
     // the same seed, the same fleet
     assertThat(g.generate(dpkg, 200, 2, 5, 1, 42L)).isEqualTo(fleet);
   }
+
+  @Test
+  void aReleaseFleetPutsEveryHostOnThatReleaseAndItsStatusFilesReadBackAsWritten(@TempDir Path dir) throws IOException {
+    FleetGenerator g = new FleetGenerator();
+    AffectedPackage openssl = new AffectedPackage("Debian:11", "openssl", null, AffectedStatus.AFFECTED,
+        List.of(new AffectedRange.Events("ECOSYSTEM", List.of(new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"),
+            new OsvEvent(OsvEvent.Kind.FIXED, "1.1.1n-0+deb11u2")))), List.of(), "");
+    g.observe(new AdvisoryRecord("debian-dsa", "DSA-5139-1", Set.of(), "", "", null, null, false, List.of(openssl),
+        List.of(), List.of(), List.of()));
+    List<FleetGenerator.DpkgPackage> dpkg =
+        FleetGenerator.readDpkgStatus(Files.writeString(dir.resolve("status"), STATUS));
+
+    List<Inventory> fleet = g.generateRelease("Debian:11", dpkg, 30, 2, 3, 1, 7L);
+    assertThat(fleet).hasSize(30).allSatisfy(i -> assertThat(i.os().codename()).isEqualTo("bullseye"));
+
+    for (Inventory host : fleet.subList(0, 3)) {
+      Path written = FleetGenerator.writeDpkgStatus(host, dir.resolve(host.assetName()));
+      List<InstalledPackage> read;
+      try (var in = Files.newInputStream(written)) {
+        read = new org.patchwarden.formats.inventory.dpkg.DpkgStatusReader(in, written.toString()).read().packages();
+      }
+      assertThat(read).extracting(InstalledPackage::name, InstalledPackage::version,
+          InstalledPackage::effectiveSourceName, InstalledPackage::effectiveSourceVersion)
+          .containsExactlyElementsOf(host.packages().stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.name(),
+              p.version(), p.effectiveSourceName(), p.effectiveSourceVersion())).toList());
+    }
+    assertThatThrownBy(() -> g.generateRelease("Debian:12", dpkg, 1, 2, 1, 0, 1L))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Debian:12");
+  }
 }
