@@ -150,6 +150,17 @@ class AdvisoryIndexTest {
       public List<org.patchwarden.advisory.FeedRecord> records(Collection<String> ids) {
         throw new UnsupportedOperationException();
       }
+
+      @Override
+      public void forEachRecordNaming(Collection<String> matchNames,
+          java.util.function.BiConsumer<String, AdvisoryRecord> sink) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.util.Map<String, Integer> affectedPackageCounts() {
+        throw new UnsupportedOperationException();
+      }
     };
     AdvisoryIndex index = AdvisoryIndex.of(store);
     assertThat(index.records()).isEqualTo(2);
