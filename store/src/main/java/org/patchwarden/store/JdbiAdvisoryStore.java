@@ -2,6 +2,7 @@ package org.patchwarden.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.patchwarden.feed.FeedChange;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
+import org.patchwarden.match.EcosystemKeys;
 
 /**
  * Advisory records in {@code advisory_records}, keyed by feed and id, each as its canonical JSON
@@ -115,6 +117,57 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
   }
 
   /**
+   * {@inheritDoc} By {@code affected_packages.match_name}, {@value FeedReplacement#BATCH} names per
+   * query; rows come {@value CursorRead#FETCH_SIZE} at a time, and memory keeps the keys of the
+   * records already sent (a record naming names of two batches is found twice). Ordered by batch,
+   * not overall. An exception thrown by {@code sink} ends the read and reaches the caller.
+   */
+  @Override
+  public void forEachRecordNaming(Collection<String> matchNames, BiConsumer<String, AdvisoryRecord> sink) {
+    List<String> names = List.copyOf(new TreeSet<>(matchNames));
+    if (names.isEmpty()) {
+      return;
+    }
+    Set<String> sent = new HashSet<>();
+    CursorRead.run(jdbi, dialect, h -> {
+      for (int from = 0; from < names.size(); from += FeedReplacement.BATCH) {
+        List<String> chunk = names.subList(from, Math.min(names.size(), from + FeedReplacement.BATCH));
+        try (Stream<String[]> rows = h.createQuery("""
+                SELECT r.source, r.id, r.body
+                FROM (SELECT DISTINCT source, id FROM affected_packages WHERE match_name IN (<names>)) p
+                JOIN advisory_records r ON r.source = p.source AND r.id = p.id
+                """)
+            .bindList("names", chunk)
+            .setFetchSize(CursorRead.FETCH_SIZE)
+            .map((rs, ctx) -> new String[] {rs.getString("source"), rs.getString("id"), rs.getString("body")})
+            .stream()) {
+          rows.forEach(row -> {
+            if (sent.add(row[0] + "\u0000" + row[1])) {
+              sink.accept(row[0], RecordJson.read(row[2], AdvisoryRecord.class));
+            }
+          });
+        }
+      }
+      return null;
+    });
+  }
+
+  /** {@inheritDoc} One grouped count over {@code affected_packages.ecosystem_key}. */
+  @Override
+  public Map<String, Integer> affectedPackageCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    jdbi.useHandle(h -> h.createQuery("""
+            SELECT p.ecosystem_key, COUNT(*) AS n FROM affected_packages p
+            JOIN advisory_records r ON r.source = p.source AND r.id = p.id
+            WHERE r.withdrawn = 0
+            GROUP BY p.ecosystem_key
+            """)
+        .map((rs, ctx) -> Map.entry(rs.getString("ecosystem_key"), rs.getInt("n")))
+        .forEach(e -> counts.put(e.getKey(), e.getValue())));
+    return counts;
+  }
+
+  /**
    * {@inheritDoc} Ordered by id, then feed; a record held by two feeds (a GHSA in two OSV
    * ecosystems) comes once per feed. Ids go to the database {@value FeedReplacement#BATCH} at a time.
    */
@@ -159,8 +212,8 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
     PreparedBatch aliases = h.prepareBatch(
         "INSERT INTO advisory_aliases (source, id, alias) VALUES (:source, :id, :alias)");
     PreparedBatch packages = h.prepareBatch("""
-        INSERT INTO affected_packages (source, id, position, ecosystem, name, status)
-        VALUES (:source, :id, :position, :ecosystem, :name, :status)
+        INSERT INTO affected_packages (source, id, position, ecosystem, name, status, ecosystem_key, match_name)
+        VALUES (:source, :id, :position, :ecosystem, :name, :status, :ecosystemKey, :matchName)
         """);
     for (FeedReplacement.Row<AdvisoryRecord> row : rows) {
       AdvisoryRecord r = row.record();
@@ -181,6 +234,8 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
       for (AffectedPackage p : r.affected()) {
         packages.bind("source", source).bind("id", r.id()).bind("position", position++)
             .bind("ecosystem", p.ecosystem()).bind("name", p.name()).bind("status", p.status().name())
+            .bind("ecosystemKey", EcosystemKeys.ecosystem(p.ecosystem()))
+            .bind("matchName", EcosystemKeys.matchName(p.ecosystem(), p.name()))
             .add();
       }
     }
