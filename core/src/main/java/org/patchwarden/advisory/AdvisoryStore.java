@@ -51,6 +51,17 @@ public interface AdvisoryStore {
   void forEachRecordNaming(Collection<String> matchNames, BiConsumer<String, AdvisoryRecord> sink);
 
   /**
+   * {@link #forEachRecordNaming(Collection, BiConsumer)} within some ecosystems: every current
+   * record with an affected package whose ecosystem key ({@code
+   * org.patchwarden.match.EcosystemKeys.ecosystem}: {@code debian:12}, {@code pypi}) is among
+   * {@code ecosystemKeys} and whose match name is among {@code matchNames}, each record once. A
+   * bookworm host's {@code openssl} then loads the Debian 12 advisories of openssl, not those of
+   * every other Debian and AlmaLinux release.
+   */
+  void forEachRecordNaming(Collection<String> ecosystemKeys, Collection<String> matchNames,
+      BiConsumer<String, AdvisoryRecord> sink);
+
+  /**
    * How many affected packages the current records that are not withdrawn hold, by ecosystem key
    * ({@code org.patchwarden.match.EcosystemKeys.ecosystem}: {@code debian:12}, {@code pypi},
    * {@code cpe}): the entry counts an index of every record would have, so that an index of a few

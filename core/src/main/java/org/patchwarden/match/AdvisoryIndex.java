@@ -107,17 +107,20 @@ public final class AdvisoryIndex {
   /**
    * The index a {@link Matcher} or {@link FleetMatcher} needs for these inventories, and no more:
    * the records of {@code store} that name a package the matcher will look up ({@link
-   * #lookupNames}), with the store's entry counts declared as coverage. Matching the inventories
+   * #lookupNames}) in an ecosystem it will look in, with the store's entry counts declared as
+   * coverage. Matching the inventories
    * against it gives exactly what matching them against {@link #of} the same store gives, at a
    * cost that follows the inventories' packages instead of the store's size; releases with fewer
    * than {@value #SPARSE_BELOW} entries are sparse as in {@link #of}. The records and the counts
    * are two reads: a feed loaded between them can make the counts run ahead of the records.
    */
   public static AdvisoryIndex forInventories(AdvisoryStore store, Collection<Inventory> inventories) {
-    Set<String> names = lookupNames(inventories);
+    Set<String> ecosystems = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    lookups(inventories, ecosystems, names);
     Builder b = builder().sparseBelow(SPARSE_BELOW);
     if (!names.isEmpty()) {
-      store.forEachRecordNaming(names, b::add);
+      store.forEachRecordNaming(ecosystems, names, b::add);
     }
     store.affectedPackageCounts().forEach(b::declareCoverage);
     return b.build();
@@ -130,14 +133,20 @@ public final class AdvisoryIndex {
    */
   public static Set<String> lookupNames(Collection<Inventory> inventories) {
     Set<String> names = new HashSet<>();
+    lookups(inventories, new HashSet<>(), names);
+    return names;
+  }
+
+  /** Adds the ecosystem and name keys of every package the matcher would look up. */
+  private static void lookups(Collection<Inventory> inventories, Set<String> ecosystems, Set<String> names) {
     for (Inventory inv : inventories) {
       for (InstalledPackage p : inv.packages()) {
         if (EcosystemMapping.map(inv.os(), p) instanceof EcosystemMapping.Target t) {
+          ecosystems.add(t.ecosystemKey());
           names.add(t.nameKey());
         }
       }
     }
-    return names;
   }
 
   /** An index without data. */

@@ -158,6 +158,12 @@ class AdvisoryIndexTest {
       }
 
       @Override
+      public void forEachRecordNaming(Collection<String> ecosystemKeys, Collection<String> matchNames,
+          java.util.function.BiConsumer<String, AdvisoryRecord> sink) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public java.util.Map<String, Integer> affectedPackageCounts() {
         throw new UnsupportedOperationException();
       }
@@ -217,6 +223,8 @@ class AdvisoryIndexTest {
         .add("osv:pypa", record("osv:pypa", "PYSEC-2019-217", Set.of("CVE-2019-10906"), fixedIn("PyPI", "Jinja2", "2.10.1")))
         .add("osv:pypa", record("osv:pypa", "PYSEC-2020-1", Set.of(), fixedIn("PyPI", "zope.interface", "5.0.0")))
         .add("osv:pypa", record("osv:pypa", "PYSEC-2021-9", Set.of(), fixedIn("PyPI", "flask", "2.0.0")))
+        .add("osv:ubuntu", record("osv:ubuntu", "UBUNTU-CVE-2022-0778", Set.of(),
+            fixedIn("Ubuntu:22.04:LTS", "openssl", "3.0.2-0ubuntu1.1"))) // openssl, but of no host's release
         .add("osv:go", record("osv:go", "GO-2023-1515", Set.of(), fixedIn("Go", "github.com/rancher/wrangler", "1.0.1")))
         .add("osv:almalinux", record("osv:almalinux", "ALSA-2024:0310", Set.of(),
             fixedIn("AlmaLinux:9", "openssl-libs", "1:3.0.7-25.el9_3")))

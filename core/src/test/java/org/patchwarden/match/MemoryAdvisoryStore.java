@@ -47,6 +47,19 @@ final class MemoryAdvisoryStore implements AdvisoryStore {
   }
 
   @Override
+  public void forEachRecordNaming(Collection<String> ecosystemKeys, Collection<String> matchNames,
+      BiConsumer<String, AdvisoryRecord> sink) {
+    Set<String> keys = Set.copyOf(ecosystemKeys);
+    Set<String> names = Set.copyOf(matchNames);
+    for (FeedRecord r : held.reversed()) {
+      if (r.record().affected().stream().anyMatch(p -> keys.contains(EcosystemKeys.ecosystem(p.ecosystem()))
+          && names.contains(EcosystemKeys.matchName(p.ecosystem(), p.name())))) {
+        sink.accept(r.feed(), r.record());
+      }
+    }
+  }
+
+  @Override
   public Map<String, Integer> affectedPackageCounts() {
     Map<String, Integer> counts = new HashMap<>();
     for (FeedRecord r : held) {

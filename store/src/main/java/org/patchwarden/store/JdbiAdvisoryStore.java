@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.patchwarden.advisory.Advisory;
 import org.patchwarden.advisory.AdvisoryMerger;
 import org.patchwarden.advisory.FeedRecord;
@@ -124,21 +125,43 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
    */
   @Override
   public void forEachRecordNaming(Collection<String> matchNames, BiConsumer<String, AdvisoryRecord> sink) {
+    naming(null, matchNames, sink);
+  }
+
+  /** {@inheritDoc} As {@link #forEachRecordNaming(Collection, BiConsumer)}, the keys in every query. */
+  @Override
+  public void forEachRecordNaming(Collection<String> ecosystemKeys, Collection<String> matchNames,
+      BiConsumer<String, AdvisoryRecord> sink) {
+    if (!ecosystemKeys.isEmpty()) {
+      naming(List.copyOf(new TreeSet<>(ecosystemKeys)), matchNames, sink);
+    }
+  }
+
+  /** The records with a package of these names, and of these ecosystem keys unless null. */
+  private void naming(List<String> ecosystemKeys, Collection<String> matchNames,
+      BiConsumer<String, AdvisoryRecord> sink) {
     List<String> names = List.copyOf(new TreeSet<>(matchNames));
     if (names.isEmpty()) {
       return;
     }
+    // NB: the ecosystem keys are few (a host's release and its language ecosystems), so they go
+    // whole into every query; only the names are cut into batches.
+    String sql = """
+        SELECT r.source, r.id, r.body
+        FROM (SELECT DISTINCT source, id FROM affected_packages
+              WHERE match_name IN (<names>)""" + (ecosystemKeys == null ? "" : " AND ecosystem_key IN (<keys>)") + """
+        ) p
+        JOIN advisory_records r ON r.source = p.source AND r.id = p.id
+        """;
     Set<String> sent = new HashSet<>();
     CursorRead.run(jdbi, dialect, h -> {
       for (int from = 0; from < names.size(); from += FeedReplacement.BATCH) {
         List<String> chunk = names.subList(from, Math.min(names.size(), from + FeedReplacement.BATCH));
-        try (Stream<String[]> rows = h.createQuery("""
-                SELECT r.source, r.id, r.body
-                FROM (SELECT DISTINCT source, id FROM affected_packages WHERE match_name IN (<names>)) p
-                JOIN advisory_records r ON r.source = p.source AND r.id = p.id
-                """)
-            .bindList("names", chunk)
-            .setFetchSize(CursorRead.FETCH_SIZE)
+        Query q = h.createQuery(sql).bindList("names", chunk);
+        if (ecosystemKeys != null) {
+          q.bindList("keys", ecosystemKeys);
+        }
+        try (Stream<String[]> rows = q.setFetchSize(CursorRead.FETCH_SIZE)
             .map((rs, ctx) -> new String[] {rs.getString("source"), rs.getString("id"), rs.getString("body")})
             .stream()) {
           rows.forEach(row -> {
@@ -152,15 +175,15 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
     });
   }
 
-  /** {@inheritDoc} One grouped count over {@code affected_packages.ecosystem_key}. */
+  /**
+   * {@inheritDoc} One grouped count over {@code affected_packages}' index on {@code (ecosystem_key,
+   * withdrawn)}.
+   */
   @Override
   public Map<String, Integer> affectedPackageCounts() {
     Map<String, Integer> counts = new HashMap<>();
     jdbi.useHandle(h -> h.createQuery("""
-            SELECT p.ecosystem_key, COUNT(*) AS n FROM affected_packages p
-            JOIN advisory_records r ON r.source = p.source AND r.id = p.id
-            WHERE r.withdrawn = 0
-            GROUP BY p.ecosystem_key
+            SELECT ecosystem_key, COUNT(*) AS n FROM affected_packages WHERE withdrawn = 0 GROUP BY ecosystem_key
             """)
         .map((rs, ctx) -> Map.entry(rs.getString("ecosystem_key"), rs.getInt("n")))
         .forEach(e -> counts.put(e.getKey(), e.getValue())));
@@ -212,8 +235,9 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
     PreparedBatch aliases = h.prepareBatch(
         "INSERT INTO advisory_aliases (source, id, alias) VALUES (:source, :id, :alias)");
     PreparedBatch packages = h.prepareBatch("""
-        INSERT INTO affected_packages (source, id, position, ecosystem, name, status, ecosystem_key, match_name)
-        VALUES (:source, :id, :position, :ecosystem, :name, :status, :ecosystemKey, :matchName)
+        INSERT INTO affected_packages
+          (source, id, position, ecosystem, name, status, ecosystem_key, match_name, withdrawn)
+        VALUES (:source, :id, :position, :ecosystem, :name, :status, :ecosystemKey, :matchName, :withdrawn)
         """);
     for (FeedReplacement.Row<AdvisoryRecord> row : rows) {
       AdvisoryRecord r = row.record();
@@ -236,6 +260,7 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
             .bind("ecosystem", p.ecosystem()).bind("name", p.name()).bind("status", p.status().name())
             .bind("ecosystemKey", EcosystemKeys.ecosystem(p.ecosystem()))
             .bind("matchName", EcosystemKeys.matchName(p.ecosystem(), p.name()))
+            .bind("withdrawn", r.withdrawn() ? 1 : 0)
             .add();
       }
     }

@@ -347,6 +347,34 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
     assertThat(naming(List.of("absent"))).isEmpty();
   }
 
+  Map<String, List<String>> naming(java.util.Collection<String> keys, java.util.Collection<String> names) {
+    Map<String, List<String>> found = new TreeMap<>();
+    db.advisoryStore().forEachRecordNaming(keys, names,
+        (feed, r) -> found.computeIfAbsent(feed, k -> new ArrayList<>()).add(r.id()));
+    found.values().forEach(java.util.Collections::sort);
+    return found;
+  }
+
+  @Test
+  void forEachRecordNamingWithinEcosystemsLeavesOutOtherReleasesAndEcosystems() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES,
+        naming("UBUNTU-CVE-2024-3094", false, fixedIn("Ubuntu:22.04:LTS", "xz-utils", "5.2.5-2ubuntu1.1")),
+        naming("DSA-5000-1", false, fixedIn("Debian:11", "xz-utils", "5.2.5-2.1~deb11u1"),
+            fixedIn("Debian:11", "jinja2", "2.11.3-1+deb11u1")));
+
+    assertThat(naming(List.of("ubuntu:22.04"), List.of("xz-utils")))
+        .containsExactly(Map.entry(OSV, List.of("UBUNTU-CVE-2024-3094")));
+    assertThat(naming(List.of("debian:12", "debian:13"), List.of("xz-utils")))
+        .containsExactly(Map.entry(OSV, List.of("GHSA-rxwr-2w6q-5vvw")));
+    // any pairing of the keys and names: Debian 11's jinja2 source package, PyPI's Jinja2
+    assertThat(naming(List.of("pypi", "debian:11"), List.of("jinja2", "tukaani:xz")))
+        .containsExactly(Map.entry(OSV, List.of("DSA-5000-1", "PYSEC-2019-217")));
+    assertThat(naming(List.of("cpe"), List.of("tukaani:xz"))).containsExactly(Map.entry("nvd", List.of("CVE-2024-3094")));
+    assertThat(naming(List.of(), List.of("xz-utils"))).isEmpty();
+    assertThat(naming(List.of("debian:11"), List.of())).isEmpty();
+  }
+
   @Test
   void forEachRecordNamingQueriesManyNamesInBatchesAndStillSendsEachRecordOnce() {
     List<AdvisoryRecord> many = new ArrayList<>();
@@ -412,6 +440,50 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
 
     assertThat(counts.keySet()).isEqualTo(all.ecosystems());
     counts.forEach((key, n) -> assertThat(all.entryCount(key)).as(key).isEqualTo(n));
+  }
+
+  @Test
+  void anIndexOfTheRecordsNamingSomeInventoriesMatchesThemAsTheIndexOfEveryRecord() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES, record(1, 0), record(2, 2), record(3, 0),
+        naming("UBUNTU-CVE-2024-3094", false, fixedIn("Ubuntu:22.04:LTS", "xz-utils", "5.2.5-2ubuntu1.1")));
+    load("osv:Debian", "h-deb", OSV_GHSA);
+    java.util.function.BiFunction<String, String, org.patchwarden.inventory.OsRelease> os =
+        (id, version) -> new org.patchwarden.inventory.OsRelease(id, version, "", "");
+    List<org.patchwarden.inventory.Inventory> inventories = List.of(
+        inventory("trixie-1", os.apply("debian", "13"), deb("liblzma5", "5.6.0-0.2", "xz-utils"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "Jinja2", "2.10"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "Zope_Interface", "4.7.1")),
+        inventory("bookworm-1", os.apply("debian", "12"), deb("xz-utils", "5.4.1-0.2", "")),
+        inventory("jammy-1", os.apply("ubuntu", "22.04"), deb("liblzma5", "5.2.5-2ubuntu1", "xz-utils")),
+        inventory("appliance-1", null, org.patchwarden.inventory.InstalledPackage.of("cpe", "tukaani:xz", "5.6.1"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "package-1", "0.9"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "package-2", "1.0")));
+    org.patchwarden.match.AdvisoryIndex all = org.patchwarden.match.AdvisoryIndex.of(db.advisoryStore());
+
+    org.patchwarden.match.MatchResult expected = new org.patchwarden.match.FleetMatcher(all).match(inventories);
+    org.patchwarden.match.AdvisoryIndex own =
+        org.patchwarden.match.AdvisoryIndex.forInventories(db.advisoryStore(), inventories);
+
+    assertThat(new org.patchwarden.match.FleetMatcher(own).match(inventories)).isEqualTo(expected);
+    assertThat(expected.findings()).extracting(org.patchwarden.match.Finding::advisoryId).containsExactlyInAnyOrder(
+        "GHSA-rxwr-2w6q-5vvw", "GHSA-rxwr-2w6q-5vvw", "PYSEC-2019-217", "PYSEC-2019-217", "UBUNTU-CVE-2024-3094",
+        "CVE-2024-3094", "PYSEC-2025-1");
+    for (org.patchwarden.inventory.Inventory inv : inventories) {
+      assertThat(new org.patchwarden.match.Matcher(
+          org.patchwarden.match.AdvisoryIndex.forInventories(db.advisoryStore(), List.of(inv))).match(inv))
+          .as(inv.assetName()).isEqualTo(new org.patchwarden.match.Matcher(all).match(inv));
+    }
+    assertThat(own.records()).isLessThan(all.records()); // PYSEC-2025-3 names no package of theirs
+  }
+
+  static org.patchwarden.inventory.Inventory inventory(String name, org.patchwarden.inventory.OsRelease os,
+      org.patchwarden.inventory.InstalledPackage... packages) {
+    return new org.patchwarden.inventory.Inventory(name, 1, LOADED, os, List.of(packages));
+  }
+
+  static org.patchwarden.inventory.InstalledPackage deb(String name, String version, String source) {
+    return new org.patchwarden.inventory.InstalledPackage("deb", name, version, source, "", "amd64", "");
   }
 
   static AdvisoryRecord advisory(String id, String alias) {

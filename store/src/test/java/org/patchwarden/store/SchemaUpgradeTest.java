@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,11 @@ class SchemaUpgradeTest {
     }
   }
 
+  /** The one record written as withdrawn: its package is not counted. */
+  private static final int WITHDRAWN = 0;
+
   private static AdvisoryRecord recordOf(int n, String[] p) {
-    return new AdvisoryRecord("osv", "OSV-" + n, Set.of(), "", "", null, null, false,
+    return new AdvisoryRecord("osv", "OSV-" + n, Set.of(), "", "", null, null, n == WITHDRAWN,
         List.of(new AffectedPackage(p[0], p[1], null, AffectedStatus.AFFECTED, List.of(), List.of("1.0"), "")),
         List.of(), List.of(), List.of());
   }
@@ -87,14 +91,15 @@ class SchemaUpgradeTest {
     Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("3").load().migrate();
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement record = c.prepareStatement("INSERT INTO advisory_records "
-            + "(source, id, published, modified, withdrawn, record_hash, body) VALUES ('osv', ?, NULL, NULL, 0, ?, ?)");
+            + "(source, id, published, modified, withdrawn, record_hash, body) VALUES ('osv', ?, NULL, NULL, ?, ?, ?)");
         PreparedStatement pkg = c.prepareStatement("INSERT INTO affected_packages "
             + "(source, id, position, ecosystem, name, status) VALUES ('osv', ?, 0, ?, ?, 'AFFECTED')")) {
       for (int n = 0; n < PACKAGES.size(); n++) {
         String json = RecordJson.write(recordOf(n, PACKAGES.get(n)));
         record.setString(1, "OSV-" + n);
-        record.setString(2, RecordJson.sha256(json));
-        record.setString(3, json);
+        record.setInt(2, n == WITHDRAWN ? 1 : 0);
+        record.setString(3, RecordJson.sha256(json));
+        record.setString(4, json);
         record.executeUpdate();
         pkg.setString(1, "OSV-" + n);
         pkg.setString(2, PACKAGES.get(n)[0]);
@@ -122,6 +127,10 @@ class SchemaUpgradeTest {
     List<String> found = new ArrayList<>();
     db.advisoryStore().forEachRecordNaming(names, (feed, r) -> found.add(r.id()));
     assertThat(found).hasSize(PACKAGES.size()).doesNotHaveDuplicates();
+    Map<String, Integer> counts = db.advisoryStore().affectedPackageCounts();
+    assertThat(counts.get("pypi")).isEqualTo(3); // of 4, one withdrawn
+    assertThat(counts.get("cpe")).isEqualTo(2);
+    assertThat(counts.get("ubuntu:22.04")).isEqualTo(1);
   }
 
   private static void writeFormerSchema(String url) throws SQLException {
