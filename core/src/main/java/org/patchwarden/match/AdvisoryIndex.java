@@ -108,11 +108,11 @@ public final class AdvisoryIndex {
    * The index a {@link Matcher} or {@link FleetMatcher} needs for these inventories, and no more:
    * the records of {@code store} that name a package the matcher will look up ({@link
    * #lookupNames}) in an ecosystem it will look in, with the store's entry counts declared as
-   * coverage. Matching the inventories
-   * against it gives exactly what matching them against {@link #of} the same store gives, at a
-   * cost that follows the inventories' packages instead of the store's size; releases with fewer
-   * than {@value #SPARSE_BELOW} entries are sparse as in {@link #of}. The records and the counts
-   * are two reads: a feed loaded between them can make the counts run ahead of the records.
+   * coverage. Matching the inventories against it gives exactly what matching them against {@link
+   * #of} the same store gives, at a cost that follows the inventories' packages instead of the
+   * store's size; releases with fewer than {@value #SPARSE_BELOW} entries are sparse as in {@link
+   * #of}. The records and the counts are two reads: a feed loaded between them can make the counts
+   * run ahead of the records.
    */
   public static AdvisoryIndex forInventories(AdvisoryStore store, Collection<Inventory> inventories) {
     Set<String> ecosystems = new HashSet<>();
