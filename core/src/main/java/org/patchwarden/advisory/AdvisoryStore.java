@@ -1,6 +1,10 @@
 package org.patchwarden.advisory;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
@@ -32,8 +36,39 @@ public interface AdvisoryStore {
    * Streams every current record of every source to {@code sink}, one at a time (memory does not
    * grow with the store), to build a matching index.
    */
-  void forEachRecord(java.util.function.BiConsumer<String, AdvisoryRecord> sink);
+  void forEachRecord(BiConsumer<String, AdvisoryRecord> sink);
+
+  /**
+   * Streams to {@code sink}, with its feed, every current record (withdrawn ones included, as
+   * {@link #forEachRecord} does) that has an affected package whose match name is among {@code
+   * matchNames}; a record naming several of them comes once. A package's match name is the one
+   * the matcher looks it up by, {@code org.patchwarden.match.EcosystemKeys.matchName(ecosystem,
+   * name)}: a PyPI {@code Jinja2} is found by {@code jinja2}, {@code zope.interface} by {@code
+   * zope-interface}, an NVD product by its lower-case {@code vendor:product}. Names are compared
+   * whatever the ecosystem; the index keeps each entry under its own. This lets a matcher load only
+   * the records that can concern the packages at hand instead of the whole store.
+   */
+  void forEachRecordNaming(Collection<String> matchNames, BiConsumer<String, AdvisoryRecord> sink);
+
+  /**
+   * {@link #forEachRecordNaming(Collection, BiConsumer)} within some ecosystems: every current
+   * record with an affected package whose ecosystem key ({@code
+   * org.patchwarden.match.EcosystemKeys.ecosystem}: {@code debian:12}, {@code pypi}) is among
+   * {@code ecosystemKeys} and whose match name is among {@code matchNames}, each record once. A
+   * bookworm host's {@code openssl} then loads the Debian 12 advisories of openssl, not those of
+   * every other Debian and AlmaLinux release.
+   */
+  void forEachRecordNaming(Collection<String> ecosystemKeys, Collection<String> matchNames,
+      BiConsumer<String, AdvisoryRecord> sink);
+
+  /**
+   * How many affected packages the current records that are not withdrawn hold, by ecosystem key
+   * ({@code org.patchwarden.match.EcosystemKeys.ecosystem}: {@code debian:12}, {@code pypi},
+   * {@code cpe}): the entry counts an index of every record would have, so that an index of a few
+   * records can still tell which ecosystems and releases have data, and how much.
+   */
+  Map<String, Integer> affectedPackageCounts();
 
   /** The current records with these ids, in any feed, with their feed (for re-matching changed advisories). */
-  java.util.List<FeedRecord> records(java.util.Collection<String> ids);
+  List<FeedRecord> records(Collection<String> ids);
 }

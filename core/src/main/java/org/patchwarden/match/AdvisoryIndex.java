@@ -3,6 +3,7 @@ package org.patchwarden.match;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,6 +19,8 @@ import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedRange;
 import org.patchwarden.advisory.AffectedStatus;
+import org.patchwarden.inventory.InstalledPackage;
+import org.patchwarden.inventory.Inventory;
 import org.patchwarden.version.InvalidVersionException;
 import org.patchwarden.version.OsvEvent;
 import org.patchwarden.version.OsvRange;
@@ -33,6 +36,14 @@ import org.patchwarden.version.VersionScheme;
  * knows which ecosystems (and releases) have any data at all, so that silence can be told apart from
  * missing data. Immutable and thread-safe; {@link #withRecords} derives an updated index.
  *
+ * <p>An index need not hold every record: {@link #forInventories} loads only the records that name
+ * the inventories' packages and {@linkplain Builder#declareCoverage declares} the store's entry
+ * counts, so that {@link #hasData} and {@link #entryCount(String)} still answer for the whole
+ * store. An operating-system release with fewer than {@link #sparseBelow()} entries (a lone test
+ * DSA for Debian:12) is {@linkplain #isSparse sparse}: the matcher reports it as a coverage gap.
+ * Each package's entries are ordered by feed source, then record id, so that answers do not
+ * depend on the order records arrived in.
+ *
  * <p>Withdrawn records are left out. An entry whose ranges cannot be evaluated (GIT commit ranges,
  * versions the scheme rejects, an ecosystem without a scheme) never matches, and is counted among
  * the {@link #problems()}.
@@ -40,36 +51,102 @@ import org.patchwarden.version.VersionScheme;
 public final class AdvisoryIndex {
   private static final int MAX_PROBLEMS_KEPT = 100;
   private static final Entry[] NONE = new Entry[0];
+  /** Entries of one bucket: by feed, then record id; a record's own entries keep their order (stable sort). */
+  private static final Comparator<Entry> BUCKET_ORDER =
+      Comparator.<Entry, String>comparing(e -> e.feedSource).thenComparing(e -> e.recordId);
+
+  /**
+   * The fewest entries an operating-system release needs in the indexes built from a store ({@link
+   * #of}, {@link #forInventories}) not to be sparse. The shared test feeds carry a single fixture
+   * DSA for Debian:12; a real release has thousands.
+   */
+  public static final int SPARSE_BELOW = 25;
 
   private final Map<String, Map<String, Entry[]>> byPackage;
   private final Map<String, Entry[]> byId;
   private final Map<String, Integer> packagesByEcosystem;
+  private final Map<String, Integer> declared;
+  private final int sparseBelow;
   private final int records;
   private final int entries;
   private final int problemCount;
   private final List<String> problems;
 
   private AdvisoryIndex(Map<String, Map<String, Entry[]>> byPackage, Map<String, Entry[]> byId,
-      Map<String, Integer> packagesByEcosystem, int records, int entries, int problemCount, List<String> problems) {
+      Map<String, Integer> packagesByEcosystem, Map<String, Integer> declared, int sparseBelow, int records,
+      int entries, int problemCount, List<String> problems) {
     this.byPackage = byPackage;
     this.byId = byId;
     this.packagesByEcosystem = packagesByEcosystem;
+    this.declared = declared;
+    this.sparseBelow = sparseBelow;
     this.records = records;
     this.entries = entries;
     this.problemCount = problemCount;
     this.problems = List.copyOf(problems);
   }
 
-  /** A builder to feed records to, e.g. from {@code AdvisoryStore.forEachRecord(builder::add)}. */
+  /**
+   * A builder to feed records to, e.g. from {@code AdvisoryStore.forEachRecord(builder::add)}. It
+   * takes the records at their word: no release is sparse unless {@link Builder#sparseBelow} says so.
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The index of every current record of a store, streamed one record at a time. */
+  /**
+   * The index of every current record of a store, streamed one record at a time; releases with
+   * fewer than {@value #SPARSE_BELOW} entries are sparse.
+   */
   public static AdvisoryIndex of(AdvisoryStore store) {
-    Builder b = builder();
+    Builder b = builder().sparseBelow(SPARSE_BELOW);
     store.forEachRecord(b::add);
     return b.build();
+  }
+
+  /**
+   * The index a {@link Matcher} or {@link FleetMatcher} needs for these inventories, and no more:
+   * the records of {@code store} that name a package the matcher will look up ({@link
+   * #lookupNames}) in an ecosystem it will look in, with the store's entry counts declared as
+   * coverage. Matching the inventories against it gives exactly what matching them against {@link
+   * #of} the same store gives, at a cost that follows the inventories' packages instead of the
+   * store's size; releases with fewer than {@value #SPARSE_BELOW} entries are sparse as in {@link
+   * #of}. The records and the counts are two reads: a feed loaded between them can make the counts
+   * run ahead of the records.
+   */
+  public static AdvisoryIndex forInventories(AdvisoryStore store, Collection<Inventory> inventories) {
+    Set<String> ecosystems = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    lookups(inventories, ecosystems, names);
+    Builder b = builder().sparseBelow(SPARSE_BELOW);
+    if (!names.isEmpty()) {
+      store.forEachRecordNaming(ecosystems, names, b::add);
+    }
+    store.affectedPackageCounts().forEach(b::declareCoverage);
+    return b.build();
+  }
+
+  /**
+   * The name keys the matcher looks the inventories' packages up by, as {@link EcosystemMapping}
+   * maps them: Debian and Alpine source packages, rpm binary names, PyPI names by PEP 503, CPE
+   * {@code vendor:product} in lower case. Packages of no advisory ecosystem have none.
+   */
+  public static Set<String> lookupNames(Collection<Inventory> inventories) {
+    Set<String> names = new HashSet<>();
+    lookups(inventories, new HashSet<>(), names);
+    return names;
+  }
+
+  /** Adds the ecosystem and name keys of every package the matcher would look up. */
+  private static void lookups(Collection<Inventory> inventories, Set<String> ecosystems, Set<String> names) {
+    for (Inventory inv : inventories) {
+      for (InstalledPackage p : inv.packages()) {
+        if (EcosystemMapping.map(inv.os(), p) instanceof EcosystemMapping.Target t) {
+          ecosystems.add(t.ecosystemKey());
+          names.add(t.nameKey());
+        }
+      }
+    }
   }
 
   /** An index without data. */
@@ -98,23 +175,58 @@ public final class AdvisoryIndex {
     return e == null ? NONE : e;
   }
 
-  /** Whether any record says anything (affected or not) about a package of this ecosystem (and release). */
+  /**
+   * Whether any record says anything (affected or not) about a package of this ecosystem (and
+   * release), among the records indexed or the coverage declared.
+   */
   public boolean hasData(String ecosystem) {
     return hasDataKey(EcosystemKeys.ecosystem(ecosystem));
   }
 
   boolean hasDataKey(String ecosystemKey) {
-    return packagesByEcosystem.containsKey(ecosystemKey);
+    return coverageKey(ecosystemKey) > 0;
   }
 
-  /** The ecosystem keys with data, sorted. */
+  /** The entries of an ecosystem key: those indexed, or the declared count when larger. */
+  int coverageKey(String ecosystemKey) {
+    return Math.max(packagesByEcosystem.getOrDefault(ecosystemKey, 0), declared.getOrDefault(ecosystemKey, 0));
+  }
+
+  /**
+   * Whether this ecosystem is an operating-system release ({@link EcosystemKeys#isOsRelease}) with
+   * data, but fewer than {@link #sparseBelow()} entries: too few to take silence for "not affected".
+   */
+  public boolean isSparse(String ecosystem) {
+    return sparseKey(EcosystemKeys.ecosystem(ecosystem));
+  }
+
+  boolean sparseKey(String ecosystemKey) {
+    int n = coverageKey(ecosystemKey);
+    return n > 0 && n < sparseBelow && EcosystemKeys.isOsRelease(ecosystemKey);
+  }
+
+  /** The fewest entries an operating-system release needs not to be {@linkplain #isSparse sparse}; 0: none is. */
+  public int sparseBelow() {
+    return sparseBelow;
+  }
+
+  /** The ecosystem keys with data (indexed or declared), sorted. */
   public Set<String> ecosystems() {
-    return new TreeSet<>(packagesByEcosystem.keySet());
+    Set<String> keys = new TreeSet<>(packagesByEcosystem.keySet());
+    declared.forEach((k, n) -> {
+      if (n > 0) {
+        keys.add(k);
+      }
+    });
+    return keys;
   }
 
-  /** How many entries (affected packages) an ecosystem key has. */
+  /**
+   * How many entries (affected packages) an ecosystem key has: those indexed, or the coverage
+   * declared for it when larger.
+   */
   public int entryCount(String ecosystem) {
-    return packagesByEcosystem.getOrDefault(EcosystemKeys.ecosystem(ecosystem), 0);
+    return coverageKey(EcosystemKeys.ecosystem(ecosystem));
   }
 
   /** Records with at least one affected package. */
@@ -122,7 +234,7 @@ public final class AdvisoryIndex {
     return records;
   }
 
-  /** Entries (affected packages) indexed. */
+  /** Entries (affected packages) indexed; declared coverage aside. */
   public int entryCount() {
     return entries;
   }
@@ -140,7 +252,8 @@ public final class AdvisoryIndex {
   /**
    * A new index where {@code feedSource}'s records {@code upserts} replace the ones with their ids,
    * and those with {@code removedIds} are gone; this index is unchanged. Only the buckets touched are
-   * copied, so one changed advisory costs milliseconds, not a rebuild.
+   * copied, so one changed advisory costs milliseconds, not a rebuild. Declared coverage and the
+   * sparse threshold are kept as they are.
    */
   public AdvisoryIndex withRecords(String feedSource, Collection<AdvisoryRecord> upserts,
       Collection<String> removedIds) {
@@ -150,7 +263,7 @@ public final class AdvisoryIndex {
       touched.add(r.id());
     }
     Mutable m = new Mutable(new HashMap<>(byPackage), new HashMap<>(byId), new HashMap<>(packagesByEcosystem),
-        records, entries, problemCount, new ArrayList<>(problems));
+        new HashMap<>(declared), sparseBelow, records, entries, problemCount, new ArrayList<>(problems));
     for (String id : touched) {
       m.remove(feedSource, id);
     }
@@ -168,7 +281,8 @@ public final class AdvisoryIndex {
     private boolean built;
 
     private Builder() {
-      this(new Mutable(new HashMap<>(), new HashMap<>(), new HashMap<>(), 0, 0, 0, new ArrayList<>()));
+      this(new Mutable(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), 0, 0, 0, 0,
+          new ArrayList<>()));
     }
 
     private Builder(Mutable m) {
@@ -204,6 +318,36 @@ public final class AdvisoryIndex {
       return this;
     }
 
+    /**
+     * Declares that the store holds {@code entryCount} entries of {@code ecosystemKey} (normalized
+     * by {@link EcosystemKeys#ecosystem}) whether or not they are added here, so that {@link
+     * #hasData} and {@link #entryCount(String)} answer for data the index does not load; replaces an
+     * earlier declaration of the key. The index counts the larger of this and the entries it holds.
+     */
+    public Builder declareCoverage(String ecosystemKey, int entryCount) {
+      Objects.requireNonNull(ecosystemKey, "ecosystemKey");
+      if (entryCount < 0) {
+        throw new IllegalArgumentException("negative entry count " + entryCount + " for " + ecosystemKey);
+      }
+      if (built) {
+        throw new IllegalStateException("the index was already built");
+      }
+      m.declared.put(intern(EcosystemKeys.ecosystem(ecosystemKey)), entryCount);
+      return this;
+    }
+
+    /**
+     * Operating-system releases with data but fewer than {@code minEntries} entries are {@linkplain
+     * #isSparse sparse}; 0 (the default of {@link #builder()}) makes none sparse.
+     */
+    public Builder sparseBelow(int minEntries) {
+      if (minEntries < 0) {
+        throw new IllegalArgumentException("negative entry threshold " + minEntries);
+      }
+      m.sparseBelow = minEntries;
+      return this;
+    }
+
     private String intern(String s) {
       String c = canonical.putIfAbsent(s, s);
       return c == null ? s : c;
@@ -224,6 +368,8 @@ public final class AdvisoryIndex {
     final Map<String, Map<String, Entry[]>> byPackage;
     final Map<String, Entry[]> byId;
     final Map<String, Integer> counts;
+    final Map<String, Integer> declared;
+    int sparseBelow;
     // buckets grown in this round, as lists; frozen to arrays at the end
     final Map<String, Map<String, List<Entry>>> growing = new HashMap<>();
     final Set<String> copiedEcosystems = new HashSet<>();
@@ -233,10 +379,13 @@ public final class AdvisoryIndex {
     final List<String> problems;
 
     Mutable(Map<String, Map<String, Entry[]>> byPackage, Map<String, Entry[]> byId, Map<String, Integer> counts,
-        int records, int entries, int problemCount, List<String> problems) {
+        Map<String, Integer> declared, int sparseBelow, int records, int entries, int problemCount,
+        List<String> problems) {
       this.byPackage = byPackage;
       this.byId = byId;
       this.counts = counts;
+      this.declared = declared;
+      this.sparseBelow = sparseBelow;
       this.records = records;
       this.entries = entries;
       this.problemCount = problemCount;
@@ -322,7 +471,9 @@ public final class AdvisoryIndex {
           if (b.getValue().isEmpty()) {
             target.remove(b.getKey());
           } else {
-            target.put(b.getKey(), b.getValue().toArray(NONE));
+            Entry[] bucket = b.getValue().toArray(NONE);
+            Arrays.sort(bucket, BUCKET_ORDER);
+            target.put(b.getKey(), bucket);
           }
         }
         if (target.isEmpty()) {
@@ -330,7 +481,8 @@ public final class AdvisoryIndex {
         }
       });
       growing.clear();
-      return new AdvisoryIndex(byPackage, byId, counts, records, entries, problemCount, problems);
+      return new AdvisoryIndex(byPackage, byId, counts, declared, sparseBelow, records, entries, problemCount,
+          problems);
     }
   }
 

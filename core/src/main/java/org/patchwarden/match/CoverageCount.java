@@ -21,6 +21,15 @@ final class CoverageCount {
     add(target.ecosystem(), "no advisory data for " + target.describe());
   }
 
+  /**
+   * The package's release has data, but so little ({@code entries}) that silence proves nothing;
+   * the package was still matched against it.
+   */
+  void sparse(EcosystemMapping.Target target, int entries) {
+    add(target.ecosystem(), "sparse: only " + entries + (entries == 1 ? " advisory entry" : " advisory entries")
+        + " for " + target.describe() + " \u2014 treat as no data");
+  }
+
   /** The package maps to no advisory ecosystem. */
   void noEcosystem(EcosystemMapping.NoEcosystem none) {
     add(none.label(), "no advisory ecosystem is known for " + none.label());

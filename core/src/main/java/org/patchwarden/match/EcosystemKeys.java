@@ -37,6 +37,25 @@ public final class EcosystemKeys {
     return key;
   }
 
+  /**
+   * The name key of a package as a source states it ({@code PyPI}, {@code zope.interface} → {@code
+   * zope-interface}): {@link #name} within {@link #ecosystem}. Stores keep it next to each affected
+   * package, so that the records naming an inventory's packages can be found by it.
+   */
+  public static String matchName(String ecosystem, String name) {
+    return name(ecosystem(ecosystem), name);
+  }
+
+  /**
+   * Whether the ecosystem key is an operating-system release ({@code debian:12}, {@code
+   * ubuntu:22.04}, {@code almalinux:9}, {@code alpine:v3.20}, {@code red hat:enterprise_linux:9}):
+   * one that names a release after a colon, unlike language ecosystems ({@code pypi}, {@code go})
+   * and the CPE index.
+   */
+  public static boolean isOsRelease(String ecosystemKey) {
+    return ecosystemKey.indexOf(':') > 0 && !isCpe(ecosystemKey);
+  }
+
   /** Whether the ecosystem key is the CPE index. */
   public static boolean isCpe(String ecosystemKey) {
     return CPE.equals(ecosystemKey);

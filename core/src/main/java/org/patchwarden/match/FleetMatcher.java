@@ -57,7 +57,14 @@ public final class FleetMatcher {
           coverage.noData(s.tuple.target);
         } else if (ev.invalidScheme() != null) {
           coverage.invalidVersion(s.tuple.target, ev.invalidScheme());
-        } else if (!ev.hits().isEmpty()) {
+        } else {
+          EcosystemMapping.Target target = s.tuple.target;
+          if (index.sparseKey(target.ecosystemKey())) {
+            coverage.sparse(target, index.coverageKey(target.ecosystemKey()));
+          }
+          if (ev.hits().isEmpty()) {
+            continue;
+          }
           if (seen == null) {
             seen = new HashSet<>();
           }

@@ -32,7 +32,8 @@ import org.patchwarden.inventory.OsRelease;
  * </ul>
  * Packages of an ecosystem (and release) without any data, packages of no known advisory
  * ecosystem, and versions the ecosystem's scheme rejects become {@link CoverageGap}s, counted per
- * asset and ecosystem.
+ * asset and ecosystem. So do packages of a {@linkplain AdvisoryIndex#isSparse sparse} release,
+ * which are still matched: the few entries it has are real evidence, but their silence is not.
  */
 public final class Matcher {
   private final AdvisoryIndex index;
@@ -68,6 +69,9 @@ public final class Matcher {
           if (ev.invalidScheme() != null) {
             coverage.invalidVersion(t, ev.invalidScheme());
             continue;
+          }
+          if (index.sparseKey(t.ecosystemKey())) {
+            coverage.sparse(t, index.coverageKey(t.ecosystemKey()));
           }
           for (Hit h : ev.hits()) {
             if (seen.add(new FindingIdentity(0, p.ecosystem(), p.name(), h.feedSource(), h.advisoryId()))) {

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.advisory.AffectedStatus;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
@@ -115,6 +116,84 @@ class DebianListCrossCheckTest {
     assertThat(r.findings()).isEmpty();
     assertThat(r.gaps()).containsExactly(
         new CoverageGap("bookworm-1", "Debian:12", 3, "no advisory data for Debian:12 (bookworm)"));
+  }
+
+  /**
+   * The osv.dev record of DSA-5474-1 as the shared feeds carry it (osv/fixtures/dependency-track):
+   * their only Debian:12 entry.
+   */
+  private static final AdvisoryRecord DSA_5474 = Records.record("osv:fixtures", "DSA-5474-1", Set.of(),
+      Records.fixedIn("Debian:11", "intel-microcode", "3.20230808.1~deb11u1"),
+      Records.fixedIn("Debian:12", "intel-microcode", "3.20230808.1~deb12u1"));
+
+  /** The whole DSA list and the fixture, as a store holds them. */
+  private static MemoryAdvisoryStore store() {
+    MemoryAdvisoryStore store = new MemoryAdvisoryStore();
+    for (DsaList.Advisory a : dsa) {
+      store.add("debian-dsa", DsaList.toRecord(a));
+    }
+    return store.add("osv:fixtures", DSA_5474);
+  }
+
+  private static Inventory bookwormHost() {
+    return new Inventory("bookworm-1", 1, Instant.EPOCH, new OsRelease("debian", "12", "bookworm", ""), List.of(
+        new InstalledPackage("deb", "intel-microcode", "3.20230512.1~deb12u1", "", "", "amd64", ""),
+        new InstalledPackage("deb", "libssl3", "3.0.11-1~deb12u2", "openssl", "", "amd64", ""),
+        InstalledPackage.of("deb", "bash", "5.2.15-2+b2")));
+  }
+
+  @Test
+  void anIndexOfOnlyTheRecordsNamingTheHostsPackagesMatchesExactlyAsTheIndexOfEveryRecord() {
+    MemoryAdvisoryStore store = store();
+    List<Inventory> hosts = new ArrayList<>(hosts(new Random(31L)));
+    hosts.add(bookwormHost());
+    AdvisoryIndex all = AdvisoryIndex.of(store);
+    Matcher everything = new Matcher(all);
+
+    int findings = 0;
+    int loaded = 0;
+    for (Inventory h : hosts) {
+      AdvisoryIndex own = AdvisoryIndex.forInventories(store, List.of(h));
+      MatchResult expected = everything.match(h);
+      assertThat(new Matcher(own).match(h)).as(h.assetName()).isEqualTo(expected);
+      assertThat(own.ecosystems()).isEqualTo(all.ecosystems());
+      for (String eco : all.ecosystems()) {
+        assertThat(own.entryCount(eco)).as(eco).isEqualTo(all.entryCount(eco));
+      }
+      findings += expected.findings().size();
+      loaded = Math.max(loaded, own.records());
+    }
+    AdvisoryIndex fleet = AdvisoryIndex.forInventories(store, hosts);
+    MatchResult fleetExpected = new FleetMatcher(all).match(hosts);
+
+    assertThat(new FleetMatcher(fleet).match(hosts)).isEqualTo(fleetExpected);
+    assertThat(findings).isEqualTo(fleetExpected.findings().size()).isGreaterThan(3000);
+    assertThat(fleetExpected.gaps()).isNotEmpty(); // the bookworm host's
+    // the point of it: a host's index holds a fraction of the records
+    assertThat(loaded).isLessThan(all.records() / 2);
+  }
+
+  @Test
+  void aReleaseWhoseOnlyDataIsOneFixtureAdvisoryIsASparseCoverageGapNotCoverage() {
+    MemoryAdvisoryStore store = store();
+    Inventory bookworm = bookwormHost();
+    for (AdvisoryIndex index : List.of(AdvisoryIndex.of(store), AdvisoryIndex.forInventories(store, List.of(bookworm)))) {
+      assertThat(index.hasData("Debian:12")).isTrue();
+      assertThat(index.entryCount("Debian:12")).isEqualTo(1);
+      assertThat(index.isSparse("Debian:12")).isTrue();
+      assertThat(index.isSparse("Debian:11")).isFalse();
+
+      MatchResult r = new Matcher(index).match(bookworm);
+      // the one entry is still evidence: intel-microcode below its fix is a finding
+      assertThat(r.findings()).extracting(Finding::advisoryId).containsExactly("DSA-5474-1");
+      assertThat(r.gaps()).containsExactly(new CoverageGap("bookworm-1", "Debian:12", 3,
+          "sparse: only 1 advisory entry for Debian:12 (bookworm) \u2014 treat as no data"));
+      assertThat(new FleetMatcher(index).match(List.of(bookworm))).isEqualTo(r);
+    }
+    // a bullseye host of the same store is covered
+    Inventory bullseye = new Inventory("bullseye-1", 1, Instant.EPOCH, new OsRelease("debian", "11", "bullseye", ""),
+        List.of(InstalledPackage.of("deb", "intel-microcode", "3.20230808.1~deb11u1")));
+    assertThat(new Matcher(AdvisoryIndex.of(store)).match(bullseye).gaps()).isEmpty();
   }
 
   private static Set<Expected> expected(List<Finding> findings) {

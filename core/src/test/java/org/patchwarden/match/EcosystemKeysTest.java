@@ -48,4 +48,23 @@ class EcosystemKeysTest {
     assertThat(EcosystemKeys.name("almalinux:9", "NetworkManager-libnm")).isEqualTo("NetworkManager-libnm");
     assertThat(EcosystemKeys.name("nuget", "Newtonsoft.Json")).isEqualTo("newtonsoft.json");
   }
+
+  @Test
+  void aMatchNameIsTheNameKeyWithinTheSourcesEcosystemAsSpelled() {
+    assertThat(EcosystemKeys.matchName("PyPI", "zope.interface")).isEqualTo("zope-interface");
+    assertThat(EcosystemKeys.matchName("vendor", "Palo Alto Networks:PAN-OS")).isEqualTo("palo alto networks:pan-os");
+    assertThat(EcosystemKeys.matchName("Go", "github.com/BurntSushi/toml")).isEqualTo("github.com/BurntSushi/toml");
+    assertThat(EcosystemKeys.matchName("Ubuntu:22.04:LTS", "openssl")).isEqualTo("openssl");
+  }
+
+  @Test
+  void operatingSystemReleasesAreTheKeysNamingAReleaseNotLanguagesOrCpe() {
+    assertThat(EcosystemKeys.isOsRelease("debian:12")).isTrue();
+    assertThat(EcosystemKeys.isOsRelease("ubuntu:22.04")).isTrue();
+    assertThat(EcosystemKeys.isOsRelease("alpine:v3.20")).isTrue();
+    assertThat(EcosystemKeys.isOsRelease("red hat:enterprise_linux:9")).isTrue();
+    assertThat(EcosystemKeys.isOsRelease("pypi")).isFalse();
+    assertThat(EcosystemKeys.isOsRelease("crates.io")).isFalse();
+    assertThat(EcosystemKeys.isOsRelease(EcosystemKeys.CPE)).isFalse();
+  }
 }

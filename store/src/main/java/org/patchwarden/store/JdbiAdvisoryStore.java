@@ -2,6 +2,7 @@ package org.patchwarden.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.patchwarden.advisory.Advisory;
 import org.patchwarden.advisory.AdvisoryMerger;
 import org.patchwarden.advisory.FeedRecord;
@@ -24,6 +26,7 @@ import org.patchwarden.feed.FeedChange;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
+import org.patchwarden.match.EcosystemKeys;
 
 /**
  * Advisory records in {@code advisory_records}, keyed by feed and id, each as its canonical JSON
@@ -115,6 +118,79 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
   }
 
   /**
+   * {@inheritDoc} By {@code affected_packages.match_name}, {@value FeedReplacement#BATCH} names per
+   * query; rows come {@value CursorRead#FETCH_SIZE} at a time, and memory keeps the keys of the
+   * records already sent (a record naming names of two batches is found twice). Ordered by batch,
+   * not overall. An exception thrown by {@code sink} ends the read and reaches the caller.
+   */
+  @Override
+  public void forEachRecordNaming(Collection<String> matchNames, BiConsumer<String, AdvisoryRecord> sink) {
+    naming(null, matchNames, sink);
+  }
+
+  /** {@inheritDoc} As {@link #forEachRecordNaming(Collection, BiConsumer)}, the keys in every query. */
+  @Override
+  public void forEachRecordNaming(Collection<String> ecosystemKeys, Collection<String> matchNames,
+      BiConsumer<String, AdvisoryRecord> sink) {
+    if (!ecosystemKeys.isEmpty()) {
+      naming(List.copyOf(new TreeSet<>(ecosystemKeys)), matchNames, sink);
+    }
+  }
+
+  /** The records with a package of these names, and of these ecosystem keys unless null. */
+  private void naming(List<String> ecosystemKeys, Collection<String> matchNames,
+      BiConsumer<String, AdvisoryRecord> sink) {
+    List<String> names = List.copyOf(new TreeSet<>(matchNames));
+    if (names.isEmpty()) {
+      return;
+    }
+    // NB: the ecosystem keys are few (a host's release and its language ecosystems), so they go
+    // whole into every query; only the names are cut into batches.
+    String sql = """
+        SELECT r.source, r.id, r.body
+        FROM (SELECT DISTINCT source, id FROM affected_packages
+              WHERE match_name IN (<names>)""" + (ecosystemKeys == null ? "" : " AND ecosystem_key IN (<keys>)") + """
+        ) p
+        JOIN advisory_records r ON r.source = p.source AND r.id = p.id
+        """;
+    Set<String> sent = new HashSet<>();
+    CursorRead.run(jdbi, dialect, h -> {
+      for (int from = 0; from < names.size(); from += FeedReplacement.BATCH) {
+        List<String> chunk = names.subList(from, Math.min(names.size(), from + FeedReplacement.BATCH));
+        Query q = h.createQuery(sql).bindList("names", chunk);
+        if (ecosystemKeys != null) {
+          q.bindList("keys", ecosystemKeys);
+        }
+        try (Stream<String[]> rows = q.setFetchSize(CursorRead.FETCH_SIZE)
+            .map((rs, ctx) -> new String[] {rs.getString("source"), rs.getString("id"), rs.getString("body")})
+            .stream()) {
+          rows.forEach(row -> {
+            if (sent.add(row[0] + "\u0000" + row[1])) {
+              sink.accept(row[0], RecordJson.read(row[2], AdvisoryRecord.class));
+            }
+          });
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * {@inheritDoc} One grouped count over {@code affected_packages}' index on {@code (ecosystem_key,
+   * withdrawn)}.
+   */
+  @Override
+  public Map<String, Integer> affectedPackageCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    jdbi.useHandle(h -> h.createQuery("""
+            SELECT ecosystem_key, COUNT(*) AS n FROM affected_packages WHERE withdrawn = 0 GROUP BY ecosystem_key
+            """)
+        .map((rs, ctx) -> Map.entry(rs.getString("ecosystem_key"), rs.getInt("n")))
+        .forEach(e -> counts.put(e.getKey(), e.getValue())));
+    return counts;
+  }
+
+  /**
    * {@inheritDoc} Ordered by id, then feed; a record held by two feeds (a GHSA in two OSV
    * ecosystems) comes once per feed. Ids go to the database {@value FeedReplacement#BATCH} at a time.
    */
@@ -159,8 +235,9 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
     PreparedBatch aliases = h.prepareBatch(
         "INSERT INTO advisory_aliases (source, id, alias) VALUES (:source, :id, :alias)");
     PreparedBatch packages = h.prepareBatch("""
-        INSERT INTO affected_packages (source, id, position, ecosystem, name, status)
-        VALUES (:source, :id, :position, :ecosystem, :name, :status)
+        INSERT INTO affected_packages
+          (source, id, position, ecosystem, name, status, ecosystem_key, match_name, withdrawn)
+        VALUES (:source, :id, :position, :ecosystem, :name, :status, :ecosystemKey, :matchName, :withdrawn)
         """);
     for (FeedReplacement.Row<AdvisoryRecord> row : rows) {
       AdvisoryRecord r = row.record();
@@ -181,6 +258,9 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
       for (AffectedPackage p : r.affected()) {
         packages.bind("source", source).bind("id", r.id()).bind("position", position++)
             .bind("ecosystem", p.ecosystem()).bind("name", p.name()).bind("status", p.status().name())
+            .bind("ecosystemKey", EcosystemKeys.ecosystem(p.ecosystem()))
+            .bind("matchName", EcosystemKeys.matchName(p.ecosystem(), p.name()))
+            .bind("withdrawn", r.withdrawn() ? 1 : 0)
             .add();
       }
     }

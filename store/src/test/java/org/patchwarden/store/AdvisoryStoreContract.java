@@ -289,6 +289,203 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
     assertThat(found).extracting(AdvisoryRecord::id).isSorted();
   }
 
+  /** Real PyPI names as OSV spells them, with a separator or capitals the matcher's keys drop. */
+  static final AdvisoryRecord PYPI_NAMES = new AdvisoryRecord("osv", "PYSEC-2019-217", Set.of("CVE-2019-10906"), "",
+      "", null, null, false,
+      List.of(fixedIn("PyPI", "Jinja2", "2.10.1"), fixedIn("PyPI", "zope.interface", "5.0.0"),
+          fixedIn("PyPI", "typing_extensions", "4.0.0")),
+      List.of(), List.of(), List.of());
+
+  static AffectedPackage fixedIn(String ecosystem, String name, String fixed) {
+    return new AffectedPackage(ecosystem, name, null, AffectedStatus.AFFECTED, List.of(new AffectedRange.Events(
+        "ECOSYSTEM", List.of(new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"), new OsvEvent(OsvEvent.Kind.FIXED, fixed)))),
+        List.of(), "");
+  }
+
+  static AdvisoryRecord naming(String id, boolean withdrawn, AffectedPackage... affected) {
+    return new AdvisoryRecord("osv", id, Set.of(), "", "", null, null, withdrawn, List.of(affected), List.of(),
+        List.of(), List.of());
+  }
+
+  Map<String, List<String>> naming(java.util.Collection<String> names) {
+    Map<String, List<String>> found = new TreeMap<>();
+    db.advisoryStore().forEachRecordNaming(names,
+        (feed, r) -> found.computeIfAbsent(feed, k -> new ArrayList<>()).add(r.id()));
+    found.values().forEach(java.util.Collections::sort);
+    return found;
+  }
+
+  @Test
+  void forEachRecordNamingFindsPyPiRecordsByTheirNormalizedNames() {
+    load(OSV, "h", PYPI_NAMES, record(1, 0));
+
+    assertThat(naming(List.of("jinja2"))).containsExactly(Map.entry(OSV, List.of("PYSEC-2019-217")));
+    assertThat(naming(List.of("zope-interface"))).containsExactly(Map.entry(OSV, List.of("PYSEC-2019-217")));
+    assertThat(naming(List.of("typing-extensions"))).containsExactly(Map.entry(OSV, List.of("PYSEC-2019-217")));
+    // the names as the source spells them are not match names
+    assertThat(naming(List.of("Jinja2", "zope.interface", "typing_extensions"))).isEmpty();
+    assertThat(naming(List.of("package-1"))).containsExactly(Map.entry(OSV, List.of("PYSEC-2025-1")));
+    List<AdvisoryRecord> sent = new ArrayList<>();
+    db.advisoryStore().forEachRecordNaming(List.of("jinja2"), (feed, r) -> sent.add(r));
+    assertThat(sent).containsExactly(PYPI_NAMES);
+  }
+
+  @Test
+  void forEachRecordNamingSendsEachRecordOnceWithItsFeedWhateverTheEcosystem() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES, record(1, 0),
+        naming("UBUNTU-CVE-2024-3094", false, fixedIn("Ubuntu:22.04:LTS", "xz-utils", "5.2.5-2ubuntu1.1"),
+            fixedIn("Ubuntu:24.04:LTS", "xz-utils", "5.4.5-0.2ubuntu1")));
+    load("osv:Debian", "h-deb", OSV_GHSA);
+
+    // names of several ecosystems and of several packages of one record; the record comes once
+    assertThat(naming(List.of("xz-utils", "xz-py", "jinja2", "zope-interface", "tukaani:xz", "absent")))
+        .containsExactly(Map.entry("nvd", List.of("CVE-2024-3094")),
+            Map.entry("osv:Debian", List.of("GHSA-rxwr-2w6q-5vvw")),
+            Map.entry(OSV, List.of("GHSA-rxwr-2w6q-5vvw", "PYSEC-2019-217", "UBUNTU-CVE-2024-3094")));
+    assertThat(naming(List.of())).isEmpty();
+    assertThat(naming(List.of("absent"))).isEmpty();
+  }
+
+  Map<String, List<String>> naming(java.util.Collection<String> keys, java.util.Collection<String> names) {
+    Map<String, List<String>> found = new TreeMap<>();
+    db.advisoryStore().forEachRecordNaming(keys, names,
+        (feed, r) -> found.computeIfAbsent(feed, k -> new ArrayList<>()).add(r.id()));
+    found.values().forEach(java.util.Collections::sort);
+    return found;
+  }
+
+  @Test
+  void forEachRecordNamingWithinEcosystemsLeavesOutOtherReleasesAndEcosystems() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES,
+        naming("UBUNTU-CVE-2024-3094", false, fixedIn("Ubuntu:22.04:LTS", "xz-utils", "5.2.5-2ubuntu1.1")),
+        naming("DSA-5000-1", false, fixedIn("Debian:11", "xz-utils", "5.2.5-2.1~deb11u1"),
+            fixedIn("Debian:11", "jinja2", "2.11.3-1+deb11u1")));
+
+    assertThat(naming(List.of("ubuntu:22.04"), List.of("xz-utils")))
+        .containsExactly(Map.entry(OSV, List.of("UBUNTU-CVE-2024-3094")));
+    assertThat(naming(List.of("debian:12", "debian:13"), List.of("xz-utils")))
+        .containsExactly(Map.entry(OSV, List.of("GHSA-rxwr-2w6q-5vvw")));
+    // any pairing of the keys and names: Debian 11's jinja2 source package, PyPI's Jinja2
+    assertThat(naming(List.of("pypi", "debian:11"), List.of("jinja2", "tukaani:xz")))
+        .containsExactly(Map.entry(OSV, List.of("DSA-5000-1", "PYSEC-2019-217")));
+    assertThat(naming(List.of("cpe"), List.of("tukaani:xz"))).containsExactly(Map.entry("nvd", List.of("CVE-2024-3094")));
+    assertThat(naming(List.of(), List.of("xz-utils"))).isEmpty();
+    assertThat(naming(List.of("debian:11"), List.of())).isEmpty();
+  }
+
+  @Test
+  void forEachRecordNamingQueriesManyNamesInBatchesAndStillSendsEachRecordOnce() {
+    List<AdvisoryRecord> many = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int n = 0; n < 1_200; n++) {
+      many.add(record(n, 0));
+      names.add("package-" + n);
+      names.add("missing-" + n);
+    }
+    // named by one name of the first batch of 500 (sorted: "missing-…" first) and one of the last
+    many.add(naming("GHSA-both-ends", false, fixedIn("PyPI", "missing-0", "1.0"), fixedIn("PyPI", "package-999", "1.0")));
+    load(OSV, "h", many.toArray(AdvisoryRecord[]::new));
+
+    List<String> ids = new ArrayList<>();
+    db.advisoryStore().forEachRecordNaming(names, (feed, r) -> ids.add(r.id()));
+
+    assertThat(ids).hasSize(1_201).doesNotHaveDuplicates().contains("GHSA-both-ends", "PYSEC-2025-0", "PYSEC-2025-1199");
+  }
+
+  @Test
+  void forEachRecordNamingSendsWithdrawnRecordsAsForEachRecordDoes() {
+    load(OSV, "h", naming("PYSEC-2020-1", true, fixedIn("PyPI", "requests", "2.20.0")));
+    assertThat(naming(List.of("requests"))).containsExactly(Map.entry(OSV, List.of("PYSEC-2020-1")));
+  }
+
+  @Test
+  void anExceptionOfTheSinkEndsForEachRecordNamingAndReachesTheCaller() {
+    load(OSV, "h", record(1, 0), record(2, 0));
+    List<String> seen = new ArrayList<>();
+    assertThatThrownBy(() -> db.advisoryStore().forEachRecordNaming(List.of("package-1", "package-2"), (feed, r) -> {
+      seen.add(r.id());
+      throw new IllegalStateException("stop at " + r.id());
+    })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("stop at PYSEC-2025-");
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  void affectedPackageCountsCountPackagesOfCurrentRecordsThatAreNotWithdrawnByEcosystemKey() {
+    assertThat(db.advisoryStore().affectedPackageCounts()).isEmpty();
+    load("nvd", "h-nvd", NVD_CVE);
+    load("cve5", "h-cve5", naming("CVE-2024-3400", false, new AffectedPackage("vendor", "Palo Alto Networks:PAN-OS",
+        null, AffectedStatus.AFFECTED, List.of(), List.of("11.1.0"), "")));
+    load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES,
+        naming("UBUNTU-CVE-2024-3094", false, fixedIn("Ubuntu:22.04:LTS", "xz-utils", "5.2.5-2ubuntu1.1"),
+            fixedIn("Ubuntu:22.04", "liblzma5", "5.2.5-2ubuntu1.1")),
+        naming("PYSEC-2020-1", true, fixedIn("PyPI", "requests", "2.20.0")));
+
+    assertThat(db.advisoryStore().affectedPackageCounts()).isEqualTo(Map.of("cpe", 2, "pypi", 4, "debian:12", 1,
+        "debian:13", 1, "ubuntu:22.04", 2));
+
+    load(OSV, "h-osv-2", PYPI_NAMES);
+    assertThat(db.advisoryStore().affectedPackageCounts()).isEqualTo(Map.of("cpe", 2, "pypi", 3));
+  }
+
+  @Test
+  void affectedPackageCountsAreTheEntryCountsOfAnIndexOfEveryRecord() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES, record(1, 0), record(2, 2),
+        naming("UBUNTU-CVE-2024-3094", false, fixedIn("Ubuntu:22.04:LTS", "xz-utils", "5.2.5-2ubuntu1.1")));
+    org.patchwarden.match.AdvisoryIndex all = org.patchwarden.match.AdvisoryIndex.of(db.advisoryStore());
+
+    Map<String, Integer> counts = db.advisoryStore().affectedPackageCounts();
+
+    assertThat(counts.keySet()).isEqualTo(all.ecosystems());
+    counts.forEach((key, n) -> assertThat(all.entryCount(key)).as(key).isEqualTo(n));
+  }
+
+  @Test
+  void anIndexOfTheRecordsNamingSomeInventoriesMatchesThemAsTheIndexOfEveryRecord() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES, record(1, 0), record(2, 2), record(3, 0),
+        naming("UBUNTU-CVE-2024-3094", false, fixedIn("Ubuntu:22.04:LTS", "xz-utils", "5.2.5-2ubuntu1.1")));
+    load("osv:Debian", "h-deb", OSV_GHSA);
+    java.util.function.BiFunction<String, String, org.patchwarden.inventory.OsRelease> os =
+        (id, version) -> new org.patchwarden.inventory.OsRelease(id, version, "", "");
+    List<org.patchwarden.inventory.Inventory> inventories = List.of(
+        inventory("trixie-1", os.apply("debian", "13"), deb("liblzma5", "5.6.0-0.2", "xz-utils"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "Jinja2", "2.10"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "Zope_Interface", "4.7.1")),
+        inventory("bookworm-1", os.apply("debian", "12"), deb("xz-utils", "5.4.1-0.2", "")),
+        inventory("jammy-1", os.apply("ubuntu", "22.04"), deb("liblzma5", "5.2.5-2ubuntu1", "xz-utils")),
+        inventory("appliance-1", null, org.patchwarden.inventory.InstalledPackage.of("cpe", "tukaani:xz", "5.6.1"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "package-1", "0.9"),
+            org.patchwarden.inventory.InstalledPackage.of("pypi", "package-2", "1.0")));
+    org.patchwarden.match.AdvisoryIndex all = org.patchwarden.match.AdvisoryIndex.of(db.advisoryStore());
+
+    org.patchwarden.match.MatchResult expected = new org.patchwarden.match.FleetMatcher(all).match(inventories);
+    org.patchwarden.match.AdvisoryIndex own =
+        org.patchwarden.match.AdvisoryIndex.forInventories(db.advisoryStore(), inventories);
+
+    assertThat(new org.patchwarden.match.FleetMatcher(own).match(inventories)).isEqualTo(expected);
+    assertThat(expected.findings()).extracting(org.patchwarden.match.Finding::advisoryId).containsExactlyInAnyOrder(
+        "GHSA-rxwr-2w6q-5vvw", "GHSA-rxwr-2w6q-5vvw", "PYSEC-2019-217", "PYSEC-2019-217", "UBUNTU-CVE-2024-3094",
+        "CVE-2024-3094", "PYSEC-2025-1");
+    for (org.patchwarden.inventory.Inventory inv : inventories) {
+      assertThat(new org.patchwarden.match.Matcher(
+          org.patchwarden.match.AdvisoryIndex.forInventories(db.advisoryStore(), List.of(inv))).match(inv))
+          .as(inv.assetName()).isEqualTo(new org.patchwarden.match.Matcher(all).match(inv));
+    }
+    assertThat(own.records()).isLessThan(all.records()); // PYSEC-2025-3 names no package of theirs
+  }
+
+  static org.patchwarden.inventory.Inventory inventory(String name, org.patchwarden.inventory.OsRelease os,
+      org.patchwarden.inventory.InstalledPackage... packages) {
+    return new org.patchwarden.inventory.Inventory(name, 1, LOADED, os, List.of(packages));
+  }
+
+  static org.patchwarden.inventory.InstalledPackage deb(String name, String version, String source) {
+    return new org.patchwarden.inventory.InstalledPackage("deb", name, version, source, "", "amd64", "");
+  }
+
   static AdvisoryRecord advisory(String id, String alias) {
     return new AdvisoryRecord("test", id, Set.of(alias), "", "", null, null, false, List.of(), List.of(), List.of(),
         List.of());

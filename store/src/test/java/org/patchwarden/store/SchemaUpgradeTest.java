@@ -5,17 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.advisory.AffectedPackage;
+import org.patchwarden.advisory.AffectedStatus;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
+import org.patchwarden.match.EcosystemKeys;
 
-/** A database written by the schema before V3 keeps its inventories, read as having no OS and no purls. */
+/**
+ * Databases written by former schemas upgrade in place: inventories from before V3 read as having
+ * no OS and no purls; affected packages from before V4 get the matcher's keys.
+ */
 class SchemaUpgradeTest {
   @TempDir Path dir;
 
@@ -35,6 +46,91 @@ class SchemaUpgradeTest {
     try (Database db = Database.open(url, null, null)) {
       assertUpgraded(db);
     }
+  }
+
+  /** Real package names whose match keys differ from the name as written, and some that must not change. */
+  private static final List<String[]> PACKAGES = List.of(
+      new String[] {"PyPI", "Jinja2"}, new String[] {"PyPI", "zope.interface"},
+      new String[] {"PyPI", "typing_extensions"}, new String[] {"PyPI", "ruamel.yaml.clib"},
+      new String[] {"Go", "github.com/BurntSushi/toml"}, new String[] {"Maven", "org.apache.logging.log4j:log4j-core"},
+      new String[] {"npm", "@babel/traverse"}, new String[] {"RubyGems", "RedCloth"},
+      new String[] {"NuGet", "Newtonsoft.Json"}, new String[] {"Packagist", "symfony/http-kernel"},
+      new String[] {"crates.io", "tokio"}, new String[] {"Debian:12", "openssl"},
+      new String[] {"Ubuntu:22.04:LTS", "openssl"}, new String[] {"Ubuntu:Pro:18.04:LTS", "openssl"},
+      new String[] {"AlmaLinux:9", "openssl-libs"}, new String[] {"Alpine:v3.20", "openssl"},
+      new String[] {"cpe", "tukaani:xz"}, new String[] {"vendor", "Palo Alto Networks:PAN-OS"});
+
+  @Test
+  void sqliteAffectedPackagesOfTheFormerSchemaGetTheMatchersKeys() throws SQLException {
+    String url = "jdbc:sqlite:" + dir.resolve("v3.db").toAbsolutePath();
+    writeV3Packages(url);
+    try (Database db = Database.openSqlite(dir.resolve("v3.db"))) {
+      assertPackagesUpgraded(db);
+    }
+  }
+
+  @Test
+  void postgresAffectedPackagesOfTheFormerSchemaGetTheMatchersKeys() throws SQLException {
+    String url = TestDatabases.postgresUrl();
+    writeV3Packages(url);
+    try (Database db = Database.open(url, null, null)) {
+      assertPackagesUpgraded(db);
+    }
+  }
+
+  /** The one record written as withdrawn: its package is not counted. */
+  private static final int WITHDRAWN = 0;
+
+  private static AdvisoryRecord recordOf(int n, String[] p) {
+    return new AdvisoryRecord("osv", "OSV-" + n, Set.of(), "", "", null, null, n == WITHDRAWN,
+        List.of(new AffectedPackage(p[0], p[1], null, AffectedStatus.AFFECTED, List.of(), List.of("1.0"), "")),
+        List.of(), List.of(), List.of());
+  }
+
+  private static void writeV3Packages(String url) throws SQLException {
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("3").load().migrate();
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement record = c.prepareStatement("INSERT INTO advisory_records "
+            + "(source, id, published, modified, withdrawn, record_hash, body) VALUES ('osv', ?, NULL, NULL, ?, ?, ?)");
+        PreparedStatement pkg = c.prepareStatement("INSERT INTO affected_packages "
+            + "(source, id, position, ecosystem, name, status) VALUES ('osv', ?, 0, ?, ?, 'AFFECTED')")) {
+      for (int n = 0; n < PACKAGES.size(); n++) {
+        String json = RecordJson.write(recordOf(n, PACKAGES.get(n)));
+        record.setString(1, "OSV-" + n);
+        record.setInt(2, n == WITHDRAWN ? 1 : 0);
+        record.setString(3, RecordJson.sha256(json));
+        record.setString(4, json);
+        record.executeUpdate();
+        pkg.setString(1, "OSV-" + n);
+        pkg.setString(2, PACKAGES.get(n)[0]);
+        pkg.setString(3, PACKAGES.get(n)[1]);
+        pkg.executeUpdate();
+      }
+    }
+  }
+
+  private static void assertPackagesUpgraded(Database db) {
+    List<String> stored = db.jdbi().withHandle(h -> h.createQuery(
+            "SELECT ecosystem_key, match_name FROM affected_packages ORDER BY id")
+        .map((rs, ctx) -> rs.getString("ecosystem_key") + " " + rs.getString("match_name"))
+        .list());
+    List<String> expected = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String[] p : PACKAGES) {
+      expected.add(EcosystemKeys.ecosystem(p[0]) + " " + EcosystemKeys.matchName(p[0], p[1]));
+      names.add(EcosystemKeys.matchName(p[0], p[1]));
+    }
+    assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(stored).contains("pypi zope-interface", "go github.com/BurntSushi/toml", "ubuntu:22.04 openssl",
+        "cpe palo alto networks:pan-os");
+
+    List<String> found = new ArrayList<>();
+    db.advisoryStore().forEachRecordNaming(names, (feed, r) -> found.add(r.id()));
+    assertThat(found).hasSize(PACKAGES.size()).doesNotHaveDuplicates();
+    Map<String, Integer> counts = db.advisoryStore().affectedPackageCounts();
+    assertThat(counts.get("pypi")).isEqualTo(3); // of 4, one withdrawn
+    assertThat(counts.get("cpe")).isEqualTo(2);
+    assertThat(counts.get("ubuntu:22.04")).isEqualTo(1);
   }
 
   private static void writeFormerSchema(String url) throws SQLException {
