@@ -87,7 +87,7 @@ public final class ScanAssets {
       context.put(asset.name(), asset);
       recorded.add(assets.recordInventory(asset.name(), now, in.os(), in.packages()));
     }
-    AdvisoryIndex index = AdvisoryIndex.of(advisories);
+    AdvisoryIndex index = AdvisoryIndex.forInventories(advisories, recorded);
     MatchResult result = new FleetMatcher(index).match(recorded);
     Map<String, List<Finding>> byAsset = new LinkedHashMap<>();
     recorded.forEach(i -> byAsset.put(i.assetName(), new ArrayList<>()));
