@@ -10,6 +10,7 @@ import org.patchwarden.assess.SsvcEvaluator;
 import org.patchwarden.formats.policy.PolicyYamlReader;
 import org.patchwarden.usecase.AssessFindings;
 import org.patchwarden.usecase.DescribeKevCatalog;
+import org.patchwarden.usecase.InventoryHistory;
 import org.patchwarden.usecase.ListFindings;
 import org.patchwarden.usecase.RematchAdvisories;
 import org.patchwarden.usecase.ScanAssets;
@@ -89,6 +90,10 @@ public final class App implements AutoCloseable {
   public RematchAdvisories rematchAdvisories() {
     Database db = database();
     return new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(), db.feedVersionStore(), clock);
+  }
+
+  public InventoryHistory inventoryHistory() {
+    return new InventoryHistory(database().assetStore());
   }
 
   public ListFindings listFindings() {

@@ -26,6 +26,9 @@ public interface AssetStore {
   /** The newest inventory of the asset, if it was ever scanned. */
   Optional<Inventory> currentInventory(String assetName);
 
+  /** One inventory revision of the asset, with its packages. */
+  Optional<Inventory> inventory(String assetName, int revision);
+
   /** Revision numbers, scan times and OS of every inventory of the asset, oldest first, without packages. */
   List<Inventory> history(String assetName);
 

@@ -80,6 +80,11 @@ class AssessFindingsTest {
     }
 
     @Override
+    public Optional<Inventory> inventory(String assetName, int revision) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<Inventory> history(String assetName) {
       return List.of();
     }

@@ -138,6 +138,19 @@ final class JdbiAssetStore implements AssetStore {
   }
 
   @Override
+  public Optional<Inventory> inventory(String assetName, int revision) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + HEADER + """
+             FROM inventories WHERE asset_name = :name AND revision = :rev
+            """)
+        .bind("name", assetName)
+        .bind("rev", revision)
+        .map((rs, ctx) -> header(rs))
+        .findOne()
+        .map(header -> new Inventory(assetName, header.revision(), header.scannedAt(), header.os(),
+            packages(h, assetName, header.revision()))));
+  }
+
+  @Override
   public List<Inventory> history(String assetName) {
     return jdbi.withHandle(h -> h.createQuery("SELECT " + HEADER
             + " FROM inventories WHERE asset_name = :name ORDER BY revision")

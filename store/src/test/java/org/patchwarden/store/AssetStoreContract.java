@@ -164,4 +164,16 @@ abstract class AssetStoreContract extends DatabaseContract {
     db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of());
     assertThat(db.assetStore().currentInventory("web-01").orElseThrow().packages()).isEmpty();
   }
+
+  @Test
+  void everyInventoryRevisionStaysReadableWithItsPackages() {
+    db.assetStore().save(WEB);
+    db.assetStore().recordInventory("web-01", SCAN1, null, List.of(OPENSSL, CURL));
+    db.assetStore().recordInventory("web-01", SCAN2, null, List.of(CURL));
+
+    assertThat(db.assetStore().inventory("web-01", 1).orElseThrow().packages()).containsExactlyInAnyOrder(OPENSSL, CURL);
+    assertThat(db.assetStore().inventory("web-01", 2).orElseThrow().packages()).containsExactly(CURL);
+    assertThat(db.assetStore().inventory("web-01", 3)).isEmpty();
+    assertThat(db.assetStore().inventory("ghost", 1)).isEmpty();
+  }
 }

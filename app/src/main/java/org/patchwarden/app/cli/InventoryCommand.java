@@ -15,13 +15,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code patchwarden inventory …}: load a fleet's inventories. */
 @Command(name = "inventory", mixinStandardHelpOptions = true, description = "Load a fleet's inventories.",
-    subcommands = InventoryCommand.Import.class)
+    subcommands = {InventoryCommand.Import.class, InventoryCommand.History.class})
 final class InventoryCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
   @Override
   public Integer call() {
-    root.terminal().err().println("patchwarden: missing subcommand: import (see 'patchwarden inventory --help')");
+    root.terminal().err().println("patchwarden: missing subcommand: import or history (see 'patchwarden inventory --help')");
     return 2;
   }
 
@@ -84,6 +84,39 @@ final class InventoryCommand implements Callable<Integer> {
             String.join("; ", r.gaps().stream().map(g -> g.advisoryEcosystem() + " (" + g.packages() + ")").toList()));
       }
       notes.forEach((asset, ns) -> ns.forEach(n -> out.println("note: " + asset + ": " + n)));
+      return 0;
+    }
+  }
+
+  @Command(name = "history", mixinStandardHelpOptions = true,
+      description = {"Show an asset's inventory revisions and which packages each one added, removed or changed",
+        "(the first revision's packages, and more than 20 changes per revision, with --all)."})
+  static final class History implements Callable<Integer> {
+    @ParentCommand InventoryCommand inventory;
+
+    @Parameters(paramLabel = "ASSET") String asset;
+
+    @Option(names = "--all", description = "List every change (default: at most 20 per revision).") boolean all;
+
+    @Override
+    public Integer call() {
+      var revisions = inventory.root.app().inventoryHistory().history(asset);
+      if (revisions.isEmpty()) {
+        throw new CliException(1, "asset '" + asset + "' has no inventory ('patchwarden scan' or 'inventory import' makes one)");
+      }
+      PrintWriter out = inventory.root.terminal().out();
+      for (var r : revisions) {
+        out.printf("revision %d, scanned %s: %d packages, %d changes%n", r.revision(), r.scannedAt(), r.packages(),
+            r.changes().size());
+        int shown = 0;
+        for (var c : r.changes()) {
+          if (!all && r.revision() > 1 && shown++ >= 20 || !all && r.revision() == 1) {
+            break;
+          }
+          out.printf("  %-8s %-4s %-32s %s%n", c.kind(), c.ecosystem(), c.name(),
+              c.from().isEmpty() ? c.to() : c.to().isEmpty() ? c.from() : c.from() + " -> " + c.to());
+        }
+      }
       return 0;
     }
   }

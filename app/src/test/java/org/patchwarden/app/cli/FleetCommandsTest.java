@@ -73,6 +73,10 @@ class FleetCommandsTest {
     int revision = rescan.get(1).get("inventory_revision").asInt();
     assertThat(rescan.get(1).get("asset").asText()).isEqualTo("web-02");
 
+    var history = run("inventory", "history", "web-02");
+    assertThat(history.out()).contains("revision " + revision + ", scanned")
+        .contains("CHANGED  deb  redis                            5:6.0.16-1+deb11u1 -> 5:6.0.16-1+deb11u2");
+
     var open = run("findings", "--asset", "web-02", "--package", "redis");
     assertThat(open.out()).doesNotContain("DSA-5081-1");
     var fixed = run("findings", "--asset", "web-02", "--status", "fixed", "--json");
