@@ -79,10 +79,11 @@ public final class ScanAssets {
     Map<String, Asset> context = new LinkedHashMap<>();
     for (AssetInventory in : inputs) {
       Asset asset = in.asset();
-      if (in.replaceContext() || assets.find(asset.name()).isEmpty()) {
-        assets.save(asset);
+      var stored = in.replaceContext() ? java.util.Optional.<Asset>empty() : assets.find(asset.name());
+      if (stored.isPresent()) {
+        asset = stored.get();
       } else {
-        asset = assets.find(asset.name()).orElseThrow();
+        assets.save(asset);
       }
       context.put(asset.name(), asset);
       recorded.add(assets.recordInventory(asset.name(), now, in.os(), in.packages()));
