@@ -19,6 +19,8 @@ import org.patchwarden.usecase.ListFeedVersions;
 import org.patchwarden.app.feeds.FeedLoader;
 import org.patchwarden.app.feeds.FeedReading;
 import org.patchwarden.app.feeds.FeedSync;
+import org.patchwarden.app.feeds.NvdPaging;
+import org.patchwarden.app.feeds.ZipLimits;
 import org.patchwarden.formats.fetch.FetchPolicy;
 import org.patchwarden.formats.fetch.HttpFeedFetcher;
 import org.patchwarden.usecase.LoadFeeds;
@@ -69,7 +71,9 @@ public final class App implements AutoCloseable {
   public FeedSync feedSync(java.util.function.Consumer<Long> recordCounter) {
     HttpFeedFetcher fetcher = new HttpFeedFetcher(FetchPolicy.defaults(), d -> Thread.sleep(d.toMillis()),
         "patchwarden (+https://github.com/patchwarden)");
-    return new FeedSync(fetcher, feedLoader(recordCounter), config.home().resolve("mirror"), clock);
+    return new FeedSync(fetcher, feedLoader(recordCounter), config.home().resolve("mirror"), clock,
+        NvdPaging.defaults(config.nvdApiKey()), d -> Thread.sleep(d.toMillis()),
+        ZipLimits.defaults());
   }
 
   public DescribeKevCatalog describeKevCatalog() {

@@ -142,7 +142,9 @@ final class FeedsCommand implements Callable<Integer> {
         "Download the enabled upstream feeds and load them (conditional GET, retries with backoff,",
         "a size cap, content validated by loading before the mirror copy is replaced).",
         "Upstream URLs default to the real sources; override with feeds.<name>.url in patchwarden.yaml,",
-        "switch with feeds.<name>.enabled. Downloads are mirrored under $PATCHWARDEN_HOME/mirror."
+        "switch with feeds.<name>.enabled. Downloads are mirrored under $PATCHWARDEN_HOME/mirror.",
+        "nvd (off by default) pages through the NVD API, 6 s between requests unless an API key is set",
+        "(feeds.nvd.api-key or PATCHWARDEN_NVD_API_KEY)."
       })
   static final class Sync implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param dbPassword database password, or null
  * @param logLevel one of error, warn, info, debug, trace
  * @param upstreams the feeds {@code feeds sync} knows, with configured URLs and switches
+ * @param nvdApiKey the NVD API key ({@code feeds.nvd.api-key}, {@code PATCHWARDEN_NVD_API_KEY}), or null
  */
 public record AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
-    java.util.List<Upstream> upstreams) {
+    java.util.List<Upstream> upstreams, String nvdApiKey) {
   public AppConfig {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(dbUrl, "dbUrl");

@@ -28,7 +28,10 @@ public final class ConfigLoader {
       "db.url", "PATCHWARDEN_DB",
       "db.user", "PATCHWARDEN_DB_USER",
       "db.password", "PATCHWARDEN_DB_PASSWORD",
-      "log.level", "PATCHWARDEN_LOG_LEVEL");
+      "log.level", "PATCHWARDEN_LOG_LEVEL",
+      "feeds.nvd.api-key", "PATCHWARDEN_NVD_API_KEY");
+  /** What NVD issues as API keys (UUIDs); checked so that a pasted line break or quote is caught here. */
+  private static final java.util.regex.Pattern NVD_API_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,128}");
 
   /** What was given on the command line; null where a flag was absent. */
   public record Flags(Path home, String dbUrl, String logLevel) {}
@@ -45,6 +48,7 @@ public final class ConfigLoader {
     String logLevel = pick(flags.logLevel(), "--log-level", env, file, "log.level");
     String user = pick(null, null, env, file, "db.user");
     String password = pick(null, null, env, file, "db.password");
+    String nvdApiKey = pick(null, null, env, file, "feeds.nvd.api-key");
 
     if (dbUrl == null) {
       dbUrl = "jdbc:sqlite:" + home.toAbsolutePath().normalize().resolve("patchwarden.db");
@@ -58,8 +62,13 @@ public final class ConfigLoader {
       throw new ConfigException(origin(flags.logLevel(), "--log-level", env, "log.level", home) + ": '" + logLevel
           + "' is not a log level; expected one of " + String.join(", ", LEVELS));
     }
+    if (nvdApiKey != null && !NVD_API_KEY.matcher(nvdApiKey).matches()) {
+      // The key is a secret: named by origin and shape, never echoed.
+      throw new ConfigException(origin(null, null, env, "feeds.nvd.api-key", home)
+          + ": not an NVD API key; expected 8 to 128 letters, digits and dashes (the UUID NVD sent you)");
+    }
     return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT),
-        upstreams(file, home.resolve(FILE_NAME)));
+        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey);
   }
 
   /** The default upstreams with {@code feeds.<name>.url} / {@code feeds.<name>.enabled} applied. */
@@ -79,7 +88,7 @@ public final class ConfigLoader {
         }
         on = Boolean.parseBoolean(enabled);
       }
-      out.add(new Upstream(u.name(), u.kind(), u.source(), url, u.fileName(), on, u.staleAfterDays()));
+      out.add(u.with(url, on));
     }
     return out;
   }

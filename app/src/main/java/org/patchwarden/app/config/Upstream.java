@@ -5,26 +5,59 @@ import java.util.Objects;
 import org.patchwarden.formats.feed.FeedKind;
 
 /**
- * One upstream feed that {@code feeds sync} downloads: where from, in which format, and which
- * source it replaces.
+ * One upstream feed that {@code feeds sync} downloads: where from, how it is laid out, in which
+ * format, and which source it replaces.
  *
  * @param name the key in {@code patchwarden.yaml} ({@code feeds.<name>.url}, {@code feeds.<name>.enabled})
  * @param source the feed source the download replaces ({@code cisa-kev}, {@code osv:go} …)
- * @param fileName what the download is called in the mirror directory (the readers sniff
- *     content, the name only keeps the mirror readable)
+ * @param layout how the upstream publishes the feed: one file, NVD's API pages, or a zip of a tree
+ * @param fileName what the mirror copy is called in the mirror directory {@code mirror/<name>/}: the
+ *     downloaded file ({@link Layout#FILE}) or the directory of pages or extracted files (the other
+ *     layouts). The readers sniff content; the name only keeps the mirror readable
  * @param staleAfterDays a current version older than this is flagged by {@code feeds status}
  */
-public record Upstream(String name, FeedKind kind, String source, String url, String fileName, boolean enabled,
-    int staleAfterDays) {
+public record Upstream(String name, FeedKind kind, String source, Layout layout, String url, String fileName,
+    boolean enabled, int staleAfterDays) {
+  /** How an upstream publishes its feed, which decides how {@code feeds sync} downloads it. */
+  public enum Layout {
+    /** One document at {@code url}, downloaded with a conditional GET. */
+    FILE,
+    /**
+     * The NVD CVE API 2.0: {@code url?startIndex=N&resultsPerPage=P}, page after page until {@code
+     * totalResults}, with a pause between requests; the pages together are the document.
+     */
+    PAGED_NVD,
+    /**
+     * A zip of a repository (a GitHub archive) of which only the feed's data subtrees are extracted;
+     * the extracted directory is the document. Downloaded with a conditional GET.
+     */
+    ZIP_TREE
+  }
+
   public Upstream {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(fileName, "fileName");
   }
 
-  /** The real upstream locations, as published by each project (checked 2026-11). */
+  /** A single-file upstream ({@link Layout#FILE}). */
+  public Upstream(String name, FeedKind kind, String source, String url, String fileName, boolean enabled,
+      int staleAfterDays) {
+    this(name, kind, source, Layout.FILE, url, fileName, enabled, staleAfterDays);
+  }
+
+  /** The same upstream at another URL and switched on or off (configuration applied). */
+  public Upstream with(String newUrl, boolean on) {
+    return new Upstream(name, kind, source, layout, newUrl, fileName, on, staleAfterDays);
+  }
+
+  /**
+   * The real upstream locations, as published by each project (checked 2026-11). {@code nvd} is off
+   * by default: a full sync is about 150 API requests, 6 s apart without an API key.
+   */
   public static List<Upstream> defaults() {
     String osv = "https://osv-vulnerabilities.storage.googleapis.com/";
     return List.of(
@@ -53,6 +86,10 @@ public record Upstream(String name, FeedKind kind, String source, String url, St
         new Upstream("attack-mappings", FeedKind.ATTACK_MAPPINGS, "attack-mappings",
             "https://raw.githubusercontent.com/center-for-threat-informed-defense/mappings-explorer/main/mappings/kev/"
                 + "attack-16.1/kev-07.28.2025/enterprise/kev-07.28.2025_attack-16.1-enterprise.json",
-            "kev-attack-enterprise.json", true, 180));
+            "kev-attack-enterprise.json", true, 180),
+        new Upstream("nvd", FeedKind.NVD_API, "nvd", Layout.PAGED_NVD,
+            "https://services.nvd.nist.gov/rest/json/cves/2.0", "pages", false, 7),
+        new Upstream("ssvc", FeedKind.SSVC, "ssvc", Layout.ZIP_TREE,
+            "https://github.com/CERTCC/SSVC/archive/refs/heads/main.zip", "data", true, 180));
   }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.patchwarden.app.config.Upstream;
 import org.patchwarden.feed.FeedUpdate;
@@ -16,10 +18,12 @@ import org.patchwarden.formats.fetch.HttpFeedFetcher;
 import org.patchwarden.formats.fetch.Validators;
 
 /**
- * Syncs upstream feeds into the store through a local mirror directory: conditional download, load
- * (which validates the content and swaps it in atomically), and only then the downloaded file
- * replaces the last good copy and the validators are kept. A broken download never replaces good
- * data, in the store or in the mirror.
+ * Syncs upstream feeds into the store through a local mirror directory {@code mirror/<name>/}:
+ * the new content is staged beside the last good copy (a conditional download of one file, every
+ * page of the NVD API, or the data subtrees extracted from a repository zip; see {@link
+ * Upstream.Layout}), loaded (which validates the content and swaps it in atomically), and only
+ * then it replaces the mirror copy and the validators are kept. A broken download never replaces
+ * good data, in the store or in the mirror.
  */
 public final class FeedSync implements AutoCloseable {
   /** What happened to one upstream. */
@@ -40,43 +44,58 @@ public final class FeedSync implements AutoCloseable {
   private final FeedLoader loader;
   private final Path mirror;
   private final Clock clock;
+  private final Map<Upstream.Layout, Stage> stages = new EnumMap<>(Upstream.Layout.class);
 
+  /** With anonymous NVD paging (6 s between requests) and the default zip limits. */
   public FeedSync(HttpFeedFetcher fetcher, FeedLoader loader, Path mirror, Clock clock) {
+    this(fetcher, loader, mirror, clock, NvdPaging.defaults(null), d -> Thread.sleep(d.toMillis()), ZipLimits.defaults());
+  }
+
+  /** @param pause sleeps between NVD pages; tests pass one that does not really sleep */
+  public FeedSync(HttpFeedFetcher fetcher, FeedLoader loader, Path mirror, Clock clock, NvdPaging nvd,
+      HttpFeedFetcher.Sleeper pause, ZipLimits zip) {
     this.fetcher = fetcher;
     this.loader = loader;
     this.mirror = mirror;
     this.clock = clock;
+    stages.put(Upstream.Layout.FILE, (upstream, previous, dir, progress) ->
+        switch (fetcher.fetch(upstream.url(), previous, dir, progress)) {
+          case FetchResult.NotModified nm -> Optional.empty();
+          case FetchResult.Downloaded d -> Optional.of(new Stage.Staged(d.file(), d.bytes(), d.validators()));
+        });
+    stages.put(Upstream.Layout.PAGED_NVD, new NvdPages(fetcher, nvd, pause));
+    stages.put(Upstream.Layout.ZIP_TREE, new ZipTree(fetcher, zip));
   }
 
   /** Syncs one upstream; never throws for a failure of the upstream itself. */
   public Outcome sync(Upstream upstream, LongConsumer progress) {
     Path dir = mirror.resolve(upstream.name());
+    Path current = dir.resolve(upstream.fileName());
     SyncState state = SyncState.read(dir, upstream.url());
     String now = clock.instant().toString();
-    FetchResult result;
+    Optional<Stage.Staged> staged;
     try {
-      Validators validators = Files.isRegularFile(dir.resolve(upstream.fileName()))
+      Validators validators = Files.exists(current)
           ? new Validators(state.etag(), state.lastModified()) : Validators.none();
-      result = fetcher.fetch(upstream.url(), validators, dir, progress);
+      staged = stages.get(upstream.layout()).fetch(upstream, validators, dir, progress);
     } catch (RuntimeException e) {
       new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), e.getMessage()).write(dir);
       return new Outcome.Failed(upstream, e.getMessage());
     }
-    if (result instanceof FetchResult.NotModified) {
+    if (staged.isEmpty()) {
       new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), null).write(dir);
       return new Outcome.NotModified(upstream);
     }
-    FetchResult.Downloaded downloaded = (FetchResult.Downloaded) result;
+    Stage.Staged content = staged.get();
     try {
-      FeedUpdate update = loader.load(new FeedInput(upstream.kind(), upstream.source(), List.of(downloaded.file())),
+      FeedUpdate update = loader.load(new FeedInput(upstream.kind(), upstream.source(), List.of(content.path())),
           upstream.url());
-      Files.move(downloaded.file(), dir.resolve(upstream.fileName()), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      new SyncState(upstream.url(), downloaded.validators().etag(), downloaded.validators().lastModified(), now, now, null)
+      Mirror.replace(content.path(), current);
+      new SyncState(upstream.url(), content.validators().etag(), content.validators().lastModified(), now, now, null)
           .write(dir);
-      return new Outcome.Loaded(upstream, downloaded.bytes(), update);
+      return new Outcome.Loaded(upstream, content.bytes(), update);
     } catch (RuntimeException | IOException e) {
-      delete(downloaded.file());
+      Mirror.delete(content.path());
       String reason = e instanceof IOException io ? new UncheckedIOException(io).getMessage() : e.getMessage();
       new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), reason).write(dir);
       return new Outcome.Failed(upstream, reason);
@@ -86,13 +105,5 @@ public final class FeedSync implements AutoCloseable {
   @Override
   public void close() {
     fetcher.close();
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // a stray partial download is overwritten by the next sync
-    }
   }
 }

@@ -87,4 +87,32 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(flags(home), Map.of()))
         .hasMessageContaining("key 'db.url' must be a single value, got array");
   }
+
+  @Test
+  void theNvdApiKeyComesFromTheEnvironmentOverTheFileAndABadOneIsRefusedWithoutEchoingIt() throws IOException {
+    assertThat(ConfigLoader.load(flags(home), Map.of()).nvdApiKey()).isNull();
+    Files.writeString(home.resolve("patchwarden.yaml"), "feeds:\n  nvd:\n    api-key: 0a1b2c3d-0000-4000-8000-123456789abc\n");
+    assertThat(ConfigLoader.load(flags(home), Map.of()).nvdApiKey()).isEqualTo("0a1b2c3d-0000-4000-8000-123456789abc");
+    assertThat(ConfigLoader.load(flags(home), Map.of("PATCHWARDEN_NVD_API_KEY", "ffffffff-0000-4000-8000-000000000000"))
+        .nvdApiKey()).isEqualTo("ffffffff-0000-4000-8000-000000000000");
+    assertThatThrownBy(() -> ConfigLoader.load(flags(home), Map.of("PATCHWARDEN_NVD_API_KEY", "secret key\"")))
+        .hasMessageContaining("environment variable PATCHWARDEN_NVD_API_KEY: not an NVD API key")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void nvdIsOffAndSsvcOnByDefaultAndBothCanBeSwitched() throws IOException {
+    var defaults = ConfigLoader.load(flags(home), Map.of()).upstreams();
+    assertThat(defaults).filteredOn(u -> u.name().equals("nvd")).singleElement()
+        .satisfies(u -> assertThat(u.enabled()).isFalse())
+        .satisfies(u -> assertThat(u.layout()).isEqualTo(Upstream.Layout.PAGED_NVD));
+    assertThat(defaults).filteredOn(u -> u.name().equals("ssvc")).singleElement()
+        .satisfies(u -> assertThat(u.enabled()).isTrue())
+        .satisfies(u -> assertThat(u.layout()).isEqualTo(Upstream.Layout.ZIP_TREE));
+    Files.writeString(home.resolve("patchwarden.yaml"), "feeds:\n  nvd:\n    enabled: true\n  ssvc:\n    enabled: false\n");
+    var switched = ConfigLoader.load(flags(home), Map.of()).upstreams();
+    assertThat(switched).filteredOn(Upstream::enabled).extracting(Upstream::name).contains("nvd").doesNotContain("ssvc");
+    assertThat(switched).filteredOn(u -> u.name().equals("nvd")).singleElement()
+        .satisfies(u -> assertThat(u.layout()).isEqualTo(Upstream.Layout.PAGED_NVD));
+  }
 }

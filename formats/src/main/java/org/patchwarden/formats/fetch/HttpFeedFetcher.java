@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -61,6 +62,17 @@ public final class HttpFeedFetcher implements AutoCloseable {
    * @throws FetchException when every attempt failed or the body broke a limit
    */
   public FetchResult fetch(String url, Validators previous, Path dir, LongConsumer progress) {
+    return fetch(url, Map.of(), previous, dir, progress);
+  }
+
+  /**
+   * Fetches {@code url} into a new file in {@code dir}, sending {@code headers} as well (an API key;
+   * header values never appear in messages).
+   *
+   * @throws FetchException when every attempt failed or the body broke a limit
+   */
+  public FetchResult fetch(String url, Map<String, String> headers, Validators previous, Path dir,
+      LongConsumer progress) {
     URI uri;
     try {
       uri = URI.create(url);
@@ -71,7 +83,7 @@ public final class HttpFeedFetcher implements AutoCloseable {
     FetchException last = null;
     for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
       try {
-        return once(uri, previous, dir, progress);
+        return once(uri, headers, previous, dir, progress);
       } catch (Transient e) {
         last = new FetchException(url + ": " + e.getMessage() + " (attempt " + attempt + " of " + policy.attempts() + ")", e.getCause());
         if (attempt < policy.attempts()) {
@@ -97,12 +109,14 @@ public final class HttpFeedFetcher implements AutoCloseable {
     }
   }
 
-  private FetchResult once(URI uri, Validators previous, Path dir, LongConsumer progress) throws Transient {
+  private FetchResult once(URI uri, Map<String, String> headers, Validators previous, Path dir,
+      LongConsumer progress) throws Transient {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(policy.totalTimeout())
         .header("User-Agent", userAgent)
         .header("Accept-Encoding", "gzip")
         .GET();
+    headers.forEach(request::header);
     if (previous.etag() != null) {
       request.header("If-None-Match", previous.etag());
     }
