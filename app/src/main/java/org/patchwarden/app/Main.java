@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.patchwarden.app.cli.PatchwardenCommand;
 import org.patchwarden.app.cli.Terminal;
 
@@ -26,8 +27,16 @@ public final class Main {
 
   /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 usage or configuration error). */
   public static int run(Terminal terminal, String... args) {
+    return run(terminal, Clock.systemUTC(), args);
+  }
+
+  /**
+   * Runs one command line with {@code clock} as "now" (end-to-end tests pin today with a fixed
+   * clock); returns the exit code.
+   */
+  public static int run(Terminal terminal, Clock clock, String... args) {
     try {
-      return PatchwardenCommand.commandLine(terminal).execute(args);
+      return PatchwardenCommand.commandLine(terminal, clock).execute(args);
     } finally {
       terminal.out().flush();
       terminal.err().flush();

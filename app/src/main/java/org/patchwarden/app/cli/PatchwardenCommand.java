@@ -45,15 +45,22 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   boolean debug;
 
   private final Terminal terminal;
+  private final Clock clock;
   private App app;
 
-  PatchwardenCommand(Terminal terminal) {
+  PatchwardenCommand(Terminal terminal, Clock clock) {
     this.terminal = terminal;
+    this.clock = clock;
   }
 
-  /** A ready command line for {@code terminal}. */
+  /** A ready command line for {@code terminal}, on the system clock. */
   public static CommandLine commandLine(Terminal terminal) {
-    PatchwardenCommand root = new PatchwardenCommand(terminal);
+    return commandLine(terminal, Clock.systemUTC());
+  }
+
+  /** A ready command line for {@code terminal} whose "now" is {@code clock}. */
+  public static CommandLine commandLine(Terminal terminal, Clock clock) {
+    PatchwardenCommand root = new PatchwardenCommand(terminal, clock);
     CommandLine cl = new CommandLine(root);
     cl.setOut(terminal.out());
     cl.setErr(terminal.err());
@@ -82,7 +89,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   /** The application, configured on first use from flags, environment and the config file. */
   App app() {
     if (app == null) {
-      app = new App(ConfigLoader.load(new ConfigLoader.Flags(home, db, logLevel), terminal.env()), Clock.systemUTC());
+      app = new App(ConfigLoader.load(new ConfigLoader.Flags(home, db, logLevel), terminal.env()), clock);
     }
     return app;
   }
