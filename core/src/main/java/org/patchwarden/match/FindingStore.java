@@ -10,8 +10,9 @@ public interface FindingStore {
   /**
    * Records what matching an asset's new inventory found, atomically: findings not tracked before
    * open (first seen {@code at}); open ones found again get last seen {@code at}; open ones not
-   * found any more become FIXED by {@code inventoryRevision}. A FIXED finding found again reopens
-   * with a new first-seen time.
+   * found any more become FIXED by {@code inventoryRevision}. A FIXED or RETRACTED finding found
+   * again reopens and keeps its first-seen time: due dates count from the first known exposure.
+   * What changes is decided by {@link org.patchwarden.finding.FindingLifecycle}.
    */
   FindingsUpdate recordScan(String assetName, int inventoryRevision, Instant at, List<Finding> findings);
 
@@ -24,4 +25,20 @@ public interface FindingStore {
 
   /** Tracked findings matching the filter, ordered by asset, package, advisory. */
   List<TrackedFinding> list(FindingFilter filter);
+
+  /**
+   * Marks every finding with this key (one per feed that claims it), whatever its status, as not
+   * affecting its asset; rescans and re-matches keep the mark, and a finding of another feed found
+   * later with the same key inherits it.
+   *
+   * @return the findings with this key after the change, empty when there is none
+   */
+  List<TrackedFinding> markNotAffected(FindingKey key, FindingMark mark);
+
+  /**
+   * Removes the not-affected mark from every finding with this key: those still found are open again.
+   *
+   * @return the findings with this key after the change, empty when there is none
+   */
+  List<TrackedFinding> clearMark(FindingKey key);
 }

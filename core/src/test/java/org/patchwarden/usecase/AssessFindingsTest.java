@@ -47,6 +47,17 @@ class AssessFindingsTest {
     }
 
     @Override
+    public List<TrackedFinding> markNotAffected(org.patchwarden.match.FindingKey key,
+        org.patchwarden.match.FindingMark mark) {
+      throw new UnsupportedOperationException("read-only test store");
+    }
+
+    @Override
+    public List<TrackedFinding> clearMark(org.patchwarden.match.FindingKey key) {
+      throw new UnsupportedOperationException("read-only test store");
+    }
+
+    @Override
     public List<TrackedFinding> list(FindingFilter filter) {
       return all.stream().filter(t -> filter.status() == null || t.status() == filter.status()).toList();
     }

@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,11 +14,18 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.patchwarden.advisory.AffectedStatus;
+import org.patchwarden.finding.Closing;
+import org.patchwarden.finding.FindingId;
+import org.patchwarden.finding.FindingLifecycle;
+import org.patchwarden.finding.FindingState;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.match.Confidence;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingFilter;
+import org.patchwarden.match.FindingKey;
+import org.patchwarden.match.FindingMark;
 import org.patchwarden.match.FindingStatus;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
@@ -32,14 +36,19 @@ import org.patchwarden.match.TrackedFinding;
  * advisory id and feed; {@code finding_aliases} repeats each finding's aliases for lookups by alias.
  *
  * <p>Each call runs in one transaction: it reads the state of the findings it may touch (one asset's
- * for a scan, the named advisories' for a re-match), decides in memory what opens, stays open,
- * reopens or closes, and writes the changes in JDBC batches of {@value FeedReplacement#BATCH} rows.
- * Memory follows the findings of that asset or those advisories, never the whole table.
+ * for a scan, the named advisories' for a re-match), asks {@link FindingLifecycle} for the plan, and
+ * writes it in JDBC batches of {@value FeedReplacement#BATCH} rows. Memory follows the findings of
+ * that asset or those advisories, never the whole table. A not-affected mark is stored as columns
+ * the lifecycle never writes; an OPEN row with a mark reads as NOT_AFFECTED.
  */
 final class JdbiFindingStore implements FindingStore {
   private static final String KEY = "asset_name, ecosystem, package_name, advisory_id, feed_source";
   private static final String KEY_MATCHES =
       "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv AND feed_source = :feed";
+  private static final String USER_KEY_MATCHES =
+      "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv";
+  private static final String STATE = KEY + ", status, first_seen, aliases, not_affected_reason, not_affected_by, "
+      + "not_affected_at";
   private final Jdbi jdbi;
   private final Dialect dialect;
 
@@ -49,8 +58,8 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   /**
-   * {@inheritDoc} A RETRACTED finding found again reopens like a FIXED one. Findings with the same
-   * key (the same package name twice, e.g. two architectures) count once: the last one is kept.
+   * {@inheritDoc} Findings with the same {@link FindingId} (the same package name twice, e.g. two
+   * architectures) count once: the last one is kept.
    *
    * @throws IllegalArgumentException when a finding is about another asset
    * @throws NoSuchElementException when the asset does not exist
@@ -67,15 +76,13 @@ final class JdbiFindingStore implements FindingStore {
             + " of asset '" + f.assetName() + "'");
       }
     }
-    Map<Key, Finding> found = byKey(findings);
     return jdbi.inTransaction(h -> {
       requireAssets(h, Set.of(assetName));
-      Map<Key, Stored> before = new HashMap<>();
-      h.createQuery("SELECT " + KEY + ", status, aliases FROM findings WHERE asset_name = :asset")
+      List<FindingState> before = h.createQuery("SELECT " + STATE + " FROM findings WHERE asset_name = :asset")
           .bind("asset", assetName)
-          .map((rs, ctx) -> stored(rs))
-          .forEach(s -> before.put(s.key(), s));
-      return write(h, at, found, before, FindingStatus.FIXED, inventoryRevision);
+          .map((rs, ctx) -> state(rs))
+          .list();
+      return write(h, at, FindingLifecycle.plan(before, findings, Closing.fixedBy(inventoryRevision)));
     });
   }
 
@@ -95,21 +102,53 @@ final class JdbiFindingStore implements FindingStore {
             + f.key() + ": advisory " + f.advisoryId() + " is not among them");
       }
     }
-    Map<Key, Finding> found = byKey(findings);
     List<String> idList = List.copyOf(ids);
     return jdbi.inTransaction(h -> {
       Set<String> assets = new TreeSet<>();
-      found.keySet().forEach(k -> assets.add(k.asset()));
+      findings.forEach(f -> assets.add(f.assetName()));
       requireAssets(h, assets);
-      Map<Key, Stored> before = new HashMap<>();
+      List<FindingState> before = new ArrayList<>();
       for (List<String> chunk : chunks(idList)) {
-        h.createQuery("SELECT " + KEY + ", status, aliases FROM findings WHERE advisory_id IN (<ids>)")
+        h.createQuery("SELECT " + STATE + " FROM findings WHERE advisory_id IN (<ids>)")
             .bindList("ids", chunk)
-            .map((rs, ctx) -> stored(rs))
-            .forEach(s -> before.put(s.key(), s));
+            .map((rs, ctx) -> state(rs))
+            .forEach(before::add);
       }
-      return write(h, at, found, before, FindingStatus.RETRACTED, 0);
+      return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()));
     });
+  }
+
+  @Override
+  public List<TrackedFinding> markNotAffected(FindingKey key, FindingMark mark) {
+    return jdbi.inTransaction(h -> {
+      bindUserKey(h.createUpdate("UPDATE findings SET not_affected_reason = :reason, not_affected_by = :by, "
+          + "not_affected_at = :at WHERE " + USER_KEY_MATCHES), key)
+          .bind("reason", mark.reason()).bind("by", mark.by()).bind("at", SqlTime.format(mark.at()))
+          .execute();
+      return withKey(h, key);
+    });
+  }
+
+  @Override
+  public List<TrackedFinding> clearMark(FindingKey key) {
+    return jdbi.inTransaction(h -> {
+      bindUserKey(h.createUpdate("UPDATE findings SET not_affected_reason = '', not_affected_by = '', "
+          + "not_affected_at = NULL WHERE " + USER_KEY_MATCHES), key)
+          .execute();
+      return withKey(h, key);
+    });
+  }
+
+  private static List<TrackedFinding> withKey(Handle h, FindingKey key) {
+    return bindUserKey(h.createQuery("SELECT * FROM findings WHERE " + USER_KEY_MATCHES + " ORDER BY feed_source"),
+        key)
+        .map((rs, ctx) -> tracked(rs))
+        .list();
+  }
+
+  private static <T extends SqlStatement<T>> T bindUserKey(T statement, FindingKey key) {
+    return statement.bind("asset", key.assetName()).bind("eco", key.ecosystem()).bind("pkg", key.packageName())
+        .bind("adv", key.advisoryId());
   }
 
   /**
@@ -131,7 +170,11 @@ final class JdbiFindingStore implements FindingStore {
              AND a.asset_name = f.asset_name AND a.ecosystem = f.ecosystem AND a.package_name = f.package_name
              AND a.advisory_id = f.advisory_id AND a.feed_source = f.feed_source))""");
     }
-    if (filter.status() != null) {
+    if (filter.status() == FindingStatus.NOT_AFFECTED) {
+      where.add("f.status = 'OPEN' AND f.not_affected_at IS NOT NULL");
+    } else if (filter.status() == FindingStatus.OPEN) {
+      where.add("f.status = 'OPEN' AND f.not_affected_at IS NULL");
+    } else if (filter.status() != null) {
       where.add("f.status = :status");
     }
     String sql = "SELECT f.* FROM findings f"
@@ -148,7 +191,7 @@ final class JdbiFindingStore implements FindingStore {
       if (filter.advisory() != null) {
         q.bind("adv", filter.advisory());
       }
-      if (filter.status() != null) {
+      if (filter.status() == FindingStatus.FIXED || filter.status() == FindingStatus.RETRACTED) {
         q.bind("status", filter.status().name());
       }
       try (Stream<TrackedFinding> rows = q.map((rs, ctx) -> tracked(rs)).stream()) {
@@ -157,38 +200,15 @@ final class JdbiFindingStore implements FindingStore {
     });
   }
 
-  /**
-   * Opens, refreshes or reopens every finding {@code found}, and closes with {@code closing} the
-   * ones {@code before} holds open that were not found.
-   */
-  private static FindingsUpdate write(Handle h, Instant at, Map<Key, Finding> found, Map<Key, Stored> before,
-      FindingStatus closing, int fixedByRevision) {
+  /** Writes the plan: inserts, then updates of the findings found again, then closes. */
+  private static FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
     Writes w = new Writes(h, SqlTime.format(at));
-    int opened = 0;
-    int stillOpen = 0;
-    int closed = 0;
-    for (Map.Entry<Key, Finding> e : found.entrySet()) {
-      Stored s = before.get(e.getKey());
-      if (s == null) {
-        w.insert(e.getKey(), e.getValue());
-        opened++;
-      } else {
-        w.update(e.getKey(), e.getValue(), s);
-        if (s.status() == FindingStatus.OPEN) {
-          stillOpen++;
-        } else {
-          opened++;
-        }
-      }
-    }
-    for (Stored s : before.values()) {
-      if (s.status() == FindingStatus.OPEN && !found.containsKey(s.key())) {
-        w.close(s.key(), closing, fixedByRevision);
-        closed++;
-      }
-    }
+    plan.inserts().forEach(w::insert);
+    plan.refreshes().forEach(w::update);
+    plan.reopens().forEach(w::update);
+    plan.closes().forEach(id -> w.close(id, plan.closing()));
     w.flush();
-    return new FindingsUpdate(opened, stillOpen, closed);
+    return plan.counts();
   }
 
   /** The pending batches of one call, executed together whenever one of them is full. */
@@ -213,21 +233,21 @@ final class JdbiFindingStore implements FindingStore {
           INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
             package_version, source_name, source_version, architecture, purl, aliases, advisory_ecosystem,
             matched_name, matched_version, affected_status, affected_range, fixed_version, confidence,
-            status, first_seen, last_seen, closed_at, fixed_by_revision)
+            status, first_seen, last_seen, closed_at, fixed_by_revision,
+            not_affected_reason, not_affected_by, not_affected_at)
           VALUES (:asset, :eco, :pkg, :adv, :feed,
             :version, :srcName, :srcVersion, :arch, :purl, :aliases, :advEco,
             :matchedName, :matchedVersion, :affected, :range, :fixedVersion, :confidence,
-            'OPEN', :at, :at, NULL, 0)
+            'OPEN', :at, :at, NULL, 0, :markReason, :markBy, :markAt)
           """);
-      // NB: SET expressions read the row as it was, so first_seen is kept only for a finding
-      // that was still OPEN; a FIXED or RETRACTED one found again starts over.
+      // first_seen is never written here: a finding found again, even after it was fixed or
+      // retracted, keeps the time its exposure was first known.
       update = h.prepareBatch("""
           UPDATE findings SET
             package_version = :version, source_name = :srcName, source_version = :srcVersion,
             architecture = :arch, purl = :purl, aliases = :aliases, advisory_ecosystem = :advEco,
             matched_name = :matchedName, matched_version = :matchedVersion, affected_status = :affected,
             affected_range = :range, fixed_version = :fixedVersion, confidence = :confidence,
-            first_seen = CASE WHEN status = 'OPEN' THEN first_seen ELSE :at END,
             status = 'OPEN', last_seen = :at, closed_at = NULL, fixed_by_revision = 0
           WHERE""" + " " + KEY_MATCHES);
       deleteAliases = h.prepareBatch("DELETE FROM finding_aliases WHERE " + KEY_MATCHES);
@@ -237,29 +257,36 @@ final class JdbiFindingStore implements FindingStore {
           + "WHERE " + KEY_MATCHES + " AND status = 'OPEN'");
     }
 
-    void insert(Key k, Finding f) {
-      String aliases = aliasesJson(f);
-      evidence(bindKey(insert, k), f, aliases).add();
+    void insert(FindingLifecycle.Insert i) {
+      Finding f = i.finding();
+      FindingId k = FindingId.of(f);
+      FindingMark mark = i.inheritedMark();
+      evidence(bindKey(insert, k), f, aliasesJson(f))
+          .bind("markReason", mark == null ? "" : mark.reason())
+          .bind("markBy", mark == null ? "" : mark.by())
+          .bind("markAt", mark == null ? null : SqlTime.format(mark.at()))
+          .add();
       addAliases(k, f);
       flushIfFull();
     }
 
-    void update(Key k, Finding f, Stored s) {
-      String aliases = aliasesJson(f);
-      evidence(bindKey(update, k), f, aliases).add();
-      if (!aliases.equals(s.aliasesJson())) {
+    void update(FindingLifecycle.Update u) {
+      Finding f = u.finding();
+      FindingId k = u.id();
+      evidence(bindKey(update, k), f, aliasesJson(f)).add();
+      if (u.aliasesChanged()) {
         bindKey(deleteAliases, k).add();
         addAliases(k, f);
       }
       flushIfFull();
     }
 
-    void close(Key k, FindingStatus status, int revision) {
-      bindKey(close, k).bind("status", status.name()).bind("at", at).bind("rev", revision).add();
+    void close(FindingId k, Closing closing) {
+      bindKey(close, k).bind("status", closing.status().name()).bind("at", at).bind("rev", closing.revision()).add();
       flushIfFull();
     }
 
-    private void addAliases(Key k, Finding f) {
+    private void addAliases(FindingId k, Finding f) {
       for (String alias : new TreeSet<>(f.aliases())) {
         bindKey(insertAliases, k).bind("alias", alias).add();
       }
@@ -293,26 +320,8 @@ final class JdbiFindingStore implements FindingStore {
     }
   }
 
-  /** The identity of a tracked finding: the primary key of {@code findings}. */
-  private record Key(String asset, String ecosystem, String packageName, String advisoryId, String feedSource) {
-    static Key of(Finding f) {
-      return new Key(f.assetName(), f.installed().ecosystem(), f.installed().name(), f.advisoryId(), f.feedSource());
-    }
-  }
-
-  /** What a call needs to know of a finding already tracked. */
-  private record Stored(Key key, FindingStatus status, String aliasesJson) {}
-
-  private static Map<Key, Finding> byKey(List<Finding> findings) {
-    Map<Key, Finding> byKey = new LinkedHashMap<>();
-    for (Finding f : findings) {
-      byKey.put(Key.of(f), f);
-    }
-    return byKey;
-  }
-
-  private static PreparedBatch bindKey(PreparedBatch b, Key k) {
-    return b.bind("asset", k.asset()).bind("eco", k.ecosystem()).bind("pkg", k.packageName())
+  private static PreparedBatch bindKey(PreparedBatch b, FindingId k) {
+    return b.bind("asset", k.assetName()).bind("eco", k.ecosystem()).bind("pkg", k.packageName())
         .bind("adv", k.advisoryId()).bind("feed", k.feedSource());
   }
 
@@ -342,10 +351,18 @@ final class JdbiFindingStore implements FindingStore {
     return chunks;
   }
 
-  private static Stored stored(ResultSet rs) throws SQLException {
-    return new Stored(new Key(rs.getString("asset_name"), rs.getString("ecosystem"), rs.getString("package_name"),
-        rs.getString("advisory_id"), rs.getString("feed_source")),
-        FindingStatus.valueOf(rs.getString("status")), rs.getString("aliases"));
+  private static FindingState state(ResultSet rs) throws SQLException {
+    return new FindingState(new FindingId(rs.getString("asset_name"), rs.getString("ecosystem"),
+        rs.getString("package_name"), rs.getString("advisory_id"), rs.getString("feed_source")),
+        FindingStatus.valueOf(rs.getString("status")), SqlTime.instant(rs.getString("first_seen")),
+        Set.of(RecordJson.read(rs.getString("aliases"), String[].class)), mark(rs));
+  }
+
+  /** The row's not-affected mark, or null. */
+  private static FindingMark mark(ResultSet rs) throws SQLException {
+    String at = rs.getString("not_affected_at");
+    return at == null ? null
+        : new FindingMark(rs.getString("not_affected_reason"), rs.getString("not_affected_by"), SqlTime.instant(at));
   }
 
   private static TrackedFinding tracked(ResultSet rs) throws SQLException {
@@ -357,8 +374,11 @@ final class JdbiFindingStore implements FindingStore {
         rs.getString("advisory_ecosystem"), rs.getString("matched_name"), rs.getString("matched_version"),
         AffectedStatus.valueOf(rs.getString("affected_status")), rs.getString("affected_range"),
         rs.getString("fixed_version"), Confidence.valueOf(rs.getString("confidence")));
-    return new TrackedFinding(finding, FindingStatus.valueOf(rs.getString("status")),
+    FindingStatus status = FindingStatus.valueOf(rs.getString("status"));
+    FindingMark mark = mark(rs);
+    boolean notAffected = status == FindingStatus.OPEN && mark != null;
+    return new TrackedFinding(finding, notAffected ? FindingStatus.NOT_AFFECTED : status,
         SqlTime.instant(rs.getString("first_seen")), SqlTime.instant(rs.getString("last_seen")),
-        SqlTime.instant(rs.getString("closed_at")), rs.getInt("fixed_by_revision"));
+        notAffected ? mark.at() : SqlTime.instant(rs.getString("closed_at")), rs.getInt("fixed_by_revision"), mark);
   }
 }

@@ -17,6 +17,8 @@ import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.match.Confidence;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingFilter;
+import org.patchwarden.match.FindingKey;
+import org.patchwarden.match.FindingMark;
 import org.patchwarden.match.FindingStatus;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
@@ -127,16 +129,29 @@ abstract class FindingStoreContract extends DatabaseContract {
   }
 
   @Test
-  void aFixedFindingFoundAgainReopensWithANewFirstSeen() {
+  void aFixedFindingFoundAgainReopensAndKeepsItsFirstSeen() {
     store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
     store.recordScan("web-01", 2, T2, List.of());
     assertThat(only(FindingFilter.all()).status()).isEqualTo(FindingStatus.FIXED);
 
-    // curl downgraded from a snapshot: the fix is gone again.
+    // curl downgraded from a snapshot: the fix is gone again, and the exposure dates from T1.
     FindingsUpdate update = store.recordScan("web-01", 3, T3, List.of(dsa5197("web-01")));
 
-    assertThat(update).isEqualTo(new FindingsUpdate(1, 0, 0));
-    assertThat(all()).containsExactly(open(dsa5197("web-01"), T3, T3));
+    assertThat(update).isEqualTo(new FindingsUpdate(1, 0, 0, 1, 0));
+    assertThat(all()).containsExactly(open(dsa5197("web-01"), T1, T3));
+  }
+
+  @Test
+  void aFindingRetractedByAFeedAccidentAndReAddedKeepsItsFirstSeen() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
+    // The DSA list lost DSA-5197-1 for one load, and got it back at the next.
+    store.recordRematch(List.of("DSA-5197-1"), T2, List.of());
+    assertThat(only(FindingFilter.all()).status()).isEqualTo(FindingStatus.RETRACTED);
+
+    FindingsUpdate update = store.recordRematch(List.of("DSA-5197-1"), T3, List.of(dsa5197("web-01")));
+
+    assertThat(update).isEqualTo(new FindingsUpdate(1, 0, 0, 1, 0));
+    assertThat(all()).containsExactly(open(dsa5197("web-01"), T1, T3));
   }
 
   @Test
@@ -237,11 +252,12 @@ abstract class FindingStoreContract extends DatabaseContract {
     FindingsUpdate update = store.recordRematch(List.of("DSA-5197-1", "DSA-5139-1"), T3,
         List.of(dsa5197("web-01"), dsa5139("web-02")));
 
-    assertThat(update).isEqualTo(new FindingsUpdate(2, 0, 0));
-    assertThat(all()).containsExactly(open(dsa5197("web-01"), T3, T3), open(dsa5139("web-02"), T3, T3));
+    assertThat(update).isEqualTo(new FindingsUpdate(2, 0, 0, 1, 0));
+    assertThat(all()).containsExactly(open(dsa5197("web-01"), T1, T3), open(dsa5139("web-02"), T3, T3));
     // A retracted finding found by the next scan reopens too.
     store.recordRematch(List.of("DSA-5139-1"), T3, List.of());
-    assertThat(store.recordScan("web-02", 2, T3, List.of(dsa5139("web-02")))).isEqualTo(new FindingsUpdate(1, 0, 0));
+    assertThat(store.recordScan("web-02", 2, T3, List.of(dsa5139("web-02"))))
+        .isEqualTo(new FindingsUpdate(1, 0, 0, 1, 0));
   }
 
   @Test
@@ -348,5 +364,83 @@ abstract class FindingStoreContract extends DatabaseContract {
     }
     assertThat(store.recordRematch(rematched, T3, List.of())).isEqualTo(new FindingsUpdate(0, 0, size / 2));
     assertThat(store.list(new FindingFilter(null, null, null, FindingStatus.RETRACTED))).hasSize(size / 2);
+  }
+
+  static final FindingMark NOT_LOADED = new FindingMark("curl is installed but its binary is never run on this host",
+      "alice", T2);
+
+  @Test
+  void aNotAffectedMarkTakesAFindingOutOfTheOpenOnesAndSaysWhoAndWhy() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01"), dsa5139("web-01")));
+
+    List<TrackedFinding> marked = store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+
+    TrackedFinding expected = new TrackedFinding(dsa5197("web-01"), FindingStatus.NOT_AFFECTED, T1, T1, T2, 0,
+        NOT_LOADED);
+    assertThat(marked).containsExactly(expected);
+    assertThat(store.list(new FindingFilter(null, null, null, FindingStatus.OPEN)))
+        .containsExactly(open(dsa5139("web-01"), T1, T1));
+    assertThat(store.list(new FindingFilter(null, null, null, FindingStatus.NOT_AFFECTED))).containsExactly(expected);
+    assertThat(store.list(ofAdvisory("CVE-2022-32208"))).containsExactly(expected);
+  }
+
+  @Test
+  void aNotAffectedMarkSurvivesRescansAndReMatchesAndCountsApart() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
+    store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+
+    assertThat(store.recordScan("web-01", 2, T2, List.of(dsa5197("web-01"))))
+        .isEqualTo(new FindingsUpdate(0, 0, 0, 0, 1));
+    assertThat(store.recordRematch(List.of("DSA-5197-1"), T3, List.of(dsa5197("web-01"))))
+        .isEqualTo(new FindingsUpdate(0, 0, 0, 0, 1));
+
+    assertThat(all()).containsExactly(
+        new TrackedFinding(dsa5197("web-01"), FindingStatus.NOT_AFFECTED, T1, T3, T2, 0, NOT_LOADED));
+  }
+
+  @Test
+  void aMarkedFindingThatIsFixedAndComesBackIsStillNotAffected() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
+    store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+
+    assertThat(store.recordScan("web-01", 2, T2, List.of())).isEqualTo(new FindingsUpdate(0, 0, 0));
+    assertThat(only(FindingFilter.all()))
+        .isEqualTo(new TrackedFinding(dsa5197("web-01"), FindingStatus.FIXED, T1, T1, T2, 2, NOT_LOADED));
+
+    assertThat(store.recordScan("web-01", 3, T3, List.of(dsa5197("web-01"))))
+        .isEqualTo(new FindingsUpdate(0, 0, 0, 0, 1));
+    assertThat(only(FindingFilter.all()).status()).isEqualTo(FindingStatus.NOT_AFFECTED);
+  }
+
+  @Test
+  void theSameFindingFromAnotherFeedInheritsTheMark() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
+    store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+    Finding fromOsv = new Finding("web-01", CURL, "DSA-5197-1", dsa5197("web-01").aliases(), "osv:Debian",
+        "Debian:11", "curl", CURL.version(), AffectedStatus.AFFECTED, "introduced 0, fixed 7.74.0-1.3+deb11u2",
+        "7.74.0-1.3+deb11u2", Confidence.CONFIRMED);
+
+    assertThat(store.recordScan("web-01", 2, T3, List.of(dsa5197("web-01"), fromOsv)))
+        .isEqualTo(new FindingsUpdate(0, 0, 0, 0, 2));
+    assertThat(all()).extracting(TrackedFinding::status, TrackedFinding::mark).containsOnly(
+        org.assertj.core.groups.Tuple.tuple(FindingStatus.NOT_AFFECTED, NOT_LOADED));
+  }
+
+  @Test
+  void clearingTheMarkReopensAFindingThatIsStillFound() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
+    store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+
+    assertThat(store.clearMark(FindingKey.of(dsa5197("web-01")))).containsExactly(open(dsa5197("web-01"), T1, T1));
+    assertThat(store.recordScan("web-01", 2, T2, List.of(dsa5197("web-01")))).isEqualTo(new FindingsUpdate(0, 1, 0));
+  }
+
+  @Test
+  void markingAKeyNoFindingHasChangesNothing() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
+
+    assertThat(store.markNotAffected(FindingKey.of(dsa5197("web-02")), NOT_LOADED)).isEmpty();
+    assertThat(store.clearMark(FindingKey.of(dsa5139("web-01")))).isEmpty();
+    assertThat(all()).containsExactly(open(dsa5197("web-01"), T1, T1));
   }
 }
