@@ -16,7 +16,9 @@ public interface AssetStore {
   List<Asset> list();
 
   /**
-   * Stores a new inventory revision for an existing asset, atomically.
+   * Stores a new inventory revision for an existing asset, atomically, unless its content (OS and
+   * packages, in any order: {@link InventoryContent}) equals the newest revision's: then that
+   * revision is returned as stored and nothing is added.
    *
    * @param os the operating system found by the scan, or null
    * @throws java.util.NoSuchElementException when the asset does not exist

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.AssetStore;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
+import org.patchwarden.inventory.InventoryScan;
 import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.match.AdvisoryIndex;
 import org.patchwarden.match.CoverageGap;
@@ -30,6 +32,10 @@ import org.patchwarden.match.MatchResult;
  * Use case: record new inventories of assets, match them against every loaded advisory, and record
  * the findings (new ones open, gone ones fixed by the new inventory). Assets are matched together,
  * so that packages shared across the fleet are evaluated once.
+ *
+ * <p>A scan replaces only the ecosystems it inventoried ({@link InventoryScan}): the asset's other
+ * packages, and its OS when the scan found none, stay, so their findings stay open. An inventory
+ * equal to the newest one adds no revision.
  */
 public final class ScanAssets {
   private final AssetStore assets;
@@ -52,17 +58,41 @@ public final class ScanAssets {
    * @param asset the asset's context: saved (replacing the stored context) when {@code
    *     replaceContext}, else used only when the asset is new
    * @param os the operating system found, or null
+   * @param complete whether the input is everything installed on the asset: packages of other
+   *     ecosystems, and an OS it does not name, are dropped instead of kept
    */
-  public record AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages) {
+  public record AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
+      boolean complete) {
     public AssetInventory {
       Objects.requireNonNull(asset, "asset");
       packages = List.copyOf(packages);
     }
+
+    /** An input that replaces only the ecosystems it has packages of. */
+    public AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages) {
+      this(asset, replaceContext, os, packages, false);
+    }
   }
 
-  /** What scanning one asset found and changed. */
+  /**
+   * What scanning one asset found and changed.
+   *
+   * @param inventory the asset's inventory after the scan: the newest revision, with the packages of
+   *     the ecosystems the scan did not cover
+   * @param warnings what the scan dropped that the user should check (the OS, most packages)
+   * @param unchanged whether the inventory equals the previous revision, so no revision was added
+   */
   public record AssetReport(Asset asset, Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
-      FindingsUpdate update) {}
+      FindingsUpdate update, List<String> warnings, boolean unchanged) {
+    public AssetReport {
+      warnings = List.copyOf(warnings);
+    }
+
+    public AssetReport(Asset asset, Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
+        FindingsUpdate update) {
+      this(asset, inventory, findings, gaps, update, List.of(), false);
+    }
+  }
 
   /**
    * The context a scanned asset gets when nothing says otherwise: a host of unknown environment and
@@ -77,6 +107,8 @@ public final class ScanAssets {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     List<Inventory> recorded = new ArrayList<>(inputs.size());
     Map<String, Asset> context = new LinkedHashMap<>();
+    Map<String, List<String>> warnings = new LinkedHashMap<>();
+    Set<String> unchanged = new HashSet<>();
     for (AssetInventory in : inputs) {
       Asset asset = in.asset();
       var stored = in.replaceContext() ? java.util.Optional.<Asset>empty() : assets.find(asset.name());
@@ -86,7 +118,14 @@ public final class ScanAssets {
         assets.save(asset);
       }
       context.put(asset.name(), asset);
-      recorded.add(assets.recordInventory(asset.name(), now, in.os(), in.packages()));
+      Inventory previous = assets.currentInventory(asset.name()).orElse(null);
+      InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
+      Inventory inventory = assets.recordInventory(asset.name(), now, merged.os(), merged.packages());
+      if (previous != null && inventory.revision() == previous.revision()) {
+        unchanged.add(asset.name());
+      }
+      warnings.put(asset.name(), merged.warnings());
+      recorded.add(inventory);
     }
     AdvisoryIndex index = AdvisoryIndex.forInventories(advisories, recorded);
     MatchResult result = new FleetMatcher(index).match(recorded);
@@ -101,7 +140,8 @@ public final class ScanAssets {
       List<Finding> found = byAsset.get(inv.assetName());
       FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
       reports.add(new AssetReport(context.get(inv.assetName()), inv, found,
-          gaps.getOrDefault(inv.assetName(), List.of()), update));
+          gaps.getOrDefault(inv.assetName(), List.of()), update, warnings.get(inv.assetName()),
+          unchanged.contains(inv.assetName())));
     }
     return reports;
   }

@@ -22,6 +22,7 @@ import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.AssetStore;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
+import org.patchwarden.inventory.InventoryContent;
 import org.patchwarden.inventory.OsRelease;
 
 /** Assets and inventories in the {@code assets}, {@code inventories} and {@code installed_packages} tables. */
@@ -74,7 +75,8 @@ final class JdbiAssetStore implements AssetStore {
 
   /**
    * {@inheritDoc} An OS with an empty id is stored, and returned, as no OS: an empty {@code os_id}
-   * is how the table says "none".
+   * is how the table says "none". The newest revision's content hash is compared; a revision
+   * stored before the hash column existed has its hash computed from its packages.
    */
   @Override
   public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages) {
@@ -85,15 +87,28 @@ final class JdbiAssetStore implements AssetStore {
       if (!exists) {
         throw new NoSuchElementException("no asset named '" + assetName + "'");
       }
+      String hash = InventoryContent.hash(stored, packages);
+      Optional<Hashed> newest = h.createQuery("SELECT " + HEADER + ", content_hash FROM inventories "
+              + "WHERE asset_name = :name ORDER BY revision DESC LIMIT 1")
+          .bind("name", assetName)
+          .map((rs, ctx) -> new Hashed(header(rs), rs.getString("content_hash")))
+          .findOne();
+      if (newest.isPresent() && (newest.get().hash().isEmpty() || newest.get().hash().equals(hash))) {
+        Inventory header = newest.get().header();
+        List<InstalledPackage> had = packages(h, assetName, header.revision());
+        if (newest.get().hash().equals(hash) || InventoryContent.hash(header.os(), had).equals(hash)) {
+          return withPackages(header, had);
+        }
+      }
       int revision = h.createQuery(
               "SELECT COALESCE(MAX(revision), 0) + 1 FROM inventories WHERE asset_name = :name")
           .bind("name", assetName).mapTo(Integer.class).one();
       h.createUpdate("""
               INSERT INTO inventories
-                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like)
-              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike)
+                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash)
+              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash)
               """)
-          .bind("name", assetName).bind("rev", revision).bind("at", SqlTime.format(scannedAt))
+          .bind("name", assetName).bind("rev", revision).bind("at", SqlTime.format(scannedAt)).bind("hash", hash)
           .bind("osId", stored == null ? "" : stored.id())
           .bind("osVersion", stored == null ? "" : stored.versionId())
           .bind("osCodename", stored == null ? "" : stored.codename())
@@ -203,6 +218,9 @@ final class JdbiAssetStore implements AssetStore {
       return inventories;
     });
   }
+
+  /** An inventory header with its stored content hash ('' before the column existed). */
+  private record Hashed(Inventory header, String hash) {}
 
   /** One row of {@link #currentInventories}: an inventory header and one of its packages, or none. */
   private record Row(Inventory header, InstalledPackage installed) {}

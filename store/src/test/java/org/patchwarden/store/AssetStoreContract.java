@@ -176,4 +176,42 @@ abstract class AssetStoreContract extends DatabaseContract {
     assertThat(db.assetStore().inventory("web-01", 3)).isEmpty();
     assertThat(db.assetStore().inventory("ghost", 1)).isEmpty();
   }
+
+  @Test
+  void recordingAnUnchangedInventoryAddsNoRevision() {
+    db.assetStore().save(WEB);
+    Inventory first = db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL, CURL, BINNMU));
+
+    // The same content in another order, scanned a day later.
+    Inventory again = db.assetStore().recordInventory("web-01", SCAN2, BOOKWORM, List.of(BINNMU, CURL, OPENSSL));
+
+    assertThat(again.revision()).isEqualTo(1);
+    assertThat(again.scannedAt()).isEqualTo(SCAN1);
+    assertThat(again.packages()).containsExactlyInAnyOrderElementsOf(first.packages());
+    assertThat(db.assetStore().history("web-01")).hasSize(1);
+  }
+
+  @Test
+  void anOsChangeOrAPackageFieldChangeIsANewRevision() {
+    db.assetStore().save(WEB);
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(CURL));
+    InstalledPackage otherArch = new InstalledPackage("deb", "curl", CURL.version(), "curl", "", "arm64", CURL.purl());
+
+    assertThat(db.assetStore().recordInventory("web-01", SCAN2, TRIXIE, List.of(CURL)).revision()).isEqualTo(2);
+    assertThat(db.assetStore().recordInventory("web-01", SCAN2, TRIXIE, List.of(otherArch)).revision()).isEqualTo(3);
+    assertThat(db.assetStore().recordInventory("web-01", SCAN2, null, List.of(otherArch)).revision()).isEqualTo(4);
+    assertThat(db.assetStore().recordInventory("web-01", SCAN2, null, List.of(otherArch)).revision()).isEqualTo(4);
+  }
+
+  @Test
+  void aRevisionStoredWithoutAContentHashIsComparedByItsPackages() {
+    db.assetStore().save(WEB);
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL, CURL));
+    // As a revision written before the content_hash column existed reads.
+    db.jdbi().useHandle(h -> h.execute("UPDATE inventories SET content_hash = ''"));
+
+    assertThat(db.assetStore().recordInventory("web-01", SCAN2, BOOKWORM, List.of(CURL, OPENSSL)).revision())
+        .isEqualTo(1);
+    assertThat(db.assetStore().recordInventory("web-01", SCAN2, BOOKWORM, List.of(CURL)).revision()).isEqualTo(2);
+  }
 }
