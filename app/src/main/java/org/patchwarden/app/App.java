@@ -100,6 +100,10 @@ public final class App implements AutoCloseable {
     return new InventoryHistory(database().assetStore());
   }
 
+  public org.patchwarden.usecase.MarkFindings markFindings() {
+    return new org.patchwarden.usecase.MarkFindings(database().findingStore(), clock);
+  }
+
   public ListFindings listFindings() {
     Database db = database();
     return new ListFindings(db.findingStore(), db.kevStore());

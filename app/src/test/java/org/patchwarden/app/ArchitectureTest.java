@@ -16,7 +16,7 @@ class ArchitectureTest {
   private static final String[] CORE = {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
     "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase..",
-    "org.patchwarden.match..", "org.patchwarden.assess.."
+    "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding.."
   };
   private static JavaClasses classes;
 

@@ -55,6 +55,9 @@ final class FindingJson {
     m.put("last_seen", t.lastSeen().toString());
     m.put("closed_at", t.closedAt() == null ? "" : t.closedAt().toString());
     m.put("fixed_by_revision", t.fixedByRevision());
+    m.put("not_affected_reason", t.mark() == null ? "" : t.mark().reason());
+    m.put("not_affected_by", t.mark() == null ? "" : t.mark().by());
+    m.put("not_affected_at", t.mark() == null ? "" : t.mark().at().toString());
     return m;
   }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "findings",
     mixinStandardHelpOptions = true,
+    subcommands = {FindingsMarkCommand.class},
     description = {
       "List tracked findings (open by default), most urgent first when assessed.",
       "--tier and --overdue assess the findings with the policy (see 'patchwarden assess')."
@@ -31,7 +32,7 @@ final class FindingsCommand implements Callable<Integer> {
   @Option(names = "--package", paramLabel = "NAME", description = "Installed or matched (source) package name.") String pkg;
   @Option(names = "--cve", paramLabel = "ID", description = "An advisory id or alias: CVE-…, DSA-…, GHSA-…") String cve;
   @Option(names = "--kev", description = "Only vulnerabilities in CISA KEV.") boolean kevOnly;
-  @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open", description = "open (default), fixed, retracted or all.") String status;
+  @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open", description = "open (default), fixed, retracted, not_affected or all.") String status;
   @Option(names = "--tier", paramLabel = "TIER", description = "Only this tier, e.g. T0.") String tier;
   @Option(names = "--overdue", description = "Only findings past their due date.") boolean overdue;
   @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (default: $PATCHWARDEN_HOME/policy.yaml or the shipped one).") Path policy;
@@ -43,8 +44,9 @@ final class FindingsCommand implements Callable<Integer> {
       case "open" -> FindingStatus.OPEN;
       case "fixed" -> FindingStatus.FIXED;
       case "retracted" -> FindingStatus.RETRACTED;
+      case "not_affected", "not-affected" -> FindingStatus.NOT_AFFECTED;
       case "all" -> null;
-      default -> throw new CliException(2, "--status '" + status + "' is not open, fixed, retracted or all");
+      default -> throw new CliException(2, "--status '" + status + "' is not open, fixed, retracted, not_affected or all");
     };
     FindingFilter filter = new FindingFilter(asset, pkg, cve, wanted);
     PrintWriter out = root.terminal().out();
@@ -63,6 +65,9 @@ final class FindingsCommand implements Callable<Integer> {
         out.printf("%-22s %-28s %-24s %-26s %-20s %-10s %s%n", f.assetName(), FindingJson.cves(f), f.installed().name(),
             f.installed().version(), FindingJson.orDash(f.fixedVersion()), t.status().name().toLowerCase(Locale.ROOT),
             t.firstSeen().toString().substring(0, 10));
+        if (t.mark() != null) {
+          out.printf("  not affected: %s (%s, %s)%n", t.mark().reason(), t.mark().by(), t.mark().at());
+        }
       }
       out.printf("%d findings%n", list.size());
       return 0;

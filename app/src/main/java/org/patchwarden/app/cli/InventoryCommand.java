@@ -60,6 +60,7 @@ final class InventoryCommand implements Callable<Integer> {
       Map<String, List<String>> notes = fleet.notes();
       var reports = inventory.root.app().scanAssets().scan(fleet.inventories());
       PrintWriter out = inventory.root.terminal().out();
+      reports.forEach(r -> r.warnings().forEach(w -> inventory.root.terminal().err().println("warning: " + w)));
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", FindingJson.SCAN_SCHEMA);
@@ -72,6 +73,8 @@ final class InventoryCommand implements Callable<Integer> {
           a.put("findings", r.findings().stream().map(FindingJson::finding).toList());
           a.put("gaps", r.gaps().stream().map(FindingJson::gap).toList());
           a.put("notes", notes.getOrDefault(r.asset().name(), List.of()));
+          a.put("unchanged", r.unchanged());
+          a.put("warnings", r.warnings());
           return a;
         }).toList());
         FindingJson.print(out, doc);

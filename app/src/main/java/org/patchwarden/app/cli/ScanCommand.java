@@ -31,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
       "dpkg, apk or rpm package database. With FILEs, inventory those instead (dpkg status, rpm -qa",
       "list, apk installed db, CycloneDX JSON/XML, SPDX JSON, package-lock.json, requirements.txt,",
       "poetry.lock, mvn dependency:list output, go.mod, and an os-release file for the OS).",
-      "The inventory is stored as a new revision of the asset; findings no longer present are marked",
+      "The inventory is stored as a new revision of the asset: the packages of the ecosystems scanned",
+      "replace the previous ones, other ecosystems (and the OS when none is found) are kept (--replace",
+      "drops them); an unchanged inventory adds no revision. Findings no longer present are marked",
       "fixed by it. Releases or ecosystems without advisory data are reported, never taken as clean.",
       "--json prints the stable shape documented in docs/findings-json.md."
     })
@@ -49,6 +51,10 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
+
+  @Option(names = "--replace", description = {"The scan is everything installed on the asset: drop the packages of",
+      "other ecosystems, and the OS if the scan found none, from its inventory."})
+  boolean replace;
 
   @Override
   public Integer call() {
@@ -84,36 +90,43 @@ final class ScanCommand implements Callable<Integer> {
       throw new CliException(2, e.getMessage() + " (choose one with --asset)");
     }
     var report = root.app().scanAssets().scan(List.of(
-        new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages()))).get(0);
+        new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace))).get(0);
     PrintWriter out = root.terminal().out();
+    report.warnings().forEach(w -> root.terminal().err().println("warning: " + w));
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", FindingJson.SCAN_SCHEMA);
       doc.put("asset", report.asset().name());
       doc.put("inventory_revision", report.inventory().revision());
       doc.put("scanned_at", report.inventory().scannedAt().toString());
-      doc.put("os", FindingJson.os(collected.os()));
+      doc.put("os", FindingJson.os(report.inventory().os()));
       doc.put("packages", collected.packages().size());
+      doc.put("inventory_packages", report.inventory().packages().size());
       doc.put("findings", report.findings().stream().map(FindingJson::finding).toList());
       doc.put("gaps", report.gaps().stream().map(FindingJson::gap).toList());
       doc.put("notes", collected.notes());
       doc.put("opened", report.update().opened());
       doc.put("still_open", report.update().stillOpen());
       doc.put("closed", report.update().closed());
+      doc.put("reopened", report.update().reopened());
+      doc.put("not_affected", report.update().notAffected());
+      doc.put("unchanged", report.unchanged());
+      doc.put("warnings", report.warnings());
       FindingJson.print(out, doc);
       return 0;
     }
-    var os = collected.os();
-    out.printf("%s: inventory revision %d, %d packages%s%n", report.asset().name(), report.inventory().revision(),
-        collected.packages().size(), os == null ? "" : ", " + os.id() + " " + os.versionId()
-            + (os.codename().isEmpty() ? "" : " (" + os.codename() + ")"));
+    var os = report.inventory().os();
+    out.printf("%s: inventory revision %d%s, %d packages%s%n", report.asset().name(), report.inventory().revision(),
+        report.unchanged() ? " (unchanged)" : "", report.inventory().packages().size(), os == null ? ""
+            : ", " + os.id() + " " + os.versionId() + (os.codename().isEmpty() ? "" : " (" + os.codename() + ")"));
     printFindings(out, report.findings());
     for (CoverageGap g : report.gaps()) {
       out.printf("NO DATA: %d packages: %s%n", g.packages(), g.reason());
     }
     collected.notes().forEach(n -> out.println("note: " + n));
-    out.printf("%d findings: %d new, %d still open, %d fixed since the previous scan%n", report.findings().size(),
-        report.update().opened(), report.update().stillOpen(), report.update().closed());
+    out.printf("%d findings: %d new, %d still open, %d fixed since the previous scan%s%n", report.findings().size(),
+        report.update().opened(), report.update().stillOpen(), report.update().closed(),
+        report.update().notAffected() == 0 ? "" : ", " + report.update().notAffected() + " marked not affected");
     return 0;
   }
 
