@@ -35,7 +35,9 @@ final class InventoryCommand implements Callable<Integer> {
         "                                     vendor/product/version",
         "  DIR/<asset>/                       that asset's inventory files: os-release, dpkg status,",
         "                                     rpm-qa.txt, apk installed, SBOMs, lockfiles …",
-        "Each asset gets a new inventory revision; the fleet is matched together (shared packages once)."
+        "Each asset gets a new inventory revision: its folder's ecosystems replace the previous ones, other",
+        "packages (and the OS when there is no os-release) are kept, and an unchanged inventory adds none.",
+        "The fleet is matched together (shared packages once)."
       })
   static final class Import implements Callable<Integer> {
     @ParentCommand InventoryCommand inventory;
