@@ -47,6 +47,17 @@ class AssessFindingsTest {
     }
 
     @Override
+    public FindingsUpdate recordRematch(String feedSource, Collection<String> advisoryIds, Instant at,
+        List<Finding> findings) {
+      throw new UnsupportedOperationException("read-only test store");
+    }
+
+    @Override
+    public FindingsUpdate recordSourceMatch(String feedSource, Instant at, List<Finding> findings) {
+      throw new UnsupportedOperationException("read-only test store");
+    }
+
+    @Override
     public List<TrackedFinding> list(FindingFilter filter) {
       return all.stream().filter(t -> filter.status() == null || t.status() == filter.status()).toList();
     }
