@@ -49,7 +49,7 @@ final class FeedsCommand implements Callable<Integer> {
     FeedVersion v = u.version();
     if (u.unchanged()) {
       out.printf("%-26s %-22s %8d records  unchanged, nothing written%n", v.source(), v.version(), v.records());
-    } else if (mode == LoadMode.MERGE) {
+    } else if (mode == LoadMode.MERGE && u.added() != v.records()) {
       out.printf("%-26s %-22s %8d records  +%d added, %d updated (merged: records not in this load kept;"
           + " --replace makes it the whole source)%n", v.source(), v.version(), v.records(), u.added(), u.updated());
     } else {
