@@ -13,6 +13,7 @@ import org.patchwarden.usecase.DescribeKevCatalog;
 import org.patchwarden.usecase.InventoryHistory;
 import org.patchwarden.usecase.ListFindings;
 import org.patchwarden.usecase.RematchAdvisories;
+import org.patchwarden.usecase.UpdateFeed;
 import org.patchwarden.usecase.ScanAssets;
 import org.patchwarden.usecase.DescribeVulnerability;
 import org.patchwarden.usecase.ListFeedVersions;
@@ -64,7 +65,13 @@ public final class App implements AutoCloseable {
 
   /** Loads feed documents found on disk; {@code recordCounter} sees the running record count. */
   public FeedLoader feedLoader(java.util.function.Consumer<Long> recordCounter) {
-    return new FeedReading(loadFeeds(), recordCounter);
+    return new FeedReading(updateFeed(), recordCounter);
+  }
+
+  /** The feed-loading policy every edge goes through: no rollback, merge or replace, re-match. */
+  public UpdateFeed updateFeed() {
+    Database db = database();
+    return new UpdateFeed(loadFeeds(), db.feedVersionStore(), db.advisoryStore(), rematchAdvisories(), clock);
   }
 
   /** Syncs upstream feeds through the mirror directory {@code $PATCHWARDEN_HOME/mirror}. */
@@ -93,7 +100,8 @@ public final class App implements AutoCloseable {
 
   public RematchAdvisories rematchAdvisories() {
     Database db = database();
-    return new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(), db.feedVersionStore(), clock);
+    return new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(), db.feedVersionStore(),
+        db.kevStore(), clock);
   }
 
   public InventoryHistory inventoryHistory() {

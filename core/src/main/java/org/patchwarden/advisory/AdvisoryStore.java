@@ -20,6 +20,14 @@ public interface AdvisoryStore {
    */
   FeedUpdate replace(FeedSnapshot<AdvisoryRecord> snapshot, FeedDocument document);
 
+  /**
+   * Removes every record of {@code source} and its current version in one transaction, recording
+   * each removal as a {@link org.patchwarden.feed.FeedChange} of version {@code removed@<at>}.
+   *
+   * @return the ids removed, empty when the source held nothing
+   */
+  List<String> remove(String source, java.time.Instant at);
+
   /** One source's record. */
   Optional<AdvisoryRecord> record(String source, String id);
 

@@ -23,6 +23,19 @@ public interface FindingStore {
    */
   FindingsUpdate recordRematch(Collection<String> advisoryIds, Instant at, List<Finding> findings);
 
+  /**
+   * Records a re-match of the records {@code advisoryIds} of one feed source: {@code findings} are
+   * all current findings of those records. Open findings of that source and those advisories that
+   * are not among them become RETRACTED; findings of other sources are untouched.
+   */
+  FindingsUpdate recordRematch(String feedSource, Collection<String> advisoryIds, Instant at, List<Finding> findings);
+
+  /**
+   * Records a match of everything {@code feedSource} claims (the KEV-product step, or a removed
+   * source with no findings): open findings of that source not among {@code findings} become RETRACTED.
+   */
+  FindingsUpdate recordSourceMatch(String feedSource, Instant at, List<Finding> findings);
+
   /** Tracked findings matching the filter, ordered by asset, package, advisory. */
   List<TrackedFinding> list(FindingFilter filter);
 

@@ -16,6 +16,7 @@ import org.patchwarden.advisory.KevStore;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
+import org.patchwarden.feed.LoadMode;
 import org.patchwarden.ssvc.SsvcObject;
 import org.patchwarden.ssvc.SsvcStore;
 
@@ -32,9 +33,16 @@ public final class LoadFeeds {
   private final AttackMappingStore mappings;
   private final SsvcStore ssvc;
   private final Clock clock;
+  private final LoadMode mode;
+  private final boolean refuseOlder;
 
   public LoadFeeds(KevStore kev, AdvisoryStore advisories, EpssStore epss, AttackStore attack,
       AttackMappingStore mappings, SsvcStore ssvc, Clock clock) {
+    this(kev, advisories, epss, attack, mappings, ssvc, clock, LoadMode.REPLACE, false);
+  }
+
+  private LoadFeeds(KevStore kev, AdvisoryStore advisories, EpssStore epss, AttackStore attack,
+      AttackMappingStore mappings, SsvcStore ssvc, Clock clock, LoadMode mode, boolean refuseOlder) {
     this.kev = kev;
     this.advisories = advisories;
     this.epss = epss;
@@ -42,6 +50,16 @@ public final class LoadFeeds {
     this.mappings = mappings;
     this.ssvc = ssvc;
     this.clock = clock;
+    this.mode = mode;
+    this.refuseOlder = refuseOlder;
+  }
+
+  /**
+   * These loads with {@code mode} (replace the source, or add to it), refusing documents dated
+   * before the current version when {@code refuseOlder}; {@link UpdateFeed} decides both.
+   */
+  public LoadFeeds with(LoadMode mode, boolean refuseOlder) {
+    return new LoadFeeds(kev, advisories, epss, attack, mappings, ssvc, clock, mode, refuseOlder);
   }
 
   /** The KEV catalog. */
@@ -77,6 +95,6 @@ public final class LoadFeeds {
   private FeedDocument document(String source, String origin, String contentHash) {
     // Stores keep microseconds; truncating here makes the returned version equal the stored one.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return new FeedDocument(source, origin, contentHash, now);
+    return new FeedDocument(source, origin, contentHash, now, mode, refuseOlder);
   }
 }

@@ -147,6 +147,11 @@ class AdvisoryIndexTest {
       }
 
       @Override
+      public List<String> remove(String source, java.time.Instant at) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public List<org.patchwarden.advisory.FeedRecord> records(Collection<String> ids) {
         throw new UnsupportedOperationException();
       }

@@ -93,6 +93,11 @@ final class MemoryAdvisoryStore implements AdvisoryStore {
   }
 
   @Override
+  public List<String> remove(String source, java.time.Instant at) {
+    throw new UnsupportedOperationException("not needed by an index");
+  }
+
+  @Override
   public List<FeedRecord> records(Collection<String> ids) {
     throw new UnsupportedOperationException("not needed by an index");
   }

@@ -53,7 +53,18 @@ class AssessFindingsTest {
     }
 
     @Override
+    public FindingsUpdate recordRematch(String feedSource, Collection<String> advisoryIds, Instant at,
+        List<Finding> findings) {
+      throw new UnsupportedOperationException("read-only test store");
+    }
+
+    @Override
     public List<TrackedFinding> clearMark(org.patchwarden.match.FindingKey key) {
+      throw new UnsupportedOperationException("read-only test store");
+    }
+
+    @Override
+    public FindingsUpdate recordSourceMatch(String feedSource, Instant at, List<Finding> findings) {
       throw new UnsupportedOperationException("read-only test store");
     }
 

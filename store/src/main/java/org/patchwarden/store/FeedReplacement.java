@@ -1,5 +1,6 @@
 package org.patchwarden.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
 import org.patchwarden.feed.FeedVersion;
+import org.patchwarden.feed.LoadMode;
+import org.patchwarden.feed.OlderFeedException;
 
 /**
  * The one way a feed snapshot becomes the current content of a source, for every feed store.
@@ -92,9 +95,12 @@ final class FeedReplacement {
       String version = header.version().isBlank()
           ? "sha256:" + document.contentHash().substring(0, Math.min(12, document.contentHash().length()))
           : header.version();
+      refuseRollback(document, current, header, version);
+      boolean merge = document.mode() == LoadMode.MERGE;
       String loadedAt = SqlTime.format(document.loadedAt());
       int removed = 0;
-      for (Table t : target.tables()) {
+      // A merged document holds some of the source's records: the others stay.
+      for (Table t : merge ? List.<Table>of() : target.tables()) {
         removed += h.createUpdate("INSERT INTO feed_changes (source, version, record_key, kind, loaded_at) "
                 + "SELECT :source, :version, " + t.keyColumn() + ", 'REMOVED', :loaded FROM " + t.name()
                 + " WHERE " + notStaged(t))
@@ -114,15 +120,89 @@ final class FeedReplacement {
           .bind("source", source)
           .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString("change_kind")), rs.getInt("n")))
           .forEach(e -> kinds.put(e.getKey(), e.getValue()));
-      int records = kinds.values().stream().mapToInt(Integer::intValue).sum();
-
-      JdbiFeedVersionStore.upsert(h, new FeedVersion(source, version, header.released(), records,
+      h.createUpdate("DELETE FROM feed_staging WHERE source = :source").bind("source", source).execute();
+      int added = kinds.getOrDefault(FeedChange.Kind.ADDED.name(), 0);
+      int updated = kinds.getOrDefault(FeedChange.Kind.UPDATED.name(), 0);
+      if (merge && current.isPresent() && added + updated == 0) {
+        // Nothing new in the part loaded: the source's version stays what it was.
+        return new FeedUpdate(current.get(), true, 0, 0, 0);
+      }
+      int records = merge ? count(h, target, source) : kinds.values().stream().mapToInt(Integer::intValue).sum();
+      Instant released = header.released();
+      if (merge && current.isPresent() && current.get().released() != null
+          && (released == null || released.isBefore(current.get().released()))) {
+        released = current.get().released(); // the newest record date of the whole source
+      }
+      JdbiFeedVersionStore.upsert(h, new FeedVersion(source, version, released, records,
           document.loadedAt(), document.origin(), document.contentHash()));
       // Read back, so that the caller sees the instants as stored (microseconds), equal to current().
       FeedVersion loaded = JdbiFeedVersionStore.current(h, source).orElseThrow();
-      h.createUpdate("DELETE FROM feed_staging WHERE source = :source").bind("source", source).execute();
-      return new FeedUpdate(loaded, false, kinds.getOrDefault(FeedChange.Kind.ADDED.name(), 0),
-          kinds.getOrDefault(FeedChange.Kind.UPDATED.name(), 0), removed);
+      return new FeedUpdate(loaded, false, added, updated, removed);
+    });
+  }
+
+  /**
+   * Refuses a dated document released before the current version: its own date is known only once
+   * read, and the check runs in the replacing transaction, so that no path can roll a catalog back.
+   */
+  private static void refuseRollback(FeedDocument document, Optional<FeedVersion> current, FeedHeader header,
+      String version) {
+    if (!document.refuseOlder() || current.isEmpty()) {
+      return;
+    }
+    FeedVersion now = current.get();
+    boolean older = header.released() != null && now.released() != null
+        ? header.released().isBefore(now.released())
+        : !header.version().isBlank() && header.version().compareTo(now.version()) < 0;
+    if (older) {
+      throw new OlderFeedException(document.source(), version, now.version());
+    }
+  }
+
+  /** The records a source holds now, from its store's first table. */
+  private static int count(Handle h, Target<?> target, String source) {
+    Table t = target.tables().get(0);
+    var q = h.createQuery("SELECT COUNT(*) FROM " + t.name()
+        + (t.sourceColumn() == null ? "" : " WHERE " + t.sourceColumn() + " = :source"));
+    if (t.sourceColumn() != null) {
+      q.bind("source", source);
+    }
+    return q.mapTo(Integer.class).one();
+  }
+
+  /**
+   * Removes every record of {@code source} and its version in one transaction, each removal
+   * appended to {@code feed_changes} under version {@code removed@<at>}.
+   *
+   * @return the keys removed, from the first table
+   */
+  static List<String> remove(Jdbi jdbi, Target<?> target, String source, Instant at) {
+    return jdbi.inTransaction(h -> {
+      String version = "removed@" + at;
+      String loadedAt = SqlTime.format(at);
+      List<String> keys = new ArrayList<>();
+      for (Table t : target.tables()) {
+        String ofSource = t.sourceColumn() == null ? "" : " WHERE " + t.sourceColumn() + " = :source";
+        var select = h.createQuery("SELECT " + t.keyColumn() + " FROM " + t.name() + ofSource);
+        if (t.sourceColumn() != null) {
+          select.bind("source", source);
+        }
+        List<String> tableKeys = select.mapTo(String.class).list();
+        if (keys.isEmpty()) {
+          keys.addAll(tableKeys);
+        }
+        var changes = h.createUpdate("INSERT INTO feed_changes (source, version, record_key, kind, loaded_at) "
+                + "SELECT :source, :version, " + t.keyColumn() + ", 'REMOVED', :loaded FROM " + t.name() + ofSource)
+            .bind("source", source).bind("version", version).bind("loaded", loadedAt);
+        changes.execute();
+        var delete = h.createUpdate("DELETE FROM " + t.name() + ofSource);
+        if (t.sourceColumn() != null) {
+          delete.bind("source", source);
+        }
+        delete.execute();
+      }
+      h.createUpdate("DELETE FROM feed_versions WHERE source = :source").bind("source", source).execute();
+      return keys;
     });
   }
 

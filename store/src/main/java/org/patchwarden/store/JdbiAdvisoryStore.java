@@ -92,6 +92,11 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
   }
 
   @Override
+  public List<String> remove(String source, java.time.Instant at) {
+    return FeedReplacement.remove(jdbi, this, source, at);
+  }
+
+  @Override
   public int count(String source) {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM advisory_records WHERE source = :source")
         .bind("source", source)

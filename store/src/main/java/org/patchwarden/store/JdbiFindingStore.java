@@ -151,6 +151,53 @@ final class JdbiFindingStore implements FindingStore {
         .bind("adv", key.advisoryId());
   }
 
+  /** {@inheritDoc} FIXED and RETRACTED findings not found again stay as they are. */
+  @Override
+  public FindingsUpdate recordRematch(String feedSource, Collection<String> advisoryIds, Instant at,
+      List<Finding> findings) {
+    Set<String> ids = new TreeSet<>(advisoryIds);
+    for (Finding f : findings) {
+      if (!f.feedSource().equals(feedSource) || !ids.contains(f.advisoryId())) {
+        throw new IllegalArgumentException("a re-match of " + ids.size() + " advisories of " + feedSource
+            + " cannot record finding " + f.key() + " of " + f.feedSource());
+      }
+    }
+    return recordOfSource(feedSource, List.copyOf(ids), at, findings);
+  }
+
+  /** {@inheritDoc} FIXED and RETRACTED findings not found again stay as they are. */
+  @Override
+  public FindingsUpdate recordSourceMatch(String feedSource, Instant at, List<Finding> findings) {
+    for (Finding f : findings) {
+      if (!f.feedSource().equals(feedSource)) {
+        throw new IllegalArgumentException("a match of " + feedSource + " cannot record finding " + f.key()
+            + " of " + f.feedSource());
+      }
+    }
+    return recordOfSource(feedSource, null, at, findings);
+  }
+
+  /** Compares with the findings of one source (of some advisories, or all when {@code ids} is null). */
+  private FindingsUpdate recordOfSource(String feedSource, List<String> ids, Instant at, List<Finding> findings) {
+    return jdbi.inTransaction(h -> {
+      Set<String> assets = new TreeSet<>();
+      findings.forEach(f -> assets.add(f.assetName()));
+      requireAssets(h, assets);
+      List<FindingState> before = new ArrayList<>();
+      String select = "SELECT " + STATE + " FROM findings WHERE feed_source = :feed";
+      if (ids == null) {
+        h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs)).forEach(before::add);
+      } else {
+        for (List<String> chunk : chunks(ids)) {
+          h.createQuery(select + " AND advisory_id IN (<ids>)").bind("feed", feedSource).bindList("ids", chunk)
+              .map((rs, ctx) -> state(rs))
+              .forEach(before::add);
+        }
+      }
+      return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()));
+    });
+  }
+
   /**
    * {@inheritDoc} Within one package and advisory, ordered by ecosystem and feed. The rows stream
    * from the database {@value CursorRead#FETCH_SIZE} at a time.

@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
     for (FeedInput input : FeedScanner.scan(feeds).inputs()) {
       progress.start(input.source());
       try {
-        FeedsCommand.printUpdate(out, input.source(), loader.load(input, "bundled:" + feeds.relativize(input.paths().get(0))));
+        FeedsCommand.printOutcome(out, loader.load(input, "bundled:" + feeds.relativize(input.paths().get(0)), false),
+            input.describe());
       } finally {
         progress.finish();
       }

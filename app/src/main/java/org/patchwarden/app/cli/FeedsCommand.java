@@ -13,7 +13,10 @@ import org.patchwarden.app.config.Upstream;
 import org.patchwarden.app.feeds.FeedLoader;
 import org.patchwarden.app.feeds.FeedSync;
 import org.patchwarden.feed.FeedUpdate;
+import org.patchwarden.feed.FeedAge;
 import org.patchwarden.feed.FeedVersion;
+import org.patchwarden.feed.LoadMode;
+import org.patchwarden.usecase.UpdateFeed;
 import org.patchwarden.formats.feed.FeedInput;
 import org.patchwarden.formats.feed.FeedScanner;
 import picocli.CommandLine.Command;
@@ -27,20 +30,28 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Load vulnerability feeds (offline mirror or upstream) and show what is loaded.",
     subcommands = {FeedsCommand.Load.class, FeedsCommand.Sync.class, FeedsCommand.Status.class,
-        FeedsCommand.Changes.class})
+        FeedsCommand.Changes.class, FeedsCommand.Remove.class})
 final class FeedsCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
   @Override
   public Integer call() {
-    root.terminal().err().println("patchwarden: missing subcommand: load, sync, status or changes (see 'patchwarden feeds --help')");
+    root.terminal().err().println(
+        "patchwarden: missing subcommand: load, sync, status, changes or remove (see 'patchwarden feeds --help')");
     return 2;
   }
 
   static void printUpdate(PrintWriter out, String what, FeedUpdate u) {
+    printUpdate(out, u, LoadMode.REPLACE);
+  }
+
+  private static void printUpdate(PrintWriter out, FeedUpdate u, LoadMode mode) {
     FeedVersion v = u.version();
     if (u.unchanged()) {
       out.printf("%-26s %-22s %8d records  unchanged, nothing written%n", v.source(), v.version(), v.records());
+    } else if (mode == LoadMode.MERGE && u.added() != v.records()) {
+      out.printf("%-26s %-22s %8d records  +%d added, %d updated (merged: records not in this load kept;"
+          + " --replace makes it the whole source)%n", v.source(), v.version(), v.records(), u.added(), u.updated());
     } else {
       out.printf("%-26s %-22s %8d records  +%d added, %d updated, -%d removed%n", v.source(), v.version(),
           v.records(), u.added(), u.updated(), u.removed());
@@ -48,22 +59,43 @@ final class FeedsCommand implements Callable<Integer> {
   }
 
   /**
-   * Re-matches what a changed advisory feed added, updated or removed against the scanned assets,
-   * so that findings follow the feeds without a rescan.
+   * Prints what loading one document did, re-matching included; returns why it did not fully
+   * succeed (the load committed but the findings did not follow), else null.
+   *
+   * @param where the document's paths or URL, for a refused older catalog
    */
-  static void rematch(PatchwardenCommand root, PrintWriter out, org.patchwarden.formats.feed.FeedKind kind, FeedUpdate u) {
-    boolean advisories = switch (kind) {
-      case NVD_API, CVE5, OSV, DEBIAN_DSA, DEBIAN_DLA, DEBIAN_TRACKER_JSON -> true;
-      default -> false;
-    };
-    if (!advisories || u.unchanged() || u.added() + u.updated() + u.removed() == 0) {
-      return;
+  static String printOutcome(PrintWriter out, UpdateFeed.Outcome outcome, String where) {
+    switch (outcome) {
+      case UpdateFeed.Outcome.Older o -> {
+        // An older catalog in the mirror must not roll the current one back.
+        out.printf("%-26s %-22s older than the current %s, skipped (%s)%n", o.source(), o.version(), o.current(), where);
+        return null;
+      }
+      case UpdateFeed.Outcome.Loaded l -> {
+        printUpdate(out, l.update(), l.mode());
+        return printRematch(out, l.source(), l.rematch());
+      }
     }
-    var r = root.app().rematchAdvisories().afterLoad(u.version().source(), u.version().version());
-    if (r.opened() + r.stillOpen() + r.closed() > 0) {
+  }
+
+  private static String printRematch(PrintWriter out, String source, UpdateFeed.Rematch r) {
+    if (r.failed().isPresent()) {
+      out.printf("%-26s loaded and committed, but re-matching the findings FAILED: %s;"
+          + " findings follow this load at the next scan or import%n", source, r.failure());
+      return source + ": loaded, re-match failed: " + r.failure();
+    }
+    var t = r.total();
+    if (t.opened() + t.stillOpen() + t.closed() > 0) {
       out.printf("%-26s re-matched against scanned assets: %d new findings, %d still open, %d retracted%n",
-          u.version().source(), r.opened(), r.stillOpen(), r.closed());
+          source, t.opened(), t.stillOpen(), t.closed());
     }
+    return null;
+  }
+
+  /** A source as {@code feeds status} names it; an upstream's name as {@code feeds sync} takes it ({@code osv-go}) also works. */
+  static String sourceName(PatchwardenCommand root, String name) {
+    return root.app().config().upstreams().stream().filter(u -> u.name().equals(name)).map(Upstream::source)
+        .findFirst().orElse(name);
   }
 
   @Command(
@@ -75,13 +107,21 @@ final class FeedsCommand implements Callable<Integer> {
         "NVD CVE API 2.0 pages, CVE JSON 5 (cvelistV5 layout), OSV (JSON, YAML, directories, all.zip),",
         "Debian DSA/DLA lists and tracker JSON, MITRE ATT&CK STIX, KEV->ATT&CK mappings, CISA SSVC data.",
         "Each source loads atomically: a malformed document is refused and that source's data stays.",
-        "Loading an unchanged document writes nothing."
+        "Loading an unchanged document writes nothing; an older KEV catalog or EPSS file is skipped.",
+        "Sources are named from their content (OSV: osv:<ecosystem>, e.g. osv:go, osv:pypi), never from",
+        "folder names. OSV, CVE 5 and NVD files add to and update their source (one file never removes",
+        "the others); --replace makes what is loaded the whole source. Changed advisories and KEV",
+        "re-match the scanned assets at once."
       })
   static final class Load implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;
 
     @Option(names = "--from", required = true, paramLabel = "DIR|FILE", description = "Mirror directory or feed file.")
     Path from;
+
+    @Option(names = "--replace", description = {"Make what is loaded the whole of each OSV, CVE 5 or NVD source:",
+        "records it does not hold are removed (and their findings retracted). Default: add and update."})
+    boolean replace;
 
     @Override
     public Integer call() {
@@ -99,25 +139,17 @@ final class FeedsCommand implements Callable<Integer> {
       Progress progress = new Progress(err, Progress.stderrIsTerminal());
       FeedLoader loader = root.app().feedLoader(n -> progress.update(n, "records"));
       List<String> failures = new ArrayList<>();
-      Map<String, String> current = new java.util.HashMap<>();
-      root.app().listFeedVersions().list().forEach(v -> current.put(v.source(), v.version()));
+      List<String> unmatched = new ArrayList<>();
       for (FeedInput input : scan.inputs()) {
-        String now = current.get(input.source());
-        if (!input.declaredVersion().isEmpty() && now != null && now.compareTo(input.declaredVersion()) > 0) {
-          // An older catalog in the mirror must not roll the current one back.
-          out.printf("%-26s %-22s older than the current %s, skipped (%s)%n", input.source(),
-              input.declaredVersion(), now, input.describe());
-          continue;
-        }
         progress.start(input.source() + " (" + input.describe() + ")");
         try {
-          FeedUpdate update = loader.load(input, input.describe());
-          current.put(input.source(), update.version().version());
-          printUpdate(out, input.source(), update);
-          rematch(root, out, input.kind(), update);
+          String rematchFailure = printOutcome(out, loader.load(input, input.describe(), replace), input.describe());
+          if (rematchFailure != null) {
+            unmatched.add(rematchFailure);
+          }
         } catch (RuntimeException e) {
           failures.add(input.source() + ": " + e.getMessage());
-          out.printf("%-26s FAILED, previous data kept: %s%n", input.source(), e.getMessage());
+          out.printf("%-26s FAILED, nothing written, previous data kept: %s%n", input.source(), e.getMessage());
         } finally {
           progress.finish();
           out.flush();
@@ -129,9 +161,12 @@ final class FeedsCommand implements Callable<Integer> {
       if (!failures.isEmpty()) {
         err.println("patchwarden: " + failures.size() + " source(s) failed to load; their previous data is kept:");
         failures.forEach(f -> err.println("  " + f));
-        return 1;
       }
-      return 0;
+      if (!unmatched.isEmpty()) {
+        err.println("patchwarden: " + unmatched.size() + " source(s) loaded, but their findings were not re-matched:");
+        unmatched.forEach(f -> err.println("  " + f));
+      }
+      return failures.isEmpty() && unmatched.isEmpty() ? 0 : 1;
     }
   }
 
@@ -149,7 +184,8 @@ final class FeedsCommand implements Callable<Integer> {
   static final class Sync implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;
 
-    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these upstreams (default: every enabled one).")
+    @Parameters(paramLabel = "NAME", arity = "0..*",
+        description = "Only these upstreams, by name (osv-go) or source (osv:go); default: every enabled one.")
     List<String> names = new ArrayList<>();
 
     @Override
@@ -159,7 +195,8 @@ final class FeedsCommand implements Callable<Integer> {
       List<Upstream> all = root.app().config().upstreams();
       List<Upstream> chosen = new ArrayList<>();
       for (String name : names) {
-        chosen.add(all.stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow(() -> new CliException(2,
+        chosen.add(all.stream().filter(u -> u.name().equals(name) || u.source().equals(name)).findFirst()
+            .orElseThrow(() -> new CliException(2,
             "unknown upstream '" + name + "'; known: " + String.join(", ", all.stream().map(Upstream::name).toList()))));
       }
       if (chosen.isEmpty()) {
@@ -175,12 +212,15 @@ final class FeedsCommand implements Callable<Integer> {
           switch (o) {
             case FeedSync.Outcome.NotModified nm -> out.printf("%-26s not modified upstream (304)%n", u.source());
             case FeedSync.Outcome.Loaded l -> {
-              printUpdate(out, u.source(), l.update());
-              rematch(root, out, u.kind(), l.update());
+              if (printOutcome(out, l.result(), u.url()) != null) {
+                failed++;
+              }
             }
+            case FeedSync.Outcome.Older old -> out.printf("%-26s %-22s older than the current %s, skipped (%s)%n",
+                u.source(), old.version(), old.current(), u.url());
             case FeedSync.Outcome.Failed f -> {
               failed++;
-              out.printf("%-26s FAILED, previous data kept: %s%n", u.source(), f.reason());
+              out.printf("%-26s FAILED, nothing written, previous data kept: %s%n", u.source(), f.reason());
             }
           }
           out.flush();
@@ -191,7 +231,9 @@ final class FeedsCommand implements Callable<Integer> {
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Show each loaded feed: version, records, when loaded, from where, and whether it is stale.")
+      description = {"Show each loaded feed: version, records, when loaded, from where, and whether it is stale.",
+        "Staleness counts from the data's own date where the feed states one (KEV catalog release,",
+        "EPSS score date, newest OSV/NVD/CVE 5 change), else from the load; limits: feeds.<name>.stale-after-days."})
   static final class Status implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;
 
@@ -209,8 +251,7 @@ final class FeedsCommand implements Callable<Integer> {
       for (FeedVersion v : versions) {
         int staleDays = root.app().config().upstreams().stream()
             .filter(u -> u.source().equals(v.source())).mapToInt(Upstream::staleAfterDays).findFirst().orElse(7);
-        long age = Duration.between(v.loadedAt(), now).toDays();
-        String stale = age > staleDays ? "  STALE: loaded " + age + " days ago (limit " + staleDays + ")" : "";
+        String stale = FeedAge.of(v, now).staleness(staleDays).map(t -> "  " + t).orElse("");
         out.printf("%-26s %-24s %8d  %-20s %s%s%n", v.source(), v.version(), v.records(),
             v.loadedAt().toString().substring(0, 19), v.origin(), stale);
       }
@@ -218,13 +259,18 @@ final class FeedsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "changes", mixinStandardHelpOptions = true,
+  // NB: no mixinStandardHelpOptions here: its -V/--version would clash with the feed --version option.
+  @Command(name = "changes",
       description = {"List the records that changed when a feed version was loaded (what re-matching works from).",
         "Kinds: ADDED, UPDATED, REMOVED."})
   static final class Changes implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "A source as 'feeds status' lists it, e.g. cisa-kev.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "SOURCE",
+        description = "A source as 'feeds status' lists it (cisa-kev, osv:go), or an upstream name (osv-go).")
     String source;
 
     @Option(names = "--version", paramLabel = "VERSION", description = "A loaded version (default: the current one).")
@@ -234,6 +280,7 @@ final class FeedsCommand implements Callable<Integer> {
     public Integer call() {
       PatchwardenCommand root = feeds.root;
       PrintWriter out = root.terminal().out();
+      String source = sourceName(root, this.source);
       var versions = root.app().listFeedVersions();
       String v = version;
       if (v == null) {
@@ -249,6 +296,34 @@ final class FeedsCommand implements Callable<Integer> {
           changes.stream().filter(c -> c.kind() == org.patchwarden.feed.FeedChange.Kind.UPDATED).count(),
           changes.stream().filter(c -> c.kind() == org.patchwarden.feed.FeedChange.Kind.REMOVED).count());
       return 0;
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true,
+      description = {"Remove an advisory source (osv:…, nvd, cve5, debian-…): its records and version go, each",
+        "removal is recorded (see 'feeds changes'), its open findings are retracted and KEV-product",
+        "findings are re-matched. A later load brings the source back."})
+  static final class Remove implements Callable<Integer> {
+    @ParentCommand FeedsCommand feeds;
+
+    @Parameters(index = "0", paramLabel = "SOURCE",
+        description = "A source as 'feeds status' lists it (osv:go), or an upstream name (osv-go).")
+    String source;
+
+    @Override
+    public Integer call() {
+      PatchwardenCommand root = feeds.root;
+      PrintWriter out = root.terminal().out();
+      String name = sourceName(root, source);
+      List<String> known = root.app().listFeedVersions().list().stream().map(FeedVersion::source)
+          .filter(UpdateFeed::isAdvisorySource).toList();
+      if (!known.contains(name)) {
+        throw new CliException(2, "no advisory source '" + source + "' is loaded; known: "
+            + (known.isEmpty() ? "none" : String.join(", ", known)));
+      }
+      UpdateFeed.Removal r = root.app().updateFeed().remove(name);
+      out.printf("%-26s removed: -%d records%n", name, r.removed().size());
+      return printRematch(out, name, r.rematch()) == null ? 0 : 1;
     }
   }
 }

@@ -16,6 +16,7 @@ import org.patchwarden.formats.feed.FeedInput;
 import org.patchwarden.formats.fetch.FetchResult;
 import org.patchwarden.formats.fetch.HttpFeedFetcher;
 import org.patchwarden.formats.fetch.Validators;
+import org.patchwarden.usecase.UpdateFeed;
 
 /**
  * Syncs upstream feeds into the store through a local mirror directory {@code mirror/<name>/}:
@@ -33,8 +34,16 @@ public final class FeedSync implements AutoCloseable {
     /** 304: our data is current. */
     record NotModified(Upstream upstream) implements Outcome {}
 
-    /** Downloaded and loaded. */
-    record Loaded(Upstream upstream, long bytes, FeedUpdate update) implements Outcome {}
+    /** Downloaded and loaded (the re-match may still have failed: see {@code result.rematch()}). */
+    record Loaded(Upstream upstream, long bytes, UpdateFeed.Outcome.Loaded result) implements Outcome {
+      /** What the load changed. */
+      public FeedUpdate update() {
+        return result.update();
+      }
+    }
+
+    /** Downloaded, but older than the current version: refused; the store and mirror are as before. */
+    record Older(Upstream upstream, String version, String current) implements Outcome {}
 
     /** Download or load failed; the store and mirror are as before. */
     record Failed(Upstream upstream, String reason) implements Outcome {}
@@ -88,8 +97,16 @@ public final class FeedSync implements AutoCloseable {
     }
     Stage.Staged content = staged.get();
     try {
-      FeedUpdate update = loader.load(new FeedInput(upstream.kind(), upstream.source(), List.of(content.path())),
-          upstream.url());
+      // An upstream document is the whole of its source (a full catalog, all.zip, every NVD page).
+      UpdateFeed.Outcome outcome = loader.load(
+          new FeedInput(upstream.kind(), upstream.source(), List.of(content.path())), upstream.url(), true);
+      if (outcome instanceof UpdateFeed.Outcome.Older older) {
+        Mirror.delete(content.path());
+        new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), older.version()
+            + " older than the current " + older.current()).write(dir);
+        return new Outcome.Older(upstream, older.version(), older.current());
+      }
+      UpdateFeed.Outcome.Loaded update = (UpdateFeed.Outcome.Loaded) outcome;
       Mirror.replace(content.path(), current);
       new SyncState(upstream.url(), content.validators().etag(), content.validators().lastModified(), now, now, null)
           .write(dir);

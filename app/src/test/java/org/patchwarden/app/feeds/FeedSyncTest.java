@@ -54,7 +54,7 @@ class FeedSyncTest {
     HttpFeedFetcher fetcher = new HttpFeedFetcher(
         new FetchPolicy(8 << 20, 2, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(2)),
         d -> {}, "patchwarden-test");
-    sync = new FeedSync(fetcher, new FeedReading(load, n -> {}), home.resolve("mirror"), clock);
+    sync = new FeedSync(fetcher, FeedLoading.reading(db, load, clock), home.resolve("mirror"), clock);
     kev = new Upstream("cisa-kev", FeedKind.KEV_JSON, KevStore.SOURCE, server.url("/kev.json"),
         "known_exploited_vulnerabilities.json", true, 2);
   }

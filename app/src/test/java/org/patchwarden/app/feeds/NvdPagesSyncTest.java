@@ -63,7 +63,7 @@ class NvdPagesSyncTest {
     HttpFeedFetcher fetcher = new HttpFeedFetcher(
         new FetchPolicy(8 << 20, 2, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(5)),
         d -> {}, "patchwarden-test");
-    sync = new FeedSync(fetcher, new FeedReading(load, n -> {}), home.resolve("mirror"), clock,
+    sync = new FeedSync(fetcher, FeedLoading.reading(db, load, clock), home.resolve("mirror"), clock,
         new NvdPaging(2, Duration.ofSeconds(6), "0a1b2c3d-0000-4000-8000-123456789abc", 10), pauses::add,
         ZipLimits.defaults());
     nvd = new Upstream("nvd", FeedKind.NVD_API, "nvd", Upstream.Layout.PAGED_NVD,

@@ -55,7 +55,7 @@ class SsvcZipSyncTest {
     HttpFeedFetcher fetcher = new HttpFeedFetcher(
         new FetchPolicy(8 << 20, 2, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(5)),
         d -> {}, "patchwarden-test");
-    sync = new FeedSync(fetcher, new FeedReading(load, n -> {}), home.resolve("mirror"), clock,
+    sync = new FeedSync(fetcher, FeedLoading.reading(db, load, clock), home.resolve("mirror"), clock,
         NvdPaging.defaults(null), d -> {}, new ZipLimits(500, 256 << 10, 4 << 20));
     ssvc = new Upstream("ssvc", FeedKind.SSVC, "ssvc", Upstream.Layout.ZIP_TREE,
         server.url("/CERTCC/SSVC/archive/refs/heads/main.zip"), "data", true, 180);

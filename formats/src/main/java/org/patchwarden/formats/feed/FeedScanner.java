@@ -20,12 +20,16 @@ import java.util.zip.GZIPInputStream;
  * bytes of each file, never by trusting extensions alone. The result says, for every source, which
  * paths make its full snapshot, and which files were left out and why.
  *
- * <p>Conventions: OSV records are grouped into one source per collection, named after the
- * directory below the nearest {@code osv} directory ({@code osv/go} → {@code osv:go}), else after the
- * scanned directory; all NVD pages form the {@code nvd} source; all CVE 5 records the {@code cve5}
+ * <p>Conventions: OSV records are grouped into one source per ecosystem, named from their content,
+ * never from their folder: {@code osv:} and the lower-case ecosystem of the record's first affected
+ * package without its release ({@code Go} → {@code osv:go}, {@code PyPI} → {@code osv:pypi}, {@code
+ * AlmaLinux:9} → {@code osv:almalinux}), the names the upstream sync uses; a record that names no
+ * ecosystem (withdrawn) joins the ecosystem most of its folder's records name. All NVD pages form the {@code nvd} source; all CVE 5 records the {@code cve5}
  * source; all Mappings Explorer files the {@code attack-mappings} source. KEV catalogs are ordered
  * by catalog version so that the newest ends current; a KEV CSV next to a KEV JSON is the same
- * catalog and is skipped, as is a gzip next to its plain file.
+ * catalog and is skipped, as is a gzip next to its plain file. A directory that is empty or cannot
+ * be read, and a file that cannot be read, are reported among the skipped paths and the rest loads.
+ * Symbolic links are followed (a linked folder loads as a copy would); the depth limit stops cycles.
  */
 public final class FeedScanner {
   private static final int SNIFF_BYTES = 8192;
@@ -35,6 +39,10 @@ public final class FeedScanner {
   private static final Pattern OSV_ID = Pattern.compile("\"id\"\\s*:\\s*\"[A-Z][A-Za-z0-9]*-[^\"]+\"");
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern THOUSANDS = Pattern.compile("\\d+xxx");
+  private static final Pattern JSON_ECOSYSTEM = Pattern.compile("\"ecosystem\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern YAML_ECOSYSTEM = Pattern.compile("(?m)^\\s*-?\\s*ecosystem:\\s*['\"]?([^'\"\\r\\n]+)");
+  /** Whole OSV records are read to find their ecosystem only up to this size. */
+  private static final long MAX_RECORD_BYTES = 8L << 20;
 
   /** What a scan found. */
   public record Scan(List<FeedInput> inputs, Map<String, List<Path>> skipped) {}
@@ -46,6 +54,7 @@ public final class FeedScanner {
   private final List<Path> cve5 = new ArrayList<>();
   private final List<Path> mappings = new ArrayList<>();
   private final Map<String, List<Path>> osv = new TreeMap<>();
+  private final Map<Path, Path> osvUnnamed = new java.util.LinkedHashMap<>(); // file -> its folder
   private final Map<String, Path> kevCatalogs = new TreeMap<>(); // version + path -> path
 
   private FeedScanner(Path root) {
@@ -86,6 +95,7 @@ public final class FeedScanner {
     }
     // NB: AlmaLinux ships some advisories as byte-identical copies in several release folders;
     // they share one key in the source, and the store keeps one.
+    placeUnnamed();
     osv.forEach((name, paths) -> out.add(new FeedInput(FeedKind.OSV, "osv:" + name, sorted(paths))));
     return new Scan(out, skipped);
   }
@@ -119,6 +129,13 @@ public final class FeedScanner {
     List<Path> children;
     try (Stream<Path> list = Files.list(dir)) {
       children = list.sorted().toList();
+    } catch (IOException e) {
+      skip("directory that cannot be read (" + e.getClass().getSimpleName() + ")", dir);
+      return;
+    }
+    if (children.stream().noneMatch(c -> !fileName(c).startsWith("."))) {
+      skip("empty directory", dir);
+      return;
     }
     for (Path child : children) {
       if (fileName(child).startsWith(".")) {
@@ -127,19 +144,25 @@ public final class FeedScanner {
       if (Files.isDirectory(child)) {
         directory(child, depth + 1);
       } else if (Files.isRegularFile(child)) {
+        if (!Files.isReadable(child)) {
+          skip("file that cannot be read", child);
+          continue;
+        }
         file(child);
+      } else if (Files.isSymbolicLink(child)) {
+        skip("broken symbolic link", child);
       }
     }
   }
 
-  private static boolean isCvelistLayout(Path dir) throws IOException {
+  private static boolean isCvelistLayout(Path dir) {
     if (fileName(dir).equals("cves") && hasYearChildren(dir)) {
       return true;
     }
     return hasYearChildren(dir);
   }
 
-  private static boolean hasYearChildren(Path dir) throws IOException {
+  private static boolean hasYearChildren(Path dir) {
     try (Stream<Path> list = Files.list(dir)) {
       return list.filter(Files::isDirectory)
           .filter(p -> YEAR.matcher(fileName(p)).matches())
@@ -147,9 +170,11 @@ public final class FeedScanner {
             try (Stream<Path> inner = Files.list(year)) {
               return inner.anyMatch(p -> Files.isDirectory(p) && THOUSANDS.matcher(fileName(p)).matches());
             } catch (IOException e) {
-              throw new UncheckedIOException("cannot list " + year, e);
+              return false; // reported when the walk reaches it
             }
           });
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -166,7 +191,7 @@ public final class FeedScanner {
     }
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     if (lower.endsWith(".zip")) {
-      osv.computeIfAbsent(osvCollection(file), k -> new ArrayList<>()).add(file);
+      osv(file, zipHead(file), false);
       return;
     }
     if (lower.endsWith(".json")) {
@@ -176,7 +201,7 @@ public final class FeedScanner {
     if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
       String head = sniff(file, false);
       if (head.contains("\nmodified:") || head.startsWith("modified:") || head.contains("\naffected:")) {
-        osv.computeIfAbsent(osvCollection(file), k -> new ArrayList<>()).add(file);
+        osv(file, head, true);
       } else {
         skip("YAML that is not an OSV record", file);
       }
@@ -189,7 +214,7 @@ public final class FeedScanner {
     skip("not a known feed format", file);
   }
 
-  private void json(Path file, String head) {
+  private void json(Path file, String head) throws IOException {
     if (head.contains("\"$schema\"") && head.contains("\"properties\"")) {
       skip("JSON schema", file);
     } else if (head.contains("\"catalogVersion\"")) {
@@ -209,7 +234,7 @@ public final class FeedScanner {
       inputs.add(new FeedInput(FeedKind.DEBIAN_TRACKER_JSON, "debian-tracker", List.of(file)));
     } else if (OSV_ID.matcher(head).find() && (head.contains("\"modified\"") || head.contains("\"affected\"")
         || head.contains("\"schema_version\"") || head.contains("\"aliases\""))) {
-      osv.computeIfAbsent(osvCollection(file), k -> new ArrayList<>()).add(file);
+      osv(file, head, false);
     } else {
       skip("not a known feed format", file);
     }
@@ -239,16 +264,72 @@ public final class FeedScanner {
     }
   }
 
-  private String osvCollection(Path file) {
-    Path rel = root.toAbsolutePath().normalize().getParent() == null ? file : file.toAbsolutePath().normalize();
-    Path prev = null;
-    for (Path p = rel.getParent(); p != null; prev = p, p = p.getParent()) {
-      if (fileName(p).equals("osv") && prev != null) {
-        return fileName(prev);
-      }
+  /** Files an OSV record (or zip of records) under the source its ecosystem names. */
+  private void osv(Path file, String head, boolean yaml) throws IOException {
+    String ecosystem = ecosystem(head, yaml);
+    if (ecosystem == null && !file.toString().endsWith(".zip") && Files.size(file) <= MAX_RECORD_BYTES) {
+      ecosystem = ecosystem(Files.readString(file, StandardCharsets.UTF_8), yaml);
     }
-    Path base = Files.isDirectory(root) ? root : root.getParent();
-    return base == null ? "local" : fileName(base.toAbsolutePath().normalize());
+    if (ecosystem == null) {
+      osvUnnamed.put(file, file.toAbsolutePath().getParent());
+    } else {
+      osv.computeIfAbsent(ecosystem, k -> new ArrayList<>()).add(file);
+    }
+  }
+
+  /** {@code osv:}'s suffix for an OSV ecosystem: lower case, release dropped ({@code AlmaLinux:9} → {@code almalinux}). */
+  static String osvName(String ecosystem) {
+    int colon = ecosystem.indexOf(':');
+    return (colon < 0 ? ecosystem : ecosystem.substring(0, colon)).trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String ecosystem(String text, boolean yaml) {
+    Matcher m = (yaml ? YAML_ECOSYSTEM : JSON_ECOSYSTEM).matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String name = osvName(m.group(1));
+    return name.isEmpty() ? null : name;
+  }
+
+  /** A record that names no ecosystem goes with its folder's records, else with the scan's, else {@code osv:unknown}. */
+  private void placeUnnamed() {
+    Map<Path, Map<String, Integer>> byFolder = new java.util.HashMap<>();
+    Map<String, Integer> overall = new java.util.HashMap<>();
+    osv.forEach((name, paths) -> paths.forEach(p -> {
+      overall.merge(name, 1, Integer::sum);
+      byFolder.computeIfAbsent(p.toAbsolutePath().getParent(), k -> new java.util.HashMap<>()).merge(name, 1, Integer::sum);
+    }));
+    String fallback = mostCommon(overall).orElse("unknown");
+    osvUnnamed.forEach((file, folder) -> osv.computeIfAbsent(
+        mostCommon(byFolder.getOrDefault(folder, Map.of())).orElse(fallback), k -> new ArrayList<>()).add(file));
+  }
+
+  private static java.util.Optional<String> mostCommon(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        // ties go to the alphabetically first name, so that the answer does not depend on map order
+        .max(Map.Entry.<String, Integer>comparingByValue()
+            .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+        .map(Map.Entry::getKey);
+  }
+
+  /** The first bytes of the first JSON record of a zip of OSV records. */
+  private static String zipHead(Path file) {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      var entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        var e = entries.nextElement();
+        if (!e.isDirectory() && e.getName().endsWith(".json")) {
+          try (InputStream in = zip.getInputStream(e)) {
+            return new String(in.readNBytes((int) Math.min(MAX_RECORD_BYTES, Math.max(SNIFF_BYTES, e.getSize()))),
+                StandardCharsets.UTF_8);
+          }
+        }
+      }
+    } catch (IOException e) {
+      return ""; // the reader reports what is wrong with it
+    }
+    return "";
   }
 
   private static String sniff(Path file, boolean gzip) throws IOException {
