@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.patchwarden.app.inventory.CollectedInventory;
 import org.patchwarden.app.inventory.InventoryFiles;
@@ -18,6 +17,7 @@ import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.Finding;
 import org.patchwarden.usecase.ScanAssets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,6 +33,8 @@ import picocli.CommandLine.ParentCommand;
       "poetry.lock, mvn dependency:list output, go.mod, and an os-release file for the OS).",
       "The inventory is stored as a new revision of the asset; findings no longer present are marked",
       "fixed by it. Releases or ecosystems without advisory data are reported, never taken as clean.",
+      "--env, --team, --criticality, --internet-facing and --tags state the asset's context; what they",
+      "leave out keeps its stored value ('patchwarden asset set'), or is assumed from the policy.",
       "--json prints the stable shape documented in docs/findings-json.md."
     })
 final class ScanCommand implements Callable<Integer> {
@@ -49,6 +51,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
+
+  @Mixin AssetContextOptions contextOptions;
 
   @Override
   public Integer call() {
@@ -79,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Asset context;
     try {
-      context = new Asset(name.strip(), kind, "unknown", "", 2, false, Set.of());
+      context = contextOptions.asset(name.strip(), kind);
     } catch (IllegalArgumentException e) {
       throw new CliException(2, e.getMessage() + " (choose one with --asset)");
     }
