@@ -9,6 +9,7 @@ import org.patchwarden.assess.Policy;
 import org.patchwarden.assess.SsvcEvaluator;
 import org.patchwarden.formats.policy.PolicyYamlReader;
 import org.patchwarden.usecase.AssessFindings;
+import org.patchwarden.usecase.AssetContexts;
 import org.patchwarden.usecase.DescribeKevCatalog;
 import org.patchwarden.usecase.InventoryHistory;
 import org.patchwarden.usecase.ListFindings;
@@ -51,10 +52,35 @@ public final class App implements AutoCloseable {
   private synchronized Database database() {
     if (database == null) {
       database = config.embedded()
-          ? Database.openSqlite(java.nio.file.Path.of(config.dbUrl().substring("jdbc:sqlite:".length())))
+          ? Database.openSqlite(sqliteFile())
           : Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
     }
     return database;
+  }
+
+  /**
+   * Whether the database exists already: the SQLite file of the embedded database; a server database
+   * (PostgreSQL) is taken to exist, as only its administrator can create it.
+   */
+  public boolean databaseExists() {
+    return database != null || !config.embedded() || java.nio.file.Files.isRegularFile(sqliteFile());
+  }
+
+  /**
+   * Which database this run uses, for people: the SQLite file's absolute path, or the JDBC URL with
+   * any password in it masked ({@code user:***@host}, {@code password=***}).
+   */
+  public String databaseDescription() {
+    if (config.embedded()) {
+      return sqliteFile().toString();
+    }
+    return config.dbUrl()
+        .replaceAll("(//[^/@:?#]*:)[^/@?#]*@", "$1***@")
+        .replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  private java.nio.file.Path sqliteFile() {
+    return java.nio.file.Path.of(config.dbUrl().substring("jdbc:sqlite:".length())).toAbsolutePath();
   }
 
   public LoadFeeds loadFeeds() {
@@ -104,6 +130,10 @@ public final class App implements AutoCloseable {
         db.kevStore(), clock);
   }
 
+  public AssetContexts assetContexts() {
+    return new AssetContexts(database().assetStore());
+  }
+
   public InventoryHistory inventoryHistory() {
     return new InventoryHistory(database().assetStore());
   }
@@ -122,13 +152,18 @@ public final class App implements AutoCloseable {
    * else the shipped default policy.
    */
   public AssessFindings assessFindings(java.nio.file.Path policyFile) {
-    java.nio.file.Path home = config.home().resolve("policy.yaml");
-    Policy policy = policyFile != null ? PolicyYamlReader.read(policyFile)
-        : java.nio.file.Files.isRegularFile(home) ? PolicyYamlReader.read(home) : PolicyYamlReader.defaultPolicy();
+    Policy policy = policy(policyFile);
     Database db = database();
     SsvcEvaluator ssvc = SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null);
     DescribeVulnerability describe = describeVulnerability();
     return new AssessFindings(db.findingStore(), db.assetStore(), describe::describe, policy, ssvc, clock);
+  }
+
+  /** The policy {@link #assessFindings} uses: {@code policyFile}, the home's policy.yaml, or the shipped default. */
+  public Policy policy(java.nio.file.Path policyFile) {
+    java.nio.file.Path home = config.home().resolve("policy.yaml");
+    return policyFile != null ? PolicyYamlReader.read(policyFile)
+        : java.nio.file.Files.isRegularFile(home) ? PolicyYamlReader.read(home) : PolicyYamlReader.defaultPolicy();
   }
 
   public ListFeedVersions listFeedVersions() {

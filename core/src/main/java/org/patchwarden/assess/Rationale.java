@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.patchwarden.advisory.EpssScore;
+import org.patchwarden.inventory.Asset;
 import org.patchwarden.match.Confidence;
 
 /**
@@ -141,7 +142,18 @@ final class Rationale {
     }
     words.add(a.environment());
     words.add("asset");
-    return String.join(" ", words);
+    // The words above read as facts; say which of them are the policy's assumptions.
+    List<String> assumed = new ArrayList<>();
+    if (criticality && a.isAssumed(Asset.CRITICALITY)) {
+      assumed.add("criticality");
+    }
+    if (exposure && a.isAssumed(Asset.INTERNET_FACING)) {
+      assumed.add("internet exposure");
+    }
+    if (a.isAssumed(Asset.ENVIRONMENT)) {
+      assumed.add("environment");
+    }
+    return String.join(" ", words) + (assumed.isEmpty() ? "" : " (assumed " + String.join(", ", assumed) + ")");
   }
 
   static String cvss(CvssScore c) {

@@ -22,6 +22,7 @@ import org.patchwarden.advisory.Severity;
 import org.patchwarden.advisory.TechniqueUse;
 import org.patchwarden.advisory.VulnerabilityProfile;
 import org.patchwarden.inventory.Asset;
+import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.match.Finding;
 
 /**
@@ -50,8 +51,8 @@ import org.patchwarden.match.Finding;
  *       "partial".
  *   <li><b>SSVC statements</b> (severity type {@code SSVC}): CISA-ADP's first, as the coordinator
  *       whose decision table we evaluate.
- *   <li><b>Asset</b>: the asset record; when there is none, or its environment is blank or {@code
- *       unknown}, the policy's {@link AssetAssumptions} and an assumption in words.
+ *   <li><b>Asset</b>: the asset record; each context field it does not state (all of them when
+ *       there is no record) from the policy's {@link AssetAssumptions}, with an assumption in words.
  * </ul>
  */
 public final class SignalCollector {
@@ -143,25 +144,25 @@ public final class SignalCollector {
   }
 
   private AssetContext context(String assetName, Asset asset, List<String> assumptions) {
-    if (asset == null) {
+    Asset known = asset != null ? asset : Asset.unstated(assetName, AssetKind.HOST);
+    Set<String> assumed = new LinkedHashSet<>(known.unstatedFields());
+    // One line per field nobody stated, so that an unknown context is never read as a known one.
+    if (known.criticality() == null) {
       assumptions.add("criticality unknown, treated as " + assume.criticality());
+    }
+    if (known.environment() == null) {
       assumptions.add("environment unknown, treated as " + assume.environment());
+    }
+    if (known.internetFacing() == null) {
       assumptions.add("internet exposure unknown, treated as "
           + (assume.internetFacing() ? "internet-facing" : "not internet-facing"));
-      assumptions.add("owner team unknown");
-      return new AssetContext(assetName, assume.environment(), "", assume.criticality(), assume.internetFacing(),
-          false);
     }
-    String environment = asset.environment().strip();
-    if (environment.isEmpty() || environment.equalsIgnoreCase("unknown")) {
-      assumptions.add("environment unknown, treated as " + assume.environment());
-      environment = assume.environment();
-    }
-    if (asset.ownerTeam().isBlank()) {
+    if (known.ownerTeam() == null) {
       assumptions.add("owner team unknown");
     }
-    return new AssetContext(asset.name(), environment, asset.ownerTeam().strip(), asset.criticality(),
-        asset.internetFacing(), true);
+    return new AssetContext(known.name(), known.environment() != null ? known.environment() : assume.environment(),
+        known.ownerTeam(), known.criticality() != null ? known.criticality() : assume.criticality(),
+        known.internetFacing() != null ? known.internetFacing() : assume.internetFacing(), asset != null, assumed);
   }
 
   // ---- CVSS

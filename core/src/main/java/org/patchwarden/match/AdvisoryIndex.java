@@ -39,8 +39,9 @@ import org.patchwarden.version.VersionScheme;
  * <p>An index need not hold every record: {@link #forInventories} loads only the records that name
  * the inventories' packages and {@linkplain Builder#declareCoverage declares} the store's entry
  * counts, so that {@link #hasData} and {@link #entryCount(String)} still answer for the whole
- * store. An operating-system release with fewer than {@link #sparseBelow()} entries (a lone test
- * DSA for Debian:12) is {@linkplain #isSparse sparse}: the matcher reports it as a coverage gap.
+ * store. An ecosystem or release with fewer than {@link #sparseBelow()} entries (a lone test DSA
+ * for Debian:12, a few fixture Maven advisories) is {@linkplain #isSparse sparse}: the matcher
+ * reports it as a coverage gap.
  * Each package's entries are ordered by feed source, then record id, so that answers do not
  * depend on the order records arrived in.
  *
@@ -56,9 +57,10 @@ public final class AdvisoryIndex {
       Comparator.<Entry, String>comparing(e -> e.feedSource).thenComparing(e -> e.recordId);
 
   /**
-   * The fewest entries an operating-system release needs in the indexes built from a store ({@link
-   * #of}, {@link #forInventories}) not to be sparse. The shared test feeds carry a single fixture
-   * DSA for Debian:12; a real release has thousands.
+   * The fewest entries an ecosystem or operating-system release needs in the indexes built from a
+   * store ({@link #of}, {@link #forInventories}) not to be sparse. The shared test feeds carry a
+   * single fixture DSA for Debian:12 and a few fixture advisories of other ecosystems; a real
+   * release or ecosystem has thousands.
    */
   public static final int SPARSE_BELOW = 25;
 
@@ -193,8 +195,10 @@ public final class AdvisoryIndex {
   }
 
   /**
-   * Whether this ecosystem is an operating-system release ({@link EcosystemKeys#isOsRelease}) with
-   * data, but fewer than {@link #sparseBelow()} entries: too few to take silence for "not affected".
+   * Whether this ecosystem, an operating-system release or a language ecosystem ({@code maven},
+   * {@code npm} …; the CPE index aside), has data, but fewer than {@link #sparseBelow()} entries:
+   * too few to take silence for "not affected". A handful of Maven test advisories must not make a
+   * whole Maven SBOM read as clean.
    */
   public boolean isSparse(String ecosystem) {
     return sparseKey(EcosystemKeys.ecosystem(ecosystem));
@@ -202,10 +206,10 @@ public final class AdvisoryIndex {
 
   boolean sparseKey(String ecosystemKey) {
     int n = coverageKey(ecosystemKey);
-    return n > 0 && n < sparseBelow && EcosystemKeys.isOsRelease(ecosystemKey);
+    return n > 0 && n < sparseBelow && !EcosystemKeys.isCpe(ecosystemKey);
   }
 
-  /** The fewest entries an operating-system release needs not to be {@linkplain #isSparse sparse}; 0: none is. */
+  /** The fewest entries an ecosystem needs not to be {@linkplain #isSparse sparse}; 0: none is. */
   public int sparseBelow() {
     return sparseBelow;
   }

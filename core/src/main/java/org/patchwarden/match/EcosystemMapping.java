@@ -27,8 +27,10 @@ import org.patchwarden.inventory.OsRelease;
  *   <li>{@code cpe} products → the CPE index, by {@code vendor:product}.</li>
  * </ul>
  *
- * Anything else (deb on Linux Mint, rpm on Fedora, {@code generic} packages) maps to no ecosystem
- * and is reported as a coverage gap rather than guessed.
+ * A package of an SBOM without an os-release takes its release from its purl's {@code distro}
+ * qualifier ({@link #distro}). Anything else (deb on Linux Mint, rpm on Fedora, {@code generic}
+ * packages, distribution packages with no OS at all) maps to no ecosystem and is reported as a
+ * coverage gap rather than guessed.
  */
 public final class EcosystemMapping {
   /** Debian codenames by release number, for hosts without VERSION_ID and for messages. */
@@ -89,9 +91,9 @@ public final class EcosystemMapping {
     }
     return switch (eco) {
       case "cpe" -> target("cpe", pkg.name().toLowerCase(Locale.ROOT), pkg.version().strip(), "");
-      case "deb" -> deb(os, pkg);
-      case "rpm" -> rpm(os, pkg);
-      case "apk" -> apk(os, pkg);
+      case "deb" -> deb(os != null ? os : distro(pkg.purl()), pkg);
+      case "rpm" -> rpm(os != null ? os : distro(pkg.purl()), pkg);
+      case "apk" -> apk(os != null ? os : distro(pkg.purl()), pkg);
       default -> new NoEcosystem(eco + (os == null ? "" : " on " + describe(os)));
     };
   }
@@ -165,6 +167,59 @@ public final class EcosystemMapping {
     String[] parts = os.versionId().split("\\.");
     String branch = parts.length >= 2 ? "v" + parts[0] + "." + parts[1] : "v" + parts[0];
     return target("Alpine:" + branch, pkg.effectiveSourceName(), pkg.version().strip(), "");
+  }
+
+  /**
+   * The OS release a distribution package's purl names in its {@code distro} qualifier, for SBOMs
+   * without an os-release: {@code pkg:rpm/almalinux/openssl@3.0.7-18.el9?distro=almalinux-9.2} →
+   * almalinux 9.2, {@code distro=alpine-3.18.4}, {@code distro=debian-12}, {@code distro=ubuntu-22.04},
+   * Trivy's {@code distro=redhat-9.2} → rhel 9.2. A qualifier without an id ({@code distro=9.2}, or
+   * a codename such as {@code bookworm}) takes the id from the purl's namespace. Null when there is
+   * no such qualifier.
+   */
+  static OsRelease distro(String purl) {
+    int query = purl.indexOf('?');
+    if (query < 0) {
+      return null;
+    }
+    int fragment = purl.indexOf('#', query);
+    String value = null;
+    for (String pair : purl.substring(query + 1, fragment < 0 ? purl.length() : fragment).split("&")) {
+      if (pair.toLowerCase(Locale.ROOT).startsWith("distro=")) {
+        value = java.net.URLDecoder.decode(pair.substring(7), java.nio.charset.StandardCharsets.UTF_8).strip();
+      }
+    }
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    String id;
+    String release;
+    int dash = value.lastIndexOf('-');
+    if (dash > 0) {
+      id = value.substring(0, dash);
+      release = value.substring(dash + 1);
+    } else {
+      id = namespace(purl);
+      release = value;
+    }
+    id = switch (id.toLowerCase(Locale.ROOT)) {
+      case "redhat", "red hat", "rhel" -> "rhel";
+      case "rocky", "rockylinux", "rocky-linux" -> "rocky";
+      default -> id.toLowerCase(Locale.ROOT);
+    };
+    if (id.isEmpty() || release.isEmpty()) {
+      return null;
+    }
+    return Character.isDigit(release.charAt(0)) ? new OsRelease(id, release, "", "")
+        : new OsRelease(id, "", release.toLowerCase(Locale.ROOT), "");
+  }
+
+  /** The namespace of {@code pkg:type/namespace/name@…}, or empty. */
+  private static String namespace(String purl) {
+    int type = purl.indexOf('/');
+    int next = type < 0 ? -1 : purl.indexOf('/', type + 1);
+    int stop = purl.indexOf('@');
+    return next < 0 || (stop >= 0 && next > stop) ? "" : purl.substring(type + 1, next);
   }
 
   /** {@code 1.2.3} of {@code v1.2.3} and of the toolchain's {@code go1.2.3}. */

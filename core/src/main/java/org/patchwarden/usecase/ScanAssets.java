@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.KevStore;
 import org.patchwarden.match.KevProducts;
@@ -55,8 +54,9 @@ public final class ScanAssets {
   /**
    * One asset's scan input.
    *
-   * @param asset the asset's context: saved (replacing the stored context) when {@code
-   *     replaceContext}, else used only when the asset is new
+   * @param asset the asset's context: every field it states replaces the stored one, the fields it
+   *     leaves unstated (null) keep what was stored, e.g. by {@code asset set}
+   * @param replaceContext whether the asset's kind is stated too (an asset list), not only inferred
    * @param os the operating system found, or null
    * @param complete whether the input is everything installed on the asset: packages of other
    *     ecosystems, and an OS it does not name, are dropped instead of kept
@@ -95,11 +95,11 @@ public final class ScanAssets {
   }
 
   /**
-   * The context a scanned asset gets when nothing says otherwise: a host of unknown environment and
-   * owner; the assessment states what it assumes for it.
+   * The context a scanned host gets when nothing says otherwise: none stated. The assessment fills
+   * it from the policy's assumptions and lists them as assumed.
    */
   public static Asset newHost(String name) {
-    return new Asset(name, AssetKind.HOST, "unknown", "", 2, false, Set.of());
+    return Asset.unstated(name, AssetKind.HOST);
   }
 
   /** Scans the assets; reports come in input order. */
@@ -111,12 +111,12 @@ public final class ScanAssets {
     Set<String> unchanged = new HashSet<>();
     for (AssetInventory in : inputs) {
       Asset asset = in.asset();
-      var stored = in.replaceContext() ? java.util.Optional.<Asset>empty() : assets.find(asset.name());
-      if (stored.isPresent()) {
-        asset = stored.get();
-      } else {
-        assets.save(asset);
+      var stored = assets.find(asset.name());
+      Asset merged = stored.isPresent() ? stored.get().overlaidWith(asset, in.replaceContext()) : asset;
+      if (stored.isEmpty() || !stored.get().equals(merged)) {
+        assets.save(merged);
       }
+      asset = merged;
       context.put(asset.name(), asset);
       Inventory previous = assets.currentInventory(asset.name()).orElse(null);
       InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);

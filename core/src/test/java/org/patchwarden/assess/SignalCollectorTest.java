@@ -13,6 +13,7 @@ import org.patchwarden.advisory.EpssScore;
 import org.patchwarden.advisory.Severity;
 import org.patchwarden.advisory.VulnerabilityProfile;
 import org.patchwarden.inventory.Asset;
+import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.match.Confidence;
 
 class SignalCollectorTest {
@@ -118,8 +119,23 @@ class SignalCollectorTest {
     Asset vague = RealProfiles.asset("db-01", "unknown", "", 1, false);
     Signals s = new SignalCollector(new AssetAssumptions(3, true, "staging"))
         .collect(RealProfiles.log4shellOnDebian("db-01"), RealProfiles.log4shell(), vague);
-    assertThat(s.asset()).isEqualTo(new AssetContext("db-01", "staging", "", 1, false, true));
+    assertThat(s.asset()).isEqualTo(new AssetContext("db-01", "staging", "", 1, false, true,
+        Set.of(Asset.ENVIRONMENT, Asset.OWNER_TEAM)));
     assertThat(s.assumptions()).containsExactly("environment unknown, treated as staging", "owner team unknown");
+  }
+
+  @Test
+  void aScannedAssetWithUnstatedCriticalityAndExposureTakesThePolicysAssumptionsAndListsThem() {
+    // what 'scan' stores for a host nobody described: before, criticality 2 and "not internet-facing"
+    // were hard-coded, so the policy's assume block never applied and nothing said it was a guess
+    Asset scanned = new Asset("web-07", AssetKind.HOST, "production", "web", null, null, Set.of());
+    Signals s = new SignalCollector(new AssetAssumptions(1, true, "staging"))
+        .collect(RealProfiles.log4shellOnDebian("web-07"), RealProfiles.log4shell(), scanned);
+    assertThat(s.asset()).isEqualTo(new AssetContext("web-07", "production", "web", 1, true, true,
+        Set.of(Asset.CRITICALITY, Asset.INTERNET_FACING)));
+    assertThat(s.assumptions()).containsExactly("criticality unknown, treated as 1",
+        "internet exposure unknown, treated as internet-facing");
+    assertThat(s.missionImpact()).isEqualTo(MissionImpact.HIGH);
   }
 
   @Test

@@ -201,7 +201,7 @@ class AdvisoryIndexTest {
   }
 
   @Test
-  void anOsReleaseWithFewerEntriesThanTheThresholdIsSparseAndALanguageEcosystemNever() {
+  void anOsReleaseOrLanguageEcosystemWithFewerEntriesThanTheThresholdIsSparseAndTheCpeIndexNever() {
     AdvisoryIndex.Builder b = AdvisoryIndex.builder().sparseBelow(AdvisoryIndex.SPARSE_BELOW);
     for (int i = 0; i < AdvisoryIndex.SPARSE_BELOW - 1; i++) {
       b.add("debian-dsa", record("debian-dsa", "DSA-" + (5000 + i) + "-1", Set.of(),
@@ -211,8 +211,10 @@ class AdvisoryIndexTest {
     AdvisoryIndex few = b.build();
 
     assertThat(few.isSparse("Debian:12")).isTrue();
-    assertThat(few.isSparse("PyPI")).isFalse();
+    // one fixture PyPI advisory must not make a whole requirements.txt read as clean
+    assertThat(few.isSparse("PyPI")).isTrue();
     assertThat(few.isSparse("Debian:13")).isFalse(); // no data at all is another gap
+    assertThat(AdvisoryIndex.builder().declareCoverage("cpe", 3).sparseBelow(25).build().isSparse("cpe")).isFalse();
     AdvisoryIndex enough = few.withRecords("debian-dsa", List.of(record("debian-dsa", "DSA-6000-1", Set.of(),
         fixedIn("Debian:12", "openssl", "3.0.11-1~deb12u2"))), List.of());
     assertThat(enough.isSparse("Debian:12")).isFalse();

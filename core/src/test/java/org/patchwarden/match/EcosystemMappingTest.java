@@ -98,4 +98,25 @@ class EcosystemMappingTest {
     assertThat(EcosystemMapping.map(new OsRelease("alpine", "3.20.3", "", ""), InstalledPackage.of("deb", "bash", "5.2")))
         .isEqualTo(new EcosystemMapping.NoEcosystem("deb on alpine 3.20.3"));
   }
+
+  @Test
+  void anSbomPackageWithoutAnOsTakesItsReleaseFromThePurlsDistroQualifier() {
+    InstalledPackage alma = new InstalledPackage("rpm", "openssl", "1:3.0.7-18.el9", "", "", "x86_64",
+        "pkg:rpm/almalinux/openssl@3.0.7-18.el9?arch=x86_64&distro=almalinux-9.2&epoch=1");
+    assertThat(target(null, alma).ecosystem()).isEqualTo("AlmaLinux:9");
+    InstalledPackage musl = new InstalledPackage("apk", "musl", "1.2.4-r2", "", "", "",
+        "pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.18.4");
+    assertThat(target(null, musl).ecosystem()).isEqualTo("Alpine:v3.18");
+    InstalledPackage rocky = new InstalledPackage("rpm", "bash", "5.1.8-9.el9", "", "", "", "pkg:rpm/rocky/bash@5.1.8-9.el9?distro=rocky-9.3");
+    assertThat(target(null, rocky).ecosystem()).isEqualTo("Rocky Linux:9");
+    // Trivy names Red Hat "redhat"; a bare release takes the distribution from the namespace
+    assertThat(target(null, new InstalledPackage("rpm", "bash", "5.1.8-9.el9", "", "", "",
+        "pkg:rpm/redhat/bash@5.1.8-9.el9?distro=redhat-9.2")).ecosystemKey()).isEqualTo("red hat:enterprise_linux:9");
+    assertThat(target(null, new InstalledPackage("deb", "bash", "5.2.15-2+b2", "", "", "",
+        "pkg:deb/debian/bash@5.2.15-2%2Bb2?distro=bookworm")).ecosystem()).isEqualTo("Debian:12");
+    // the os-release, when there is one, wins over what a purl says
+    assertThat(target(new OsRelease("almalinux", "8.10", "", ""), alma).ecosystem()).isEqualTo("AlmaLinux:8");
+    assertThat(EcosystemMapping.map(null, new InstalledPackage("rpm", "bash", "5.1", "", "", "", "pkg:rpm/almalinux/bash@5.1")))
+        .isEqualTo(new EcosystemMapping.NoEcosystem("rpm without an OS"));
+  }
 }

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,19 +43,22 @@ final class JdbiAssetStore implements AssetStore {
   @Override
   public void save(Asset a) {
     jdbi.useHandle(h -> h.createUpdate("""
-            INSERT INTO assets (name, kind, environment, owner_team, criticality, internet_facing, tags)
-            VALUES (:name, :kind, :env, :team, :crit, :internet, :tags)
+            INSERT INTO assets (name, kind, environment, owner_team, criticality, internet_facing, tags, unstated)
+            VALUES (:name, :kind, :env, :team, :crit, :internet, :tags, :unstated)
             ON CONFLICT (name) DO UPDATE SET
               kind = excluded.kind, environment = excluded.environment, owner_team = excluded.owner_team,
-              criticality = excluded.criticality, internet_facing = excluded.internet_facing, tags = excluded.tags
+              criticality = excluded.criticality, internet_facing = excluded.internet_facing, tags = excluded.tags,
+              unstated = excluded.unstated
             """)
         .bind("name", a.name())
         .bind("kind", a.kind().name())
-        .bind("env", a.environment())
-        .bind("team", a.ownerTeam())
-        .bind("crit", a.criticality())
-        .bind("internet", a.internetFacing() ? 1 : 0)
+        // unstated fields keep a placeholder in their NOT NULL column; the unstated column rules (V6)
+        .bind("env", a.environment() == null ? "" : a.environment())
+        .bind("team", a.ownerTeam() == null ? "" : a.ownerTeam())
+        .bind("crit", a.criticality() == null ? 2 : a.criticality())
+        .bind("internet", Boolean.TRUE.equals(a.internetFacing()) ? 1 : 0)
         .bind("tags", String.join(",", new TreeSet<>(a.tags())))
+        .bind("unstated", a.unstatedFields().stream().map(f -> f + ",").collect(Collectors.joining()))
         .execute());
   }
 
@@ -261,8 +265,11 @@ final class JdbiAssetStore implements AssetStore {
   private static Asset mapAsset(ResultSet rs) throws SQLException {
     String tags = rs.getString("tags");
     Set<String> tagSet = tags.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(tags.split(",")));
+    Set<String> unstated = Set.copyOf(Arrays.asList(rs.getString("unstated").split(",")));
     return new Asset(rs.getString("name"), AssetKind.valueOf(rs.getString("kind")),
-        rs.getString("environment"), rs.getString("owner_team"), rs.getInt("criticality"),
-        rs.getInt("internet_facing") == 1, tagSet);
+        unstated.contains(Asset.ENVIRONMENT) ? null : rs.getString("environment"),
+        unstated.contains(Asset.OWNER_TEAM) ? null : rs.getString("owner_team"),
+        unstated.contains(Asset.CRITICALITY) ? null : rs.getInt("criticality"),
+        unstated.contains(Asset.INTERNET_FACING) ? null : rs.getInt("internet_facing") == 1, tagSet);
   }
 }

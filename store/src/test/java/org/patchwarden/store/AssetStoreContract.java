@@ -39,6 +39,18 @@ abstract class AssetStoreContract extends DatabaseContract {
   }
 
   @Test
+  void contextNobodyStatedIsStoredAsUnknownNotAsADefault() {
+    Asset scanned = Asset.unstated("img-01", AssetKind.CONTAINER_IMAGE);
+    db.assetStore().save(scanned);
+    assertThat(db.assetStore().find("img-01")).contains(scanned);
+    Asset partly = new Asset("img-01", AssetKind.CONTAINER_IMAGE, "production", null, 1, null, Set.of("pci"));
+    db.assetStore().save(partly);
+    Asset found = db.assetStore().find("img-01").orElseThrow();
+    assertThat(found).isEqualTo(partly);
+    assertThat(found.unstatedFields()).containsExactly(Asset.OWNER_TEAM, Asset.INTERNET_FACING);
+  }
+
+  @Test
   void savingAgainUpdatesTheContext() {
     db.assetStore().save(WEB);
     Asset moved = new Asset("web-01", AssetKind.HOST, "staging", "web", 3, false, Set.of());

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
       ""
     },
     subcommands = {DemoCommand.class, FeedsCommand.class, AdvisoryCommand.class, ScanCommand.class,
-        InventoryCommand.class, FindingsCommand.class, AssessCommand.class, ExplainCommand.class, VercmpCommand.class},
+        InventoryCommand.class, AssetCommand.class, FindingsCommand.class, AssessCommand.class, ExplainCommand.class, VercmpCommand.class},
     footer = {
       "",
       "Configuration: flags > environment (PATCHWARDEN_HOME, PATCHWARDEN_DB, PATCHWARDEN_DB_USER,",
@@ -43,6 +43,10 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
+
+  /** Commands that only read: they never create a database (see {@link #refuseWithoutDatabase}). */
+  private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
+      "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list");
 
   private final Terminal terminal;
   private final Clock clock;
@@ -72,6 +76,10 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     cl.setExecutionExceptionHandler((ex, c, parsed) -> root.handle(ex));
     cl.setExecutionStrategy(parsed -> {
       try {
+        Integer refused = root.refuseWithoutDatabase(parsed);
+        if (refused != null) {
+          return refused;
+        }
         return new CommandLine.RunLast().execute(parsed);
       } finally {
         root.closeApp();
@@ -96,6 +104,39 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
 
   Terminal terminal() {
     return terminal;
+  }
+
+  /**
+   * A read-only command on a home without a database: says so and returns exit code 2, where opening
+   * the database would create an empty one and report "0 findings" as if all were clean. Null when
+   * the command may go on (another command, help, or a database that exists).
+   */
+  private Integer refuseWithoutDatabase(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult last = parsed;
+    while (true) {
+      if (last.isUsageHelpRequested() || last.isVersionHelpRequested()) {
+        return null;
+      }
+      if (!last.hasSubcommand()) {
+        break;
+      }
+      last = last.subcommand();
+    }
+    String command = last.commandSpec().qualifiedName(" ").replaceFirst("^patchwarden ?", "");
+    if (!READ_ONLY.contains(command)) {
+      return null;
+    }
+    try {
+      App a = app();
+      if (a.databaseExists()) {
+        return null;
+      }
+      terminal.err().println("patchwarden: no database at " + a.databaseDescription()
+          + "; run 'patchwarden demo' or 'feeds load' first");
+      return 2;
+    } catch (ConfigException e) {
+      return handle(e);
+    }
   }
 
   private void closeApp() {

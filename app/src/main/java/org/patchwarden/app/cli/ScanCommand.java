@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.patchwarden.app.inventory.CollectedInventory;
 import org.patchwarden.app.inventory.InventoryFiles;
@@ -18,6 +17,7 @@ import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.Finding;
 import org.patchwarden.usecase.ScanAssets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +35,8 @@ import picocli.CommandLine.ParentCommand;
       "replace the previous ones, other ecosystems (and the OS when none is found) are kept (--replace",
       "drops them); an unchanged inventory adds no revision. Findings no longer present are marked",
       "fixed by it. Releases or ecosystems without advisory data are reported, never taken as clean.",
+      "--env, --team, --criticality, --internet-facing and --tags state the asset's context; what they",
+      "leave out keeps its stored value ('patchwarden asset set'), or is assumed from the policy.",
       "--json prints the stable shape documented in docs/findings-json.md."
     })
 final class ScanCommand implements Callable<Integer> {
@@ -55,6 +57,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--replace", description = {"The scan is everything installed on the asset: drop the packages of",
       "other ecosystems, and the OS if the scan found none, from its inventory."})
   boolean replace;
+
+  @Mixin AssetContextOptions contextOptions;
 
   @Override
   public Integer call() {
@@ -85,7 +89,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Asset context;
     try {
-      context = new Asset(name.strip(), kind, "unknown", "", 2, false, Set.of());
+      context = contextOptions.asset(name.strip(), kind);
     } catch (IllegalArgumentException e) {
       throw new CliException(2, e.getMessage() + " (choose one with --asset)");
     }

@@ -174,13 +174,15 @@ public final class AssetListReader {
     Asset a = draft.asset;
     check(draft, cells.get(AssetFields.KIND), c -> fields.kind(c) == a.kind(),
         a.kind().name().toLowerCase(Locale.ROOT));
-    check(draft, cells.get(AssetFields.ENVIRONMENT), c -> fields.environment(c).equals(a.environment()),
-        a.environment());
-    check(draft, cells.get(AssetFields.OWNER_TEAM), c -> fields.ownerTeam(c).equals(a.ownerTeam()), a.ownerTeam());
-    check(draft, cells.get(AssetFields.CRITICALITY), c -> fields.criticality(c) == a.criticality(),
+    check(draft, cells.get(AssetFields.ENVIRONMENT),
+        c -> Objects.equals(Asset.stated(fields.environment(c)), a.environment()), String.valueOf(a.environment()));
+    check(draft, cells.get(AssetFields.OWNER_TEAM), c -> fields.ownerTeam(c).equals(a.ownerTeam()),
+        String.valueOf(a.ownerTeam()));
+    check(draft, cells.get(AssetFields.CRITICALITY), c -> Objects.equals(fields.criticality(c), a.criticality()),
         String.valueOf(a.criticality()));
-    check(draft, cells.get(AssetFields.INTERNET_FACING), c -> fields.internetFacing(c) == a.internetFacing(),
-        a.internetFacing() ? "yes" : "no");
+    check(draft, cells.get(AssetFields.INTERNET_FACING),
+        c -> Objects.equals(fields.internetFacing(c), a.internetFacing()),
+        Boolean.TRUE.equals(a.internetFacing()) ? "yes" : "no");
     Cell tags = cells.get(AssetFields.TAGS);
     check(draft, tags, c -> fields.tags(AssetFields.splitTags(c)).equals(a.tags()), String.join(";", a.tags()));
   }
