@@ -147,6 +147,11 @@ public final class AdvisoryIndex {
           ecosystems.add(t.ecosystemKey());
           names.add(t.nameKey());
         }
+        // A package KEV names as a vendor product: its CVE 5 / NVD data lives under that CPE key.
+        for (String cpeKey : KevProducts.cpeKeysOf(p)) {
+          ecosystems.add(EcosystemKeys.CPE);
+          names.add(EcosystemKeys.cpeName(cpeKey));
+        }
       }
     }
   }
@@ -497,6 +502,7 @@ public final class AdvisoryIndex {
    * One affected package of one record: what the source says, with its ranges compiled once.
    */
   public static final class Entry {
+    private static final VersionScheme GENERIC = Schemes.forEcosystem("generic");
     private static final Version[] NO_VERSIONS = new Version[0];
     private static final CompiledRange[] NO_RANGES = new CompiledRange[0];
 
@@ -537,7 +543,7 @@ public final class AdvisoryIndex {
       String problem = null;
       for (AffectedRange r : a.ranges()) {
         try {
-          compiled.add(compileRange(a.ecosystem(), cpe, r));
+          compiled.add(compileRange(a.ecosystem(), cpe ? cpeScheme(name) : null, r));
         } catch (IllegalArgumentException e) {
           // GIT ranges, unknown ecosystems, versions the scheme rejects: this range cannot be evaluated
           problem = problem == null ? e.getMessage() : problem;
@@ -548,7 +554,7 @@ public final class AdvisoryIndex {
       Set<String> unparsed = Set.of();
       if (!a.versions().isEmpty()) {
         try {
-          versionsScheme = cpe ? Schemes.forEcosystem("generic") : OsvRange.schemeFor(a.ecosystem(), "ECOSYSTEM");
+          versionsScheme = cpe ? cpeScheme(name) : OsvRange.schemeFor(a.ecosystem(), "ECOSYSTEM");
           List<Version> parsed = new ArrayList<>(a.versions().size());
           Set<String> texts = new HashSet<>();
           for (String v : a.versions()) {
@@ -579,15 +585,27 @@ public final class AdvisoryIndex {
           unparsed, all);
     }
 
-    private static CompiledRange compileRange(String ecosystem, boolean cpe, AffectedRange r) {
-      VersionScheme generic = Schemes.forEcosystem("generic");
+    /**
+     * The version scheme of a CPE product: PAN-OS for {@code paloaltonetworks:panos}, whose
+     * hotfix builds ({@code 10.2.9-h1}) have an order of their own; firmware-generic for the rest.
+     */
+    static VersionScheme cpeScheme(String cpeNameKey) {
+      return Schemes.forProduct(cpeNameKey);
+    }
+
+    /**
+     * @param cpeScheme the scheme of a CPE product's versions, or null for package ecosystems
+     */
+    private static CompiledRange compileRange(String ecosystem, VersionScheme cpeScheme, AffectedRange r) {
+      boolean cpe = cpeScheme != null;
+      VersionScheme product = cpe ? cpeScheme : GENERIC;
       return switch (r) {
         case AffectedRange.Events e -> {
           if (e.type().equalsIgnoreCase("GIT")) {
             throw new IllegalArgumentException("GIT ranges need a commit graph and are not evaluated");
           }
           // NB: CVE 5 products are versioned like firmware whatever range type the CNA wrote.
-          VersionScheme scheme = cpe ? generic : OsvRange.schemeFor(ecosystem, e.type());
+          VersionScheme scheme = cpe ? product : OsvRange.schemeFor(ecosystem, e.type());
           VersionRange range = OsvRange.of(scheme, e.events());
           List<Version> fixed = new ArrayList<>();
           for (OsvEvent ev : e.events()) {
@@ -600,7 +618,7 @@ public final class AdvisoryIndex {
           yield new CompiledRange(scheme, range, f);
         }
         case AffectedRange.CpeMatch c -> {
-          VersionRange range = c.toVersionRange(generic);
+          VersionRange range = c.toVersionRange(product);
           String update = cpeUpdate(c.criteria());
           boolean bounded = c.startIncluding() != null || c.startExcluding() != null || c.endIncluding() != null
               || c.endExcluding() != null;
@@ -608,11 +626,11 @@ public final class AdvisoryIndex {
             // NB: NVD lists pre-releases as version + update ("2.9.0" + "rc0"); the version field alone
             // would also match the final 2.9.0 release.
             range = new VersionRange.Comparison(VersionRange.Operator.EQ,
-                generic.parse(c.cpeVersion() + "-" + update));
+                product.parse(c.cpeVersion() + "-" + update));
           }
           // NVD's versionEndExcluding is the first version without the flaw: the fix.
-          Version[] f = c.endExcluding() == null ? NO_VERSIONS : new Version[] {generic.parse(c.endExcluding())};
-          yield new CompiledRange(generic, range, f);
+          Version[] f = c.endExcluding() == null ? NO_VERSIONS : new Version[] {product.parse(c.endExcluding())};
+          yield new CompiledRange(product, range, f);
         }
       };
     }
@@ -625,6 +643,15 @@ public final class AdvisoryIndex {
       }
       String u = parts[6];
       return u.equals("*") || u.equals("-") ? "" : u;
+    }
+
+    /**
+     * Whether this entry says which versions are affected: ranges or versions that can be
+     * evaluated, every version, or "not affected"; a product named without versions does not.
+     */
+    boolean statesVersions() {
+      return allVersions || ranges.length > 0 || versions.length > 0 || !unparsedVersions.isEmpty()
+          || affected.status() == AffectedStatus.NOT_AFFECTED;
     }
 
     /** Whether the installed version is affected per this entry (statuses aside). */

@@ -63,8 +63,8 @@ public final class EcosystemKeys {
 
   /**
    * The package-name key within an ecosystem key: PyPI names by PEP 503 (lower case, runs of
-   * {@code -_.} as one {@code -}); CPE {@code vendor:product}, NuGet and Packagist names lower
-   * case (their registries ignore case); every other name as it is (npm, Go, Maven {@code
+   * {@code -_.} as one {@code -}); CPE {@code vendor:product} reduced to letters and digits ({@link
+   * #cpeName}); NuGet and Packagist names lower case (their registries ignore case); every other name as it is (npm, Go, Maven {@code
    * group:artifact}, distro packages are case-sensitive).
    */
   public static String name(String ecosystemKey, String name) {
@@ -75,9 +75,34 @@ public final class EcosystemKeys {
     }
     return switch (base) {
       case "pypi" -> pep503(name);
-      case CPE, "nuget", "packagist" -> name.strip().toLowerCase(Locale.ROOT);
+      case CPE -> cpeName(name);
+      case "nuget", "packagist" -> name.strip().toLowerCase(Locale.ROOT);
       default -> name.strip();
     };
+  }
+
+  /**
+   * A CPE product key: vendor and product each reduced to lower-case ASCII letters and digits,
+   * joined by {@code :}. NB: one product is spelled {@code paloaltonetworks:pan-os} by NVD, {@code
+   * palo_alto_networks:pan-os} in a CNA's CPEs, {@code Palo Alto Networks:PAN-OS} as a CVE 5 vendor
+   * and product and {@code ivanti:endpoint_manager_mobile} in an asset list; all of them meet here.
+   */
+  static String cpeName(String name) {
+    String s = name.strip();
+    int colon = s.indexOf(':');
+    return colon < 0 ? reduce(s) : reduce(s.substring(0, colon)) + ":" + reduce(s.substring(colon + 1));
+  }
+
+  /** Lower-case ASCII letters and digits only. */
+  static String reduce(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = Character.toLowerCase(s.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** PEP 503's normalized name: {@code re.sub(r"[-_.]+", "-", name).lower()}. */

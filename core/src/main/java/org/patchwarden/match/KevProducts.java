@@ -39,20 +39,29 @@ public final class KevProducts {
   private KevProducts() {}
 
   /**
-   * The product-only findings for {@code inventories}.
+   * The product-only findings for {@code inventories}, and the findings of KEV products matched by
+   * version through another name (a PyPI package KEV lists as a vendor product).
    *
-   * @param index decides whether versioned data exists: when any loaded advisory names the KEV CVE
-   *     for the package, the versioned match has spoken and no product-only finding is made
+   * <p>Before a product-only finding is made, the versioned data of the KEV CVE is consulted: the
+   * records of {@code index} that name the CVE (as id or alias) for the package itself or, for a
+   * package KEV names differently ({@link #ALIASES}), for the KEV vendor and product in the CPE
+   * index (CVE 5 {@code affected} entries, NVD CPE bounds). When such data states versions, it
+   * decides: the installed version inside it gives a finding with that evidence (the package's
+   * own data has already been matched by the matcher, so nothing is added then), outside it gives
+   * nothing. Only when no record states versions is the finding product-only: "verify".
+   *
+   * @param index must hold the records naming the inventories' packages and their KEV CPE keys
+   *     ({@link AdvisoryIndex#forInventories} loads both)
    */
   public static List<Finding> match(Collection<KevEntry> kev, Collection<Inventory> inventories, AdvisoryIndex index) {
-    Map<String, List<KevEntry>> byKey = new HashMap<>();
+    Map<String, List<Candidate>> byKey = new HashMap<>();
     for (KevEntry e : kev) {
       String vendor = reduce(e.vendorProject());
       for (String product : products(e.product())) {
         String key = vendor + ":" + product;
-        byKey.computeIfAbsent("cpe:" + key, k -> new ArrayList<>()).add(e);
+        byKey.computeIfAbsent("cpe:" + key, k -> new ArrayList<>()).add(new Candidate(e, key));
         for (String alias : ALIASES.getOrDefault(key, List.of())) {
-          byKey.computeIfAbsent(alias, k -> new ArrayList<>()).add(e);
+          byKey.computeIfAbsent(alias, k -> new ArrayList<>()).add(new Candidate(e, key));
         }
       }
     }
@@ -60,11 +69,19 @@ public final class KevProducts {
     for (Inventory inv : inventories) {
       Set<String> seen = new HashSet<>();
       for (InstalledPackage p : inv.packages()) {
-        for (KevEntry e : byKey.getOrDefault(key(p), List.of())) {
-          if (!seen.add(e.cveId() + "|" + p.ecosystem() + "|" + p.name()) || hasVersionedData(index, p, e.cveId())) {
+        for (Candidate c : byKey.getOrDefault(key(p), List.of())) {
+          String cve = c.entry().cveId();
+          if (!seen.add(cve + "|" + p.ecosystem() + "|" + p.name())) {
             continue;
           }
-          out.add(new Finding(inv.assetName(), p, e.cveId(), Set.of(), "cisa-kev", p.ecosystem(), p.name(), p.version(),
+          if (hasVersionedData(index, p.ecosystem(), p.name(), cve)) {
+            continue; // the matcher has evaluated the package's own versioned data
+          }
+          if (!p.ecosystem().equals("cpe") && hasVersionedData(index, "cpe", c.cpeKey(), cve)) {
+            byVersion(index, inv.assetName(), p, c.cpeKey(), cve).ifPresent(out::add);
+            continue;
+          }
+          out.add(new Finding(inv.assetName(), p, cve, Set.of(), "cisa-kev", p.ecosystem(), p.name(), p.version(),
               AffectedStatus.AFFECTED, UNKNOWN_VERSIONS, "", Confidence.PRODUCT_ONLY));
         }
       }
@@ -72,11 +89,57 @@ public final class KevProducts {
     return out;
   }
 
+  /**
+   * The CPE keys ({@code vendor:product}) whose records {@link #match} consults for a package KEV
+   * names differently: {@code berriai:litellm} for {@code pypi:litellm}; empty for others.
+   */
+  public static List<String> cpeKeysOf(InstalledPackage p) {
+    if (p.ecosystem().equals("cpe")) {
+      return List.of();
+    }
+    String key = key(p);
+    List<String> out = new ArrayList<>(1);
+    ALIASES.forEach((kevKey, packages) -> {
+      if (packages.contains(key)) {
+        out.add(kevKey);
+      }
+    });
+    return out;
+  }
+
+  /** A KEV entry and the CPE key of the product it names. */
+  private record Candidate(KevEntry entry, String cpeKey) {}
+
+  /** The finding the CPE index's data for {@code cve} makes on {@code p}, if its version is affected. */
+  private static java.util.Optional<Finding> byVersion(AdvisoryIndex index, String asset, InstalledPackage p,
+      String cpeKey, String cve) {
+    String version = p.version().strip();
+    var target = new EcosystemMapping.Target("cpe", EcosystemKeys.CPE, cpeKey, EcosystemKeys.cpeName(cpeKey), version,
+        "");
+    for (Hit h : TupleEvaluation.of(index, target, Set.of(cve)).hits()) {
+      return java.util.Optional.of(new Finding(asset, p, h.advisoryId(), h.aliases(), h.feedSource(),
+          h.advisoryEcosystem(), p.name(), version, h.status(), h.range(), h.fixedVersion(), h.confidence()));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Whether a record naming {@code cve} states versions (ranges, versions, or "not affected") for
+   * the package: a product named without versions ("versions unspecified") does not.
+   */
+  private static boolean hasVersionedData(AdvisoryIndex index, String ecosystem, String name, String cve) {
+    for (AdvisoryIndex.Entry entry : index.entries(ecosystem, name)) {
+      if ((entry.recordId().equals(cve) || entry.aliases().contains(cve)) && entry.statesVersions()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The lookup key of an installed package: {@code cpe:vendor:product} reduced, or {@code ecosystem:name}. */
   static String key(InstalledPackage p) {
     if (p.ecosystem().equals("cpe")) {
-      int colon = p.name().indexOf(':');
-      return colon < 0 ? "cpe:" + reduce(p.name()) : "cpe:" + reduce(p.name().substring(0, colon)) + ":" + reduce(p.name().substring(colon + 1));
+      return "cpe:" + EcosystemKeys.cpeName(p.name());
     }
     return p.ecosystem() + ":" + p.name().toLowerCase(Locale.ROOT);
   }
@@ -108,12 +171,6 @@ public final class KevProducts {
 
   /** Lower-case letters and digits only. */
   static String reduce(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return EcosystemKeys.reduce(s);
   }
 }

@@ -26,6 +26,7 @@ public final class Schemes {
     register(new GoVersionScheme(), "go", "golang");
     register(new MavenVersionScheme(), "maven");
     register(new NuGetVersionScheme(), "nuget");
+    register(new PanOsVersionScheme(), "panos");
     register(new GenericVersionScheme(), "generic", "cpe", "firmware");
   }
 
@@ -58,6 +59,17 @@ public final class Schemes {
       key = key.substring(0, colon).strip();
     }
     return Optional.ofNullable(BY_ALIAS.get(key));
+  }
+
+  /**
+   * The scheme of a product's versions, for a CPE or CVE 5 product named {@code vendor:product} in
+   * any spelling ({@code paloaltonetworks:pan-os}, {@code Palo Alto Networks:PAN-OS}): PAN-OS has its
+   * own ({@code 10.2.9-h1}), every other product is read as firmware ({@code generic}).
+   */
+  public static VersionScheme forProduct(String vendorProduct) {
+    String reduced = vendorProduct.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9:]", "");
+    return reduced.equals("paloaltonetworks:panos") ? BY_NAME.get(PanOsVersionScheme.NAME)
+        : BY_NAME.get(GenericVersionScheme.NAME);
   }
 
   /** Like {@link #find}, failing with the list of known names. */

@@ -28,7 +28,10 @@ class EcosystemKeysTest {
   void nvdCpeAndCve5VendorProductsShareTheCpeIndex() {
     assertThat(EcosystemKeys.ecosystem("cpe")).isEqualTo(EcosystemKeys.CPE);
     assertThat(EcosystemKeys.ecosystem("vendor")).isEqualTo(EcosystemKeys.CPE);
-    assertThat(EcosystemKeys.name("cpe", "Palo Alto Networks:PAN-OS")).isEqualTo("palo alto networks:pan-os");
+    assertThat(EcosystemKeys.name("cpe", "Palo Alto Networks:PAN-OS")).isEqualTo("paloaltonetworks:panos");
+    assertThat(EcosystemKeys.name("cpe", "palo_alto_networks:pan-os")).isEqualTo("paloaltonetworks:panos");
+    assertThat(EcosystemKeys.name("cpe", "ivanti:endpoint_manager_mobile"))
+        .isEqualTo(EcosystemKeys.name("cpe", "Ivanti:Endpoint Manager Mobile"));
   }
 
   @Test
@@ -52,7 +55,7 @@ class EcosystemKeysTest {
   @Test
   void aMatchNameIsTheNameKeyWithinTheSourcesEcosystemAsSpelled() {
     assertThat(EcosystemKeys.matchName("PyPI", "zope.interface")).isEqualTo("zope-interface");
-    assertThat(EcosystemKeys.matchName("vendor", "Palo Alto Networks:PAN-OS")).isEqualTo("palo alto networks:pan-os");
+    assertThat(EcosystemKeys.matchName("vendor", "Palo Alto Networks:PAN-OS")).isEqualTo("paloaltonetworks:panos");
     assertThat(EcosystemKeys.matchName("Go", "github.com/BurntSushi/toml")).isEqualTo("github.com/BurntSushi/toml");
     assertThat(EcosystemKeys.matchName("Ubuntu:22.04:LTS", "openssl")).isEqualTo("openssl");
   }

@@ -58,7 +58,8 @@ class SchemaUpgradeTest {
       new String[] {"crates.io", "tokio"}, new String[] {"Debian:12", "openssl"},
       new String[] {"Ubuntu:22.04:LTS", "openssl"}, new String[] {"Ubuntu:Pro:18.04:LTS", "openssl"},
       new String[] {"AlmaLinux:9", "openssl-libs"}, new String[] {"Alpine:v3.20", "openssl"},
-      new String[] {"cpe", "tukaani:xz"}, new String[] {"vendor", "Palo Alto Networks:PAN-OS"});
+      new String[] {"cpe", "tukaani:xz"}, new String[] {"vendor", "Palo Alto Networks:PAN-OS"},
+      new String[] {"cpe", "ivanti:endpoint_manager_mobile"}, new String[] {"vendor", "MetInfo CMS:MetInfo CMS"});
 
   @Test
   void sqliteAffectedPackagesOfTheFormerSchemaGetTheMatchersKeys() throws SQLException {
@@ -122,14 +123,14 @@ class SchemaUpgradeTest {
     }
     assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(stored).contains("pypi zope-interface", "go github.com/BurntSushi/toml", "ubuntu:22.04 openssl",
-        "cpe palo alto networks:pan-os");
+        "cpe paloaltonetworks:panos", "cpe ivanti:endpointmanagermobile", "cpe metinfocms:metinfocms");
 
     List<String> found = new ArrayList<>();
     db.advisoryStore().forEachRecordNaming(names, (feed, r) -> found.add(r.id()));
     assertThat(found).hasSize(PACKAGES.size()).doesNotHaveDuplicates();
     Map<String, Integer> counts = db.advisoryStore().affectedPackageCounts();
     assertThat(counts.get("pypi")).isEqualTo(3); // of 4, one withdrawn
-    assertThat(counts.get("cpe")).isEqualTo(2);
+    assertThat(counts.get("cpe")).isEqualTo(4);
     assertThat(counts.get("ubuntu:22.04")).isEqualTo(1);
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.patchwarden.app.App;
 import org.patchwarden.app.config.ConfigException;
+import org.patchwarden.app.config.AppConfig;
 import org.patchwarden.app.config.ConfigLoader;
 import org.patchwarden.feed.FeedFormatException;
 import picocli.CommandLine;
@@ -137,6 +138,17 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     } catch (ConfigException e) {
       return handle(e);
     }
+  }
+
+  /** The configuration from flags, environment and the config file, without opening the database. */
+  AppConfig config() {
+    return app != null ? app.config()
+        : ConfigLoader.load(new ConfigLoader.Flags(home, db, logLevel), terminal.env());
+  }
+
+  /** The clock "now" is read from (pinned by end-to-end tests). */
+  Clock clock() {
+    return clock;
   }
 
   private void closeApp() {

@@ -35,6 +35,8 @@ import org.patchwarden.formats.FeedDocuments;
 import org.patchwarden.formats.Json;
 import org.patchwarden.formats.cpe.CpeName;
 import org.patchwarden.version.OsvEvent;
+import org.patchwarden.version.Schemes;
+import org.patchwarden.version.VersionScheme;
 
 /**
  * Reads CVE JSON 5.x records ({@code "dataType":"CVE_RECORD"}) into advisory records of source
@@ -446,9 +448,13 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
         notes.add("collectionURL " + collection);
       }
 
+      // The order of a product's versions: PAN-OS has its own, other products are read as firmware.
+      VersionScheme scheme = Schemes.forProduct(ecosystem.equals("package") ? "" : names.get(0));
       List<AffectedRange> ranges = new ArrayList<>();
       List<String> versions = new ArrayList<>();
       List<String> exceptions = new ArrayList<>();
+      List<String> unaffectedVersions = new ArrayList<>();
+      boolean onlySingleUnaffected = true;
       Set<String> versionTypes = new LinkedHashSet<>();
       boolean unspecified = false;
       JsonNode list = array(entry, "versions", at, false);
@@ -470,11 +476,16 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
           if (!status.equals("affected")) {
             if (status.equals("unaffected") && "affected".equals(defaultStatus)) {
               exceptions.add(version);
+              unaffectedVersions.add(version);
             }
             continue;
           }
+          onlySingleUnaffected = false;
           String lower = version.strip().toLowerCase(Locale.ROOT);
-          if (ALL_VERSIONS.contains(lower)) {
+          var constraints = git ? java.util.Optional.<List<OsvEvent>>empty() : Cve5Versions.constraintText(version);
+          if (constraints.isPresent()) {
+            ranges.add(new AffectedRange.Events("ECOSYSTEM", constraints.get()));
+          } else if (ALL_VERSIONS.contains(lower)) {
             ranges.add(new AffectedRange.Events(git ? "GIT" : "ECOSYSTEM",
                 List.of(new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"))));
           } else if (UNSPECIFIED.contains(lower)) {
@@ -483,11 +494,13 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
             versions.add(version);
           }
         } else {
+          onlySingleUnaffected = false;
           if (status.equals("unaffected") && "affected".equals(defaultStatus)) {
             exceptions.add(version + (lessThan != null ? " to <" + lessThan : lessThanOrEqual != null
                 ? " to <=" + lessThanOrEqual : "") + (changes.isEmpty() ? "" : " (with changes)"));
           }
-          List<OsvEvent> events = events(version, status, changes, lessThan, lessThanOrEqual, vat);
+          List<OsvEvent> events = events(git ? null : scheme, version, status, changes, lessThan,
+              lessThanOrEqual, vat);
           if (events.isEmpty()) {
             continue;
           }
@@ -505,6 +518,9 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
         status = AffectedStatus.AFFECTED;
         if (exceptions.isEmpty()) {
           ranges.add(new AffectedRange.Events("ECOSYSTEM", List.of(new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"))));
+        } else if (onlySingleUnaffected) {
+          Cve5Versions.branchFixes(scheme, unaffectedVersions)
+              .ifPresent(events -> ranges.add(new AffectedRange.Events("ECOSYSTEM", events)));
         }
       } else if ("unaffected".equals(defaultStatus)) {
         status = AffectedStatus.NOT_AFFECTED;
@@ -533,38 +549,21 @@ public final class Cve5RecordReader implements FeedSnapshot<AdvisoryRecord> {
 
     /**
      * The events of one {@code versions[]} range: introduced at the start when affected, then one
-     * event per status flip in {@code changes} (in the record's order: versions cannot be sorted
-     * here), then the end if the range is still affected there.
+     * event per status flip in {@code changes} (sorted in {@code scheme}, null for git commit ids,
+     * which have no order; see {@link Cve5Versions#events}), then the end if the range is still
+     * affected there.
      */
-    private List<OsvEvent> events(String version, String status, JsonNode changes, String lessThan,
-        String lessThanOrEqual, String at) {
-      List<OsvEvent> events = new ArrayList<>();
-      boolean affected = status.equals("affected");
-      if (affected) {
-        String start = OPEN_STARTS.contains(version.strip().toLowerCase(Locale.ROOT)) ? "0" : version;
-        events.add(new OsvEvent(OsvEvent.Kind.INTRODUCED, start));
-      }
+    private List<OsvEvent> events(VersionScheme scheme, String version, String status, JsonNode changes,
+        String lessThan, String lessThanOrEqual, String at) {
+      List<Cve5Versions.Change> list = new ArrayList<>(changes.size());
       for (int i = 0; i < changes.size(); i++) {
         String cat = at + ".changes[" + i + "]";
         JsonNode change = object(changes.get(i), cat);
-        String point = requiredText(change, "at", cat);
-        String next = status(requiredText(change, "status", cat), cat + ".status");
-        if (affected && next.equals("unaffected")) {
-          events.add(new OsvEvent(OsvEvent.Kind.FIXED, point));
-          affected = false;
-        } else if (!affected && next.equals("affected")) {
-          events.add(new OsvEvent(OsvEvent.Kind.INTRODUCED, point));
-          affected = true;
-        }
+        list.add(new Cve5Versions.Change(requiredText(change, "at", cat),
+            status(requiredText(change, "status", cat), cat + ".status")));
       }
-      if (affected) {
-        if (lessThan != null && !lessThan.equals("*")) {
-          events.add(new OsvEvent(OsvEvent.Kind.FIXED, lessThan));
-        } else if (lessThanOrEqual != null && !lessThanOrEqual.equals("*")) {
-          events.add(new OsvEvent(OsvEvent.Kind.LAST_AFFECTED, lessThanOrEqual));
-        }
-      }
-      return events;
+      String start = OPEN_STARTS.contains(version.strip().toLowerCase(Locale.ROOT)) ? "0" : version;
+      return Cve5Versions.events(scheme, start, status, list, lessThan, lessThanOrEqual);
     }
 
     private String status(String status, String at) {

@@ -327,4 +327,77 @@ class Cve5RecordReaderTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage("cannot read " + missing);
   }
+
+  private static OsvEvent lastAffected(String v) {
+    return new OsvEvent(OsvEvent.Kind.LAST_AFFECTED, v);
+  }
+
+  /** A record of the 2026 seed (a folder of its own, so that the layout tests keep their counts). */
+  private static AdvisoryRecord seed(String cvelistPath) {
+    List<AdvisoryRecord> out = new ArrayList<>();
+    new Cve5RecordReader(resource("/feed/cve5-seed/cves/" + cvelistPath)).drainTo(out::add);
+    return out.get(0);
+  }
+
+  private static AffectedPackage only(AdvisoryRecord r, String name) {
+    return r.affected().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void panOsHotfixChangesFixOnlyTheirOwnMaintenanceLine() {
+    AffectedPackage panos = only(seed("2026/0xxx/CVE-2026-0300.json"), "palo_alto_networks:pan-os");
+    assertThat(panos.status()).isEqualTo(AffectedStatus.AFFECTED);
+    // 10.2.8 and 10.2.9 come after the 10.2.7-h34 fix in version order, but do not carry it.
+    assertThat(panos.ranges()).contains(events("ECOSYSTEM", introduced("10.2.0"), fixed("10.2.7-h34"),
+        introduced("10.2.8"), fixed("10.2.10-h36"), introduced("10.2.11"), fixed("10.2.13-h21"),
+        introduced("10.2.14"), fixed("10.2.16-h7"), introduced("10.2.17"), fixed("10.2.18-h6")));
+    // a maintenance-release change (12.1.7) is the end of the range; the hotfix before it fixes its line
+    assertThat(panos.ranges()).contains(events("ECOSYSTEM", introduced("12.1.0"), fixed("12.1.4-h5"),
+        introduced("12.1.5"), fixed("12.1.7")));
+  }
+
+  @Test
+  void changesAreSortedBeforeTheyAreRead() {
+    List<AdvisoryRecord> out = new ArrayList<>();
+    read("""
+        {"dataType":"CVE_RECORD","dataVersion":"5.1","cveMetadata":{"cveId":"CVE-2026-0001","state":"PUBLISHED"},
+         "containers":{"cna":{"providerMetadata":{"orgId":"x"},"affected":[{"vendor":"Acme","product":"Router",
+           "versions":[{"version":"1.0","lessThan":"3.0","status":"affected","versionType":"custom",
+             "changes":[{"at":"2.5","status":"affected"},{"at":"2.0","status":"unaffected"}]}]}]}}}
+        """, out);
+    assertThat(out.get(0).affected().get(0).ranges()).containsExactly(
+        events("ECOSYSTEM", introduced("1.0"), fixed("2.0"), introduced("2.5"), fixed("3.0")));
+  }
+
+  @Test
+  void perBranchUnaffectedVersionsUnderADefaultOfAffectedBecomeRanges() {
+    AffectedPackage epmm = only(seed("2026/6xxx/CVE-2026-6973.json"), "ivanti:endpoint manager mobile");
+    assertThat(epmm.status()).isEqualTo(AffectedStatus.AFFECTED);
+    assertThat(epmm.ranges()).containsExactly(events("ECOSYSTEM", introduced("0"), fixed("12.6.1.1"),
+        introduced("12.6.2"), fixed("12.7.0.1"), introduced("12.7.1"), fixed("12.8.0.1")));
+  }
+
+  @Test
+  void githubConstraintTextInTheVersionFieldIsARange() {
+    AffectedPackage litellm = only(seed("2026/42xxx/CVE-2026-42208.json"), "berriai:litellm");
+    assertThat(litellm.ranges()).containsExactly(events("ECOSYSTEM", introduced("1.81.16"), fixed("1.83.7")));
+    assertThat(litellm.versions()).isEmpty();
+  }
+
+  @Test
+  void lessThanOrEqualWithAnUnknownDefaultIsALastAffectedRange() {
+    AffectedPackage metinfo = only(seed("2026/29xxx/CVE-2026-29014.json"), "metinfo cms:metinfo cms");
+    assertThat(metinfo.ranges()).containsExactly(events("ECOSYSTEM", introduced("7.9.0"), lastAffected("8.1.0")));
+  }
+
+  @Test
+  void constraintTextReadsEveryOperator() {
+    assertThat(Cve5Versions.constraintText("< 2.0")).contains(List.of(introduced("0"), fixed("2.0")));
+    assertThat(Cve5Versions.constraintText("<= 1.2")).contains(List.of(introduced("0"), lastAffected("1.2")));
+    assertThat(Cve5Versions.constraintText("= 1.0.3")).contains(List.of(introduced("1.0.3"), lastAffected("1.0.3")));
+    assertThat(Cve5Versions.constraintText(">= 4.0.0-alpha, < 4.1.0"))
+        .contains(List.of(introduced("4.0.0-alpha"), fixed("4.1.0")));
+    assertThat(Cve5Versions.constraintText("1.0")).isEmpty();
+    assertThat(Cve5Versions.constraintText("< 2.0, <= 2.1")).isEmpty();
+  }
 }
