@@ -82,11 +82,16 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.println("The ten most urgent findings (policy: docs/policy.md):");
-    var open = app.assessFindings(null).assessOpen();
-    AssessCommand.printAssessments(out, open, java.time.LocalDate.now(app.clock()), 10);
+    var assess = app.assessFindings(null);
+    var today = java.time.LocalDate.now(app.clock());
+    FindingText.prioritised(out, assess.prioritise(
+        new org.patchwarden.match.FindingFilter(null, null, null, org.patchwarden.match.FindingStatus.OPEN)), today, 10);
+    out.println();
+    out.println("Grouped by fix, the five most urgent ('patchwarden plan' lists every group):");
+    FindingText.plan(out, new org.patchwarden.usecase.PlanFixes(assess).plan(null, null), today, 5);
     out.println();
     out.println("Next: 'patchwarden assess' (all findings, overdue per asset and team), 'patchwarden explain CVE-…',"
-        + " 'patchwarden findings --tier T0', 'patchwarden feeds status'.");
+        + " 'patchwarden plan', 'patchwarden findings --tier T0', 'patchwarden feeds status'.");
     return 0;
   }
 
