@@ -17,6 +17,7 @@ import org.patchwarden.assess.Assessment;
 import org.patchwarden.assess.Assessor;
 import org.patchwarden.assess.ExposureReport;
 import org.patchwarden.assess.Policy;
+import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.assess.SignalCollector;
 import org.patchwarden.assess.SsvcEvaluator;
 import org.patchwarden.inventory.Asset;
@@ -42,6 +43,7 @@ public final class AssessFindings {
   private final Assessor assessor;
   private final SignalCollector collector;
   private final Clock clock;
+  private final Policy policy;
 
   /**
    * @param profiles looks a vulnerability up by id, e.g. {@code DescribeVulnerability::describe}
@@ -56,6 +58,34 @@ public final class AssessFindings {
     this.assessor = new Assessor(policy, ssvc);
     this.collector = new SignalCollector(policy.assume());
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.policy = policy;
+  }
+
+  /** The policy's tier ids, most urgent first: what {@code --tier} may name. */
+  public List<String> tiers() {
+    return policy.tiers().stream().map(t -> t.id()).toList();
+  }
+
+  /** Whether an asset of that name is known: a filter naming an unknown one is a mistake, not "no findings". */
+  public boolean knowsAsset(String name) {
+    return assets.find(name).isPresent();
+  }
+
+  /** The names of the known assets, sorted. */
+  public List<String> assetNames() {
+    return assets.list().stream().map(Asset::name).sorted().toList();
+  }
+
+  /** Findings matching {@code filter} (any status) with their assessment, most urgent first. */
+  public List<PrioritisedFinding> prioritise(FindingFilter filter) {
+    List<TrackedFinding> tracked = findings.list(filter);
+    List<AssessedFinding> assessed = new Run().assess(tracked);
+    List<PrioritisedFinding> out = new ArrayList<>(tracked.size());
+    for (int i = 0; i < tracked.size(); i++) {
+      out.add(new PrioritisedFinding(tracked.get(i), assessed.get(i).assessment()));
+    }
+    out.sort((a, b) -> Assessment.BY_URGENCY.compare(a.assessment(), b.assessment()));
+    return out;
   }
 
   /** Every open finding, assessed, most urgent first ({@link Assessment#BY_URGENCY}). */

@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.patchwarden.assess.Assessment;
 import org.patchwarden.assess.ExposureReport;
+import org.patchwarden.assess.PrioritisedFinding;
+import org.patchwarden.match.FindingFilter;
+import org.patchwarden.match.FindingStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -23,44 +26,39 @@ import picocli.CommandLine.ParentCommand;
       "(CISA's decision table from the loaded SSVC data) and the asset's context decide a tier, a due",
       "date (from when the finding was first seen; an earlier KEV due date wins) and a rationale.",
       "Prints the most urgent findings, then overdue findings and exposure per asset and per team.",
-      "The policy is --policy FILE, else $PATCHWARDEN_HOME/policy.yaml, else the shipped default (docs/policy.md)."
+      "The policy is --policy FILE, else $PATCHWARDEN_HOME/policy.yaml, else the shipped default (docs/policy.md).",
+      "The database used is printed on stderr."
     })
 final class AssessCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many findings to list (default 20).") int top;
-  @Option(names = "--policy", paramLabel = "FILE") Path policy;
-  @Option(names = "--json", description = "Print JSON.") boolean json;
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many findings to list in detail (default 20, at least 1).") int top;
+  @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (default: $PATCHWARDEN_HOME/policy.yaml or the shipped one).") Path policy;
+  @Option(names = "--json", description = "Print JSON (docs/assess-json.md): every open finding, and exposure per asset and team.") boolean json;
 
   @Override
   public Integer call() {
+    FindingOptions.checkPositive("--top", top);
     var assess = root.app().assessFindings(policy);
-    List<Assessment> open = assess.assessOpen();
+    List<PrioritisedFinding> open = assess.prioritise(new FindingFilter(null, null, null, FindingStatus.OPEN));
     LocalDate today = LocalDate.now(root.app().clock());
-    ExposureReport exposure = ExposureReport.ofOpen(open, today);
+    ExposureReport exposure = ExposureReport.ofOpen(open.stream().map(PrioritisedFinding::assessment).toList(), today);
     PrintWriter out = root.terminal().out();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("schema", "patchwarden.assessment/1");
+      doc.put("schema", FindingJson.ASSESSMENT_SCHEMA);
       doc.put("today", today.toString());
-      doc.put("findings", open.stream().map(a -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("finding_key", a.findingKey());
-        m.put("asset", a.assetName());
-        m.put("advisory_id", a.advisoryId());
-        m.putAll(FindingJson.assessment(a));
-        m.put("days_overdue", a.daysOverdue(today));
-        return m;
-      }).toList());
-      doc.put("by_asset", exposure.byAsset());
-      doc.put("by_team", exposure.byTeam());
+      doc.put("findings", open.stream().map(p -> FindingJson.prioritised(p, today)).toList());
+      doc.put("by_asset", exposure.byAsset().stream().map(FindingJson::exposure).toList());
+      doc.put("by_team", exposure.byTeam().stream().map(FindingJson::exposure).toList());
       FindingJson.print(out, doc);
       return 0;
     }
+    DatabaseLine.print(root);
     Map<String, Integer> tiers = new TreeMap<>();
-    open.forEach(a -> tiers.merge(a.tier() + " " + a.tierName(), 1, Integer::sum));
+    open.forEach(p -> tiers.merge(p.assessment().tier() + " " + p.assessment().tierName(), 1, Integer::sum));
     out.println("Open findings by tier: " + (tiers.isEmpty() ? "none" : tiers.toString().replaceAll("[{}]", "")));
-    printAssessments(out, open, today, top);
+    FindingText.prioritised(out, open, today, top);
     out.println();
     out.printf("%-28s %6s %9s %12s %14s%n", "ASSET", "OPEN", "PAST DUE", "MAX OVERDUE", "MAX EXPOSURE");
     exposure.byAsset().forEach(g -> out.printf("%-28s %6d %9d %10d d %12d d%n", g.name(), g.open(), g.pastDue(),
@@ -71,6 +69,7 @@ final class AssessCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Kept for callers that only hold assessments; prefer {@link FindingText#prioritised}, which names the package and fix. */
   static void printAssessments(PrintWriter out, List<Assessment> list, LocalDate today, int limit) {
     int n = 0;
     for (Assessment a : list) {

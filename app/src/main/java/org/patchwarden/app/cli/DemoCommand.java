@@ -90,10 +90,15 @@ final class DemoCommand implements Callable<Integer> {
       printTeams(out, ExposureReport.ofOpen(open, asOf));
       out.println();
       out.println("The ten most urgent findings (policy: docs/policy.md):");
-      AssessCommand.printAssessments(out, open, asOf, 10);
+      var assess = app.assessFindings(null);
+      FindingText.prioritised(out, assess.prioritise(
+          new org.patchwarden.match.FindingFilter(null, null, null, org.patchwarden.match.FindingStatus.OPEN)), asOf, 10);
+      out.println();
+      out.println("Grouped by fix, the five most urgent ('patchwarden plan' lists every group):");
+      FindingText.plan(out, new org.patchwarden.usecase.PlanFixes(assess).plan(null, null), asOf, 5);
     }
     out.println();
-    out.println("Next: 'patchwarden --home " + config.home() + " assess' (every finding), 'explain CVE-…', 'findings --tier T0',"
+    out.println("Next: 'patchwarden --home " + config.home() + " assess' (every finding), 'plan', 'explain CVE-…', 'findings --tier T0',"
         + " 'feeds status'; or 'patchwarden feeds sync' for today's data in your own home.");
     return 0;
   }

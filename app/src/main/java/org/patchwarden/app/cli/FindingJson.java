@@ -2,13 +2,27 @@ package org.patchwarden.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.LocalDate;
+import org.patchwarden.advisory.EpssScore;
+import org.patchwarden.assess.AssetContext;
 import org.patchwarden.assess.Assessment;
+import org.patchwarden.assess.CvssScore;
+import org.patchwarden.assess.ExposureReport;
+import org.patchwarden.assess.KevStatus;
+import org.patchwarden.assess.PrioritisedFinding;
+import org.patchwarden.assess.Signals;
+import org.patchwarden.assess.Sourced;
+import org.patchwarden.assess.SsvcDecision;
+import org.patchwarden.assess.TacticReach;
+import org.patchwarden.match.FindingStatus;
+import org.patchwarden.remediate.FixGroup;
 import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.Finding;
@@ -21,8 +35,15 @@ import org.patchwarden.match.TrackedFinding;
  */
 final class FindingJson {
   static final String SCAN_SCHEMA = "patchwarden.scan/1";
-  static final String FINDINGS_SCHEMA = "patchwarden.findings/1";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String FINDINGS_SCHEMA = "patchwarden.findings/2";
+  static final String ASSESSMENT_SCHEMA = "patchwarden.assessment/1";
+  static final String EXPLAIN_SCHEMA = "patchwarden.explain/1";
+  static final String PLAN_SCHEMA = "patchwarden.plan/1";
+  static final String ADVISORY_SCHEMA = "patchwarden.advisory/1";
+  // Every shape is built from maps with snake_case keys; the naming strategy keeps a record that
+  // slips through from ever printing camelCase.
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private FindingJson() {}
 
@@ -49,7 +70,9 @@ final class FindingJson {
   }
 
   static Map<String, Object> tracked(TrackedFinding t) {
-    Map<String, Object> m = finding(t.finding());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("finding_key", t.finding().key());
+    m.putAll(finding(t.finding()));
     m.put("tracking", t.status().name().toLowerCase(java.util.Locale.ROOT));
     m.put("first_seen", t.firstSeen().toString());
     m.put("last_seen", t.lastSeen().toString());
@@ -65,7 +88,7 @@ final class FindingJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tier", a.tier());
     m.put("tier_name", a.tierName());
-    m.put("ssvc", a.ssvc() == null ? "" : a.ssvc().toString());
+    m.put("ssvc", a.ssvc() == null ? "" : a.ssvc().outcome());
     m.put("first_seen", a.firstSeen().toString());
     m.put("due_date", a.dueDate().toString());
     m.put("due_basis", a.dueBasis().toString());
@@ -73,6 +96,159 @@ final class FindingJson {
     m.put("rationale", a.rationale());
     m.put("assumptions", a.assumptions());
     return m;
+  }
+
+  /** A finding, how it is tracked and its assessment: one object of {@code findings --json} and {@code assess --json}. */
+  static Map<String, Object> prioritised(PrioritisedFinding p, LocalDate today) {
+    Map<String, Object> m = tracked(p.tracked());
+    m.putAll(assessment(p.assessment()));
+    m.put("cve_ids", p.assessment().signals().cveIds());
+    m.put("days_overdue", p.tracked().status() == FindingStatus.OPEN ? p.assessment().daysOverdue(today) : 0);
+    return m;
+  }
+
+  /** Everything {@code explain --json} shows of one finding. */
+  static Map<String, Object> explained(PrioritisedFinding p, LocalDate today) {
+    Map<String, Object> m = prioritised(p, today);
+    Assessment a = p.assessment();
+    m.put("ssvc_decision", ssvc(a.ssvc()));
+    m.put("signals", signals(a.signals()));
+    return m;
+  }
+
+  static Map<String, Object> ssvc(SsvcDecision d) {
+    if (d == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("table", d.table());
+    m.put("outcome", d.outcome());
+    m.put("outcome_key", d.outcomeKey());
+    m.put("inputs", d.inputs());
+    return m;
+  }
+
+  static Map<String, Object> signals(Signals s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cve_ids", s.cveIds());
+    m.put("confidence", lower(s.confidence()));
+    m.put("cvss", cvss(s.cvss()));
+    m.put("epss", s.epss() == null ? null : epss(s.epss()));
+    m.put("kev", kev(s.kev()));
+    m.put("tactics", s.tactics().stream().map(FindingJson::tactic).toList());
+    m.put("exploitation", sourced(s.exploitation(), lower(s.exploitation().value())));
+    m.put("automatable", sourced(s.automatable(), s.automatable().value()));
+    m.put("technical_impact", sourced(s.technicalImpact(), lower(s.technicalImpact().value())));
+    m.put("fixed_version", s.fixedVersion());
+    m.put("published", s.published() == null ? "" : s.published().toString());
+    m.put("mission_impact", lower(s.missionImpact()));
+    m.put("asset", assetContext(s.asset()));
+    m.put("assumptions", s.assumptions());
+    return m;
+  }
+
+  private static Map<String, Object> cvss(CvssScore c) {
+    if (c == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", c.version());
+    m.put("vector", c.vector());
+    m.put("score", c.score());
+    m.put("stated_score", c.statedScore());
+    m.put("computed", c.computed());
+    m.put("by", c.by());
+    m.put("cve_id", c.cveId());
+    m.put("note", c.note());
+    return m;
+  }
+
+  static Map<String, Object> epss(EpssScore e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cve_id", e.cveId());
+    m.put("score", e.score());
+    m.put("percentile", e.percentile());
+    return m;
+  }
+
+  private static Map<String, Object> kev(KevStatus k) {
+    if (k == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cve_id", k.cveId());
+    m.put("date_added", k.dateAdded().toString());
+    m.put("due_date", k.dueDate() == null ? "" : k.dueDate().toString());
+    m.put("known_ransomware", k.knownRansomware());
+    m.put("source", k.source());
+    return m;
+  }
+
+  private static Map<String, Object> tactic(TacticReach t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tactic_id", t.tacticId());
+    m.put("tactic_name", t.tacticName());
+    m.put("technique_id", t.techniqueId());
+    m.put("mapping_type", t.mappingType());
+    m.put("cve_id", t.cveId());
+    m.put("strong", t.strong());
+    return m;
+  }
+
+  private static Map<String, Object> sourced(Sourced<?> s, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", value);
+    m.put("provenance", lower(s.provenance()));
+    m.put("from", s.from());
+    return m;
+  }
+
+  private static Map<String, Object> assetContext(AssetContext c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", c.assetName());
+    m.put("known", c.known());
+    m.put("environment", c.environment());
+    m.put("owner_team", c.ownerTeam());
+    m.put("criticality", c.criticality());
+    m.put("internet_facing", c.internetFacing());
+    return m;
+  }
+
+  /** One group of {@code plan --json}. */
+  static Map<String, Object> fixGroup(FixGroup g, LocalDate today) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("action", lower(g.action()));
+    m.put("asset", g.assetName());
+    m.put("ecosystem", g.ecosystem());
+    m.put("package", g.packageName());
+    m.put("installed_version", g.installedVersion());
+    m.put("target_version", g.targetVersion());
+    m.put("summary", FindingText.action(g));
+    m.put("findings", g.findings().size());
+    m.put("kev_findings", g.kevFindings());
+    m.put("top_tier", g.topTier());
+    m.put("earliest_due", g.earliestDue().toString());
+    m.put("days_overdue", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(g.earliestDue(), today)));
+    m.put("cve_ids", g.cveIds());
+    m.put("finding_keys", g.findings().stream().map(p -> p.finding().key()).toList());
+    return m;
+  }
+
+  /** One asset or team of the exposure report. */
+  static Map<String, Object> exposure(ExposureReport.Group g) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", g.name());
+    m.put("open", g.open());
+    m.put("past_due", g.pastDue());
+    m.put("max_days_overdue", g.maxDaysOverdue());
+    m.put("total_days_overdue", g.totalDaysOverdue());
+    m.put("longest_exposure_days", g.longestExposureDays());
+    m.put("overdue_findings", g.overdueFindings());
+    return m;
+  }
+
+  static String lower(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   static Map<String, Object> gap(CoverageGap g) {
