@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.KevStore;
 import org.patchwarden.match.KevProducts;
@@ -112,11 +113,11 @@ public final class ScanAssets {
     for (AssetInventory in : inputs) {
       Asset asset = in.asset();
       var stored = assets.find(asset.name());
-      Asset merged = stored.isPresent() ? stored.get().overlaidWith(asset, in.replaceContext()) : asset;
-      if (stored.isEmpty() || !stored.get().equals(merged)) {
-        assets.save(merged);
+      Asset overlaid = stored.isPresent() ? stored.get().overlaidWith(asset, in.replaceContext()) : asset;
+      if (stored.isEmpty() || !stored.get().equals(overlaid)) {
+        assets.save(overlaid);
       }
-      asset = merged;
+      asset = overlaid;
       context.put(asset.name(), asset);
       Inventory previous = assets.currentInventory(asset.name()).orElse(null);
       InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
