@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Mark a finding not affected (e.g. a 'verify' finding checked by hand), with a reason, or reopen it.",
-      "The mark names who (--by, else $USER) and when, survives rescans and feed re-matches, and keeps",
-      "the finding out of open counts and of assessment; 'findings --status not_affected' lists marked ones."
+      "The mark names who (--by, else $USER) and when, survives rescans and feed re-matches, and keeps the "
+          + "finding out of open counts and of assessment; 'findings --status not_affected' lists marked ones."
     })
 final class FindingsMarkCommand implements Callable<Integer> {
   @ParentCommand FindingsCommand findings;

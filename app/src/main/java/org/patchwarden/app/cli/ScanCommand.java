@@ -54,8 +54,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
-  @Option(names = "--replace", description = {"The scan is everything installed on the asset: drop the packages of",
-      "other ecosystems, and the OS if the scan found none, from its inventory."})
+  @Option(names = "--replace", description = "The scan is everything installed on the asset: drop the packages of "
+      + "other ecosystems, and the OS if the scan found none, from its inventory.")
   boolean replace;
 
   @Mixin AssetContextOptions contextOptions;
