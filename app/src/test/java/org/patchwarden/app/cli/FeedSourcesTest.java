@@ -123,4 +123,21 @@ class FeedSourcesTest {
     assertThat(byUpstream.out()).isEqualTo(bySource.out());
     assertThat(List.of(run("feeds", "sync", "--help").out())).singleElement().asString().contains("osv:go");
   }
+
+  @Test
+  void aLoadCommittedWhoseReMatchFailedIsNeverReportedAsFailedWithPreviousDataKept() {
+    var version = new org.patchwarden.feed.FeedVersion("cve5", "2026-08-01", null, 4, java.time.Instant.EPOCH,
+        "/mirror", "hash");
+    var outcome = new org.patchwarden.usecase.UpdateFeed.Outcome.Loaded("cve5",
+        new org.patchwarden.feed.FeedUpdate(version, false, 4, 0, 0), org.patchwarden.feed.LoadMode.REPLACE,
+        new org.patchwarden.usecase.UpdateFeed.Rematch(new org.patchwarden.match.FindingsUpdate(0, 0, 0),
+            new org.patchwarden.match.FindingsUpdate(0, 0, 0), "the database file is locked"));
+    var text = new java.io.StringWriter();
+
+    String failure = FeedsCommand.printOutcome(new java.io.PrintWriter(text, true), outcome, "/mirror");
+
+    assertThat(text.toString()).contains("+4 added", "loaded and committed, but re-matching the findings FAILED:"
+        + " the database file is locked").doesNotContain("previous data kept");
+    assertThat(failure).isEqualTo("cve5: loaded, re-match failed: the database file is locked");
+  }
 }
