@@ -31,6 +31,11 @@ import org.patchwarden.feed.OlderFeedException;
  * are not staged, append every change to the {@code feed_changes} outbox, make the version current
  * and empty the staging rows. Memory holds one batch, whatever the feed's size. Any exception —
  * typically a {@link org.patchwarden.feed.FeedFormatException} half-way — rolls everything back.
+ *
+ * <p>A {@link LoadMode#MERGE} document is part of its source: nothing is removed, and a part that
+ * changes nothing leaves the version as it was. A document that must not roll back ({@link
+ * FeedDocument#refuseOlder()}) and is dated before the current version throws {@link
+ * OlderFeedException} once its header is read, inside the same transaction.
  */
 final class FeedReplacement {
   /** Records read, compared and written together. */
