@@ -14,7 +14,8 @@ public interface AdvisoryStore {
 
   /**
    * Makes {@code snapshot} the full, current content of {@code document.source()} in one
-   * transaction: records absent from it are removed, changed ones replaced, and each change is
+   * transaction (with {@link org.patchwarden.feed.LoadMode#MERGE}: adds and updates its records and
+   * keeps the others): records absent from it are removed, changed ones replaced, and each change is
    * recorded as a {@link org.patchwarden.feed.FeedChange}. When the document's content hash equals
    * the current one, nothing is written. When reading fails, nothing changes.
    */

@@ -31,6 +31,11 @@ import org.patchwarden.feed.OlderFeedException;
  * are not staged, append every change to the {@code feed_changes} outbox, make the version current
  * and empty the staging rows. Memory holds one batch, whatever the feed's size. Any exception —
  * typically a {@link org.patchwarden.feed.FeedFormatException} half-way — rolls everything back.
+ *
+ * <p>A {@link LoadMode#MERGE} document is part of its source: nothing is removed, and a part that
+ * changes nothing leaves the version as it was. A document that must not roll back ({@link
+ * FeedDocument#refuseOlder()}) and is dated before the current version throws {@link
+ * OlderFeedException} once its header is read, inside the same transaction.
  */
 final class FeedReplacement {
   /** Records read, compared and written together. */
@@ -82,7 +87,11 @@ final class FeedReplacement {
     return jdbi.inTransaction(h -> {
       String source = document.source();
       Optional<FeedVersion> current = JdbiFeedVersionStore.current(h, source);
-      if (current.isPresent() && current.get().contentHash().equals(document.contentHash())) {
+      // NB: a merged part is stored under a hash of its own, so that replacing the source with
+      // the same bytes is not mistaken for the merge that already happened.
+      String contentHash = document.mode() == LoadMode.MERGE
+          ? RecordJson.sha256("merged " + document.contentHash()) : document.contentHash();
+      if (current.isPresent() && current.get().contentHash().equals(contentHash)) {
         return new FeedUpdate(current.get(), true, 0, 0, 0);
       }
       // Staging rows never outlive a transaction; this only guards against a foreign leftover.
@@ -134,7 +143,7 @@ final class FeedReplacement {
         released = current.get().released(); // the newest record date of the whole source
       }
       JdbiFeedVersionStore.upsert(h, new FeedVersion(source, version, released, records,
-          document.loadedAt(), document.origin(), document.contentHash()));
+          document.loadedAt(), document.origin(), contentHash));
       // Read back, so that the caller sees the instants as stored (microseconds), equal to current().
       FeedVersion loaded = JdbiFeedVersionStore.current(h, source).orElseThrow();
       return new FeedUpdate(loaded, false, added, updated, removed);

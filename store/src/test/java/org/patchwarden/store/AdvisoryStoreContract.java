@@ -18,6 +18,7 @@ import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedRange;
 import org.patchwarden.advisory.AffectedStatus;
 import org.patchwarden.advisory.Severity;
+import org.patchwarden.feed.FeedChange;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.feed.FeedUpdate;
@@ -103,6 +104,22 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
   @Override
   protected int count() {
     return db.advisoryStore().count(OSV);
+  }
+
+  @Test
+  void removingASourceDropsItsRecordsAndVersionAndRecordsEachRemovalButNoOtherSource() {
+    load(OSV, "h1", record(1, 0), record(2, 0));
+    load("nvd", "h-nvd", NVD_CVE);
+
+    List<String> removed = db.advisoryStore().remove(OSV, LATER);
+
+    assertThat(removed).containsExactlyInAnyOrder("PYSEC-2025-1", "PYSEC-2025-2");
+    assertThat(db.advisoryStore().count(OSV)).isZero();
+    assertThat(db.feedVersionStore().current(OSV)).isEmpty();
+    assertThat(db.feedVersionStore().changes(OSV, "removed@" + LATER)).extracting(FeedChange::kind)
+        .containsOnly(FeedChange.Kind.REMOVED).hasSize(2);
+    assertThat(db.advisoryStore().count("nvd")).isEqualTo(1);
+    assertThat(rows("affected_packages")).isEqualTo(1);
   }
 
   FeedUpdate load(String feed, String hash, AdvisoryRecord... records) {

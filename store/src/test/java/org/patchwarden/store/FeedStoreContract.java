@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.patchwarden.feed.FeedChange;
 import org.patchwarden.feed.FeedDocument;
+import org.patchwarden.feed.LoadMode;
+import org.patchwarden.feed.OlderFeedException;
 import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
@@ -137,6 +139,39 @@ abstract class FeedStoreContract<T> extends DatabaseContract {
     assertThat(stored(added)).contains(added);
     assertThat(stored(record(3, 0))).isEmpty();
     assertThat(count()).isEqualTo(3);
+  }
+
+  @Test
+  void aMergedDocumentAddsAndUpdatesAndKeepsEveryOtherRecord() {
+    replace(snapshot("v1", records(0, 1, 2, 3)), document("hash-1", LOADED));
+
+    FeedUpdate update = replace(snapshot("v2", List.of(record(2, 1), record(4, 0))),
+        new FeedDocument(source(), "/one-file", "hash-2", LATER, LoadMode.MERGE, false));
+
+    assertThat(List.of(update.added(), update.updated(), update.removed())).containsExactly(1, 1, 0);
+    assertThat(update.version().records()).isEqualTo(4);
+    assertThat(count()).isEqualTo(4);
+    assertThat(stored(record(1, 0))).contains(record(1, 0));
+    assertThat(stored(record(2, 1))).contains(record(2, 1));
+    FeedUpdate again = replace(snapshot("v2", List.of(record(2, 1), record(4, 0))),
+        new FeedDocument(source(), "/one-file", "hash-3", LATER, LoadMode.MERGE, false));
+    assertThat(again.unchanged()).isTrue();
+    assertThat(again.version()).isEqualTo(update.version());
+  }
+
+  @Test
+  void aDatedDocumentReleasedBeforeTheCurrentOneIsRefusedAndNothingChanges() {
+    FeedUpdate current = replace(snapshot("2025.08.25", records(0, 1, 2)), document("hash-1", LOADED));
+    FeedSnapshot<T> older = sink -> {
+      sink.accept(record(9, 0));
+      return new FeedHeader("2025.01.29", RELEASED.minusSeconds(86_400 * 200));
+    };
+
+    assertThatThrownBy(() -> replace(older, new FeedDocument(source(), "/old", "hash-old", LATER, LoadMode.REPLACE, true)))
+        .isInstanceOf(OlderFeedException.class).hasMessageContaining("2025.01.29 is older than the current 2025.08.25");
+    assertThat(db.feedVersionStore().current(source())).contains(current.version());
+    assertThat(count()).isEqualTo(2);
+    assertThat(rows("feed_staging")).isZero();
   }
 
   @Test

@@ -244,6 +244,34 @@ abstract class FindingStoreContract extends DatabaseContract {
   }
 
   @Test
+  void aRematchOfOneSourceLeavesTheFindingsOtherSourcesMadeOfTheSameAdvisory() {
+    Finding fromOsv = new Finding("web-01", CURL, "DSA-5197-1", dsa5197("web-01").aliases(), "osv:debian",
+        "Debian:11", "curl", CURL.version(), AffectedStatus.AFFECTED, "introduced 0, fixed 7.74.0-1.3+deb11u2",
+        "7.74.0-1.3+deb11u2", Confidence.CONFIRMED);
+    store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01"), fromOsv));
+
+    // osv:debian was re-matched and no longer claims DSA-5197-1; debian-dsa's claim stands
+    assertThat(store.recordRematch("osv:debian", List.of("DSA-5197-1"), T2, List.of()))
+        .isEqualTo(new FindingsUpdate(0, 0, 1));
+    assertThat(all()).extracting(t -> t.finding().feedSource(), TrackedFinding::status).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(DSA, FindingStatus.OPEN),
+        org.assertj.core.groups.Tuple.tuple("osv:debian", FindingStatus.RETRACTED));
+    assertThatThrownBy(() -> store.recordRematch("osv:debian", List.of("DSA-5197-1"), T2, List.of(dsa5197("web-01"))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aMatchOfAWholeSourceRetractsItsFindingsNotFoundAndNoOtherSources() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01")));
+    store.recordScan("web-02", 1, T1, List.of(dsa5197("web-02")));
+
+    assertThat(store.recordSourceMatch(DSA, T2, List.of(dsa5197("web-02")))).isEqualTo(new FindingsUpdate(0, 1, 2));
+    assertThat(store.recordSourceMatch("osv:debian", T2, List.of())).isEqualTo(new FindingsUpdate(0, 0, 0));
+    assertThat(store.list(new FindingFilter(null, null, null, FindingStatus.OPEN))).extracting(t -> t.finding().assetName())
+        .containsExactly("web-02");
+  }
+
+  @Test
   void aRematchOpensNewMatchesAndReopensRetractedOnes() {
     store.recordScan("web-01", 1, T1, List.of(dsa5197("web-01")));
     store.recordRematch(List.of("DSA-5197-1"), T2, List.of());

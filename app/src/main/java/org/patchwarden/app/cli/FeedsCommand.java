@@ -3,7 +3,6 @@ package org.patchwarden.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,7 +232,8 @@ final class FeedsCommand implements Callable<Integer> {
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = {"Show each loaded feed: version, records, when loaded, from where, and whether it is stale.",
         "Staleness counts from the data's own date where the feed states one (KEV catalog release,",
-        "EPSS score date, newest OSV/NVD/CVE 5 change), else from the load; limits: feeds.<name>.stale-after-days."})
+        "EPSS score date, newest OSV/NVD/CVE 5 change), else from the load. Limits: the upstream's",
+        "(KEV and EPSS 2 days, OSV and Debian 7, ATT&CK 90, mappings 180), 7 days for other sources."})
   static final class Status implements Callable<Integer> {
     @ParentCommand FeedsCommand feeds;
 

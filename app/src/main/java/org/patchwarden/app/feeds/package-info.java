@@ -1,2 +1,2 @@
-/** Loading feeds from a mirror directory and syncing them from upstream: the I/O around the LoadFeeds use case. */
+/** Loading feeds from a mirror directory and syncing them from upstream: the I/O around the UpdateFeed use case (the loading policy). */
 package org.patchwarden.app.feeds;

@@ -15,7 +15,7 @@ class DemoCommandTest {
     var r = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", home.toString()), "", "demo");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("cisa-kev", "2025.08.25", "1404 records", "+1404 added");
-    assertThat(r.out()).contains("epss", "attack:enterprise-attack", "attack-mappings", "ssvc", "osv:go", "osv:pypa",
+    assertThat(r.out()).contains("epss", "attack:enterprise-attack", "attack-mappings", "ssvc", "osv:go", "osv:pypi",
         "osv:almalinux", "debian-dsa", "debian-dla");
     assertThat(r.out()).contains("Importing the demo fleet", "web-01", "alma-db-01", "llm-gateway", "payments-api")
         .contains("The ten most urgent findings", "T0 emergency", "In CISA KEV since")

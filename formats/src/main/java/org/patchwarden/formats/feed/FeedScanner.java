@@ -47,7 +47,6 @@ public final class FeedScanner {
   /** What a scan found. */
   public record Scan(List<FeedInput> inputs, Map<String, List<Path>> skipped) {}
 
-  private final Path root;
   private final List<FeedInput> inputs = new ArrayList<>();
   private final Map<String, List<Path>> skipped = new TreeMap<>();
   private final List<Path> nvdPages = new ArrayList<>();
@@ -57,16 +56,14 @@ public final class FeedScanner {
   private final Map<Path, Path> osvUnnamed = new java.util.LinkedHashMap<>(); // file -> its folder
   private final Map<String, Path> kevCatalogs = new TreeMap<>(); // version + path -> path
 
-  private FeedScanner(Path root) {
-    this.root = root;
-  }
+  private FeedScanner() {}
 
   /** Scans {@code root}, a directory or a single file. */
   public static Scan scan(Path root) {
     if (!Files.exists(root)) {
       throw new IllegalArgumentException("no such file or directory: " + root);
     }
-    FeedScanner s = new FeedScanner(root);
+    FeedScanner s = new FeedScanner();
     try {
       if (Files.isDirectory(root)) {
         s.directory(root, 0);

@@ -87,18 +87,52 @@ class FeedScannerTest {
   }
 
   @Test
-  void groupsOsvRecordsByTheCollectionBelowTheOsvDirectory() throws IOException {
-    String go = "{\"schema_version\":\"1.3.1\",\"id\":\"GO-2024-0001\",\"modified\":\"2024-01-01T00:00:00Z\"}";
+  void namesOsvSourcesByTheEcosystemTheirRecordsNameNeverByTheirFolder() throws IOException {
+    String go = "{\"schema_version\":\"1.3.1\",\"id\":\"GO-2024-0001\",\"modified\":\"2024-01-01T00:00:00Z\","
+        + "\"affected\":[{\"package\":{\"ecosystem\":\"Go\",\"name\":\"example.com/m\"}}]}";
     write("osv/go/GO-2024-0001.json", go);
     write("osv/go/GO-2024-0002.json", go.replace("0001", "0002"));
-    write("osv/pypa/vulns/django/PYSEC-2022-1.yaml", "id: PYSEC-2022-1\nmodified: 2022-01-01T00:00:00Z\n");
+    write("someone-elses-copy/GO-2024-0003.json", go.replace("0001", "0003"));
+    // withdrawn, no ecosystem: goes with its folder's records
+    write("osv/go/GO-2024-0004.json", "{\"id\":\"GO-2024-0004\",\"modified\":\"2024-01-01T00:00:00Z\"}");
+    write("osv/pypa/vulns/django/PYSEC-2022-1.yaml", "id: PYSEC-2022-1\nmodified: 2022-01-01T00:00:00Z\n"
+        + "affected:\n- package:\n    ecosystem: PyPI\n    name: django\n");
+    write("alma/ALSA-2024:1.json", "{\"id\":\"ALSA-2024:1\",\"modified\":\"2024-01-01T00:00:00Z\","
+        + "\"affected\":[{\"package\":{\"ecosystem\":\"AlmaLinux:9\",\"name\":\"openssl\"}}]}");
     write("osv/go/index.json", "{\"id\": \"10296991-439b\", \"name\": \"not OSV\"}");
 
     var scan = FeedScanner.scan(root);
 
-    assertThat(only(scan, "osv:go").paths()).hasSize(2);
-    assertThat(only(scan, "osv:pypa").paths()).hasSize(1);
+    assertThat(only(scan, "osv:go").paths()).hasSize(4);
+    assertThat(only(scan, "osv:pypi").paths()).hasSize(1);
+    assertThat(only(scan, "osv:almalinux").paths()).hasSize(1);
+    assertThat(scan.inputs()).extracting(FeedInput::source).doesNotContain("osv:pypa", "osv:someone-elses-copy", "osv:alma");
     assertThat(scan.skipped().get("not a known feed format")).contains(root.resolve("osv/go/index.json"));
+  }
+
+  @Test
+  void theSharedOsvDataGetsTheNamesTheUpstreamSyncUses() {
+    Path shared = Path.of("..", "..", "shared", "data", "feeds", "osv").toAbsolutePath().normalize();
+    var scan = FeedScanner.scan(shared);
+    assertThat(scan.inputs()).extracting(FeedInput::source)
+        .contains("osv:go", "osv:pypi", "osv:almalinux")
+        .allMatch(s -> !s.equals("osv:fixtures") && !s.equals("osv:pypa"));
+  }
+
+  @Test
+  void anEmptyFolderAndABrokenLinkAreReportedAndALinkedFolderScansLikeACopy() throws IOException {
+    String go = "{\"id\":\"GO-2024-0001\",\"modified\":\"2024-01-01T00:00:00Z\","
+        + "\"affected\":[{\"package\":{\"ecosystem\":\"Go\",\"name\":\"m\"}}]}";
+    Path real = write("elsewhere/GO-2024-0001.json", go).getParent();
+    Files.createDirectories(root.resolve("mirror/empty"));
+    Files.createSymbolicLink(root.resolve("mirror/linked"), real);
+    Files.createSymbolicLink(root.resolve("mirror/gone"), root.resolve("nowhere"));
+
+    var scan = FeedScanner.scan(root.resolve("mirror"));
+
+    assertThat(only(scan, "osv:go").paths()).containsExactly(root.resolve("mirror/linked/GO-2024-0001.json"));
+    assertThat(scan.skipped().get("empty directory")).containsExactly(root.resolve("mirror/empty"));
+    assertThat(scan.skipped().get("broken symbolic link")).containsExactly(root.resolve("mirror/gone"));
   }
 
   @Test
