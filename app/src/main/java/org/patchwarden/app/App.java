@@ -63,7 +63,7 @@ public final class App implements AutoCloseable {
    * (PostgreSQL) is taken to exist, as only its administrator can create it.
    */
   public boolean databaseExists() {
-    return database != null || !config.embedded() || java.nio.file.Files.isRegularFile(sqliteFile());
+    return database != null || !config.embedded() || java.nio.file.Files.exists(sqliteFile());
   }
 
   /**

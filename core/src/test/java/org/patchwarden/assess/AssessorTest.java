@@ -95,6 +95,20 @@ class AssessorTest {
   }
 
   @Test
+  void anAssumedInternetExposureThatDecidesTheTierIsMarkedAssumedInTheRationale() {
+    // a firewall that 'scan' created: nobody stated its exposure, the policy assumes internet-facing
+    Asset scanned = new Asset("fw-edge-09", org.patchwarden.inventory.AssetKind.APPLIANCE, "production", "network",
+        null, null, Set.of());
+    Signals s = new SignalCollector(new AssetAssumptions(2, true, "production")).collect(
+        RealProfiles.panOsOnFirewall("fw-edge-09"), RealProfiles.panOs(RealProfiles.panOsKevAugust2025()), scanned);
+    Assessment a = assessor.assess(s, LocalDate.parse("2024-11-20"));
+    assertThat(a.tier()).isEqualTo("T0");
+    assertThat(a.decidingSignals()).contains("internet_facing");
+    assertThat(a.rationale()).contains("internet-facing production asset (assumed internet exposure);")
+        .contains("Assumed: ").contains("internet exposure unknown, treated as internet-facing");
+  }
+
+  @Test
   void missingAssetContextIsAssumedAndTheRationaleSaysWhat() {
     Signals s = collector.collect(RealProfiles.log4shellOnDebian("unknown-host"), RealProfiles.log4shell(), null);
     Assessment a = assessor.assess(s, LocalDate.parse("2025-08-27"));

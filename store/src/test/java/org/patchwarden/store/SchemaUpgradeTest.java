@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedStatus;
+import org.patchwarden.inventory.Asset;
+import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
 import org.patchwarden.match.EcosystemKeys;
@@ -46,6 +48,45 @@ class SchemaUpgradeTest {
     try (Database db = Database.open(url, null, null)) {
       assertUpgraded(db);
     }
+  }
+
+  @Test
+  void sqliteAssetsOfTheFormerSchemaKeepStatedContextAndLoseTheDefaultsScanMadeUp() throws SQLException {
+    String url = "jdbc:sqlite:" + dir.resolve("v4.db").toAbsolutePath();
+    writeV4Assets(url);
+    try (Database db = Database.openSqlite(dir.resolve("v4.db"))) {
+      assertAssetsUpgraded(db);
+    }
+  }
+
+  @Test
+  void postgresAssetsOfTheFormerSchemaKeepStatedContextAndLoseTheDefaultsScanMadeUp() throws SQLException {
+    String url = TestDatabases.postgresUrl();
+    writeV4Assets(url);
+    try (Database db = Database.open(url, null, null)) {
+      assertAssetsUpgraded(db);
+    }
+  }
+
+  /** What V4 held: a host 'scan' created (environment 'unknown', criticality 2 and exposure made up), a listed one. */
+  private static void writeV4Assets(String url) throws SQLException {
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO assets (name, kind, environment, owner_team, criticality, internet_facing, tags) "
+          + "VALUES ('scanned-01', 'HOST', 'unknown', '', 2, 0, '')");
+      s.execute("INSERT INTO assets (name, kind, environment, owner_team, criticality, internet_facing, tags) "
+          + "VALUES ('web-01', 'HOST', 'production', 'web', 1, 1, 'dmz')");
+      s.execute("INSERT INTO assets (name, kind, environment, owner_team, criticality, internet_facing, tags) "
+          + "VALUES ('db-01', 'HOST', 'staging', '', 3, 0, '')");
+    }
+  }
+
+  private static void assertAssetsUpgraded(Database db) {
+    assertThat(db.assetStore().find("scanned-01")).contains(Asset.unstated("scanned-01", AssetKind.HOST));
+    assertThat(db.assetStore().find("web-01"))
+        .contains(new Asset("web-01", AssetKind.HOST, "production", "web", 1, true, Set.of("dmz")));
+    assertThat(db.assetStore().find("db-01"))
+        .contains(new Asset("db-01", AssetKind.HOST, "staging", null, 3, false, Set.of()));
   }
 
   /** Real package names whose match keys differ from the name as written, and some that must not change. */

@@ -26,10 +26,11 @@ class FeedsCommandTest {
   }
 
   @Test
-  void statusSaysWhenNothingIsLoaded() {
+  void statusWithoutADatabaseSaysHowToGetOneInsteadOfCreatingAnEmptyOne() {
     var r = CommandLineRunner.run(env(), "", "feeds", "status");
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("No feed loaded yet");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("no database at ").contains("run 'patchwarden demo' or 'feeds load' first");
+    assertThat(home.resolve("patchwarden.db")).doesNotExist();
   }
 
   @Test
@@ -101,7 +102,9 @@ class FeedsCommandTest {
   }
 
   @Test
-  void changesOfAFeedNeverLoadedIsAUsageError() {
+  void changesOfAFeedNeverLoadedIsAUsageError() throws IOException {
+    assertThat(CommandLineRunner.run(env(), "", "feeds", "load", "--from", bundledCatalog().toString()).exitCode())
+        .isZero();
     var r = CommandLineRunner.run(env(), "", "feeds", "changes", "nosuch");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("no feed 'nosuch' is loaded");

@@ -177,7 +177,7 @@ public final class AssetListReader {
     check(draft, cells.get(AssetFields.ENVIRONMENT),
         c -> Objects.equals(Asset.stated(fields.environment(c)), a.environment()), String.valueOf(a.environment()));
     check(draft, cells.get(AssetFields.OWNER_TEAM), c -> fields.ownerTeam(c).equals(a.ownerTeam()),
-        String.valueOf(a.ownerTeam()));
+        a.ownerTeam() == null ? "" : a.ownerTeam());
     check(draft, cells.get(AssetFields.CRITICALITY), c -> Objects.equals(fields.criticality(c), a.criticality()),
         String.valueOf(a.criticality()));
     check(draft, cells.get(AssetFields.INTERNET_FACING),
