@@ -37,7 +37,7 @@ final class VercmpCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
   @Option(names = {"-e", "--ecosystem"}, paramLabel = "ECO",
-      description = "deb, rpm, apk, maven, npm, pypi, go, rubygems, nuget, generic (or an OSV ecosystem name); ignored in osv mode.")
+      description = "deb, rpm, apk, maven, npm, pypi, go, rubygems, nuget, pan-os, generic (or an OSV ecosystem name); ignored in osv mode.")
   String ecosystem;
 
   @Option(names = {"-m", "--mode"}, paramLabel = "MODE", defaultValue = "cmp", description = "cmp (default), range or osv.")

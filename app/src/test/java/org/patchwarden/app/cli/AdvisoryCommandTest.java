@@ -17,7 +17,8 @@ class AdvisoryCommandTest {
 
   @BeforeEach
   void loadTheBundledFeeds() {
-    assertThat(CommandLineRunner.run(env(), "", "demo").exitCode()).isZero();
+    Path feeds = DemoCommand.extract("feeds", home.resolve("feeds"));
+    assertThat(CommandLineRunner.run(env(), "", "feeds", "load", "--from", feeds.toString()).exitCode()).isZero();
   }
 
   @Test

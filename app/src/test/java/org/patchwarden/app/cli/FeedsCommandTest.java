@@ -17,9 +17,10 @@ class FeedsCommandTest {
     return Map.of("PATCHWARDEN_HOME", home.toString());
   }
 
+  /** The KEV catalog 2025.08.25 (cisagov/kev-data; the demo bundled it before 2026.08.07). */
   private Path bundledCatalog() throws IOException {
     Path file = home.resolve("kev.json");
-    try (InputStream in = getClass().getResourceAsStream(DemoCommand.ROOT + "kev/known_exploited_vulnerabilities.json")) {
+    try (InputStream in = getClass().getResourceAsStream("/kev/kev-2025-08-25.json")) {
       Files.copy(in, file);
     }
     return file;
@@ -62,8 +63,8 @@ class FeedsCommandTest {
   @Test
   void loadsAMirrorDirectoryAndReloadingItWritesNothing() {
     Map<String, String> env = env();
-    CommandLineRunner.run(env, "", "demo");
-    Path mirror = home.resolve("demo-feeds");
+    Path mirror = DemoCommand.extract("feeds", home.resolve("feeds"));
+    assertThat(CommandLineRunner.run(env, "", "feeds", "load", "--from", mirror.toString()).exitCode()).isZero();
     var reload = CommandLineRunner.run(env, "", "feeds", "load", "--from", mirror.toString());
     assertThat(reload.exitCode()).as(reload.err()).isZero();
     assertThat(reload.out().lines().filter(l -> l.contains("unchanged, nothing written")).count()).isGreaterThanOrEqualTo(9);

@@ -20,18 +20,19 @@ class FeedsOnBothDatabasesTest {
 
   @Test
   void theBundledFeedsLoadIdenticallyIntoSqliteAndPostgresql() {
-    var sqlite = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", sqliteHome.toString()), "", "demo");
-    var postgres = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", postgresHome.toString(),
-        "PATCHWARDEN_DB", TestDatabases.postgresUrl()), "", "demo");
+    Path sqliteFeeds = DemoCommand.extract("feeds", sqliteHome.resolve("feeds"));
+    Path postgresFeeds = DemoCommand.extract("feeds", postgresHome.resolve("feeds"));
+    Map<String, String> postgresEnv = Map.of("PATCHWARDEN_HOME", postgresHome.toString(),
+        "PATCHWARDEN_DB", TestDatabases.postgresUrl());
+    var sqlite = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", sqliteHome.toString()), "",
+        "feeds", "load", "--from", sqliteFeeds.toString());
+    var postgres = CommandLineRunner.run(postgresEnv, "", "feeds", "load", "--from", postgresFeeds.toString());
 
     assertThat(sqlite.exitCode()).as(sqlite.err()).isZero();
     assertThat(postgres.exitCode()).as(postgres.err()).isZero();
-    assertThat(postgres.out()).contains("jdbc:postgresql:");
     assertThat(updateLines(postgres.out())).hasSizeGreaterThanOrEqualTo(10).isEqualTo(updateLines(sqlite.out()));
 
-    var reload = CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", postgresHome.toString(),
-        "PATCHWARDEN_DB", postgres.out().lines().findFirst().orElseThrow().replace("Patchwarden demo: database ", "")),
-        "", "feeds", "load", "--from", postgresHome.resolve("demo-feeds").toString());
+    var reload = CommandLineRunner.run(postgresEnv, "", "feeds", "load", "--from", postgresFeeds.toString());
     assertThat(reload.exitCode()).as(reload.err()).isZero();
     assertThat(updateLines(reload.out())).allSatisfy(l -> assertThat(l).contains("unchanged, nothing written"));
   }

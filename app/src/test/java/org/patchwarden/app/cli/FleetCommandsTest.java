@@ -32,7 +32,8 @@ class FleetCommandsTest {
 
   @BeforeEach
   void loadFeedsAndExtractTheFleet() {
-    assertThat(run("demo").exitCode()).isZero();
+    Path feeds = DemoCommand.extract("feeds", home.resolve("feeds"));
+    assertThat(run("feeds", "load", "--from", feeds.toString()).exitCode()).isZero();
     fleet = DemoCommand.extract("fleet", home.resolve("fleet"));
   }
 
@@ -41,7 +42,7 @@ class FleetCommandsTest {
     var r = run("inventory", "import", fleet.toString(), "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode assets = JSON.readTree(r.out()).get("assets");
-    assertThat(assets).hasSize(8);
+    assertThat(assets).hasSize(9);
     JsonNode web01 = assets.get(0);
     assertThat(web01.get("asset").asText()).isEqualTo("web-01");
     assertThat(web01.get("os").get("codename").asText()).isEqualTo("bullseye");
@@ -54,10 +55,14 @@ class FleetCommandsTest {
       assertThat(f.get("source").asText()).isEqualTo("debian-dsa");
       assertThat(f.get("aliases").toString()).contains("CVE-2022-0289");
     });
-    // appliances known by CPE only: no CPE data in the demo feeds is reported, not taken as clean
+    // appliances known by CPE only: matched by the CVE 5 record's PAN-OS hotfix lines and NVD's CPE bounds
     JsonNode fw = assets.get(5);
     assertThat(fw.get("asset").asText()).isEqualTo("fw-edge-01");
-    assertThat(fw.get("gaps").get(0).get("advisory_ecosystem").asText()).isEqualTo("cpe");
+    assertThat(fw.get("findings")).anySatisfy(f -> {
+      assertThat(f.get("advisory_id").asText()).isEqualTo("CVE-2026-0300");
+      assertThat(f.get("fixed_version").asText()).isEqualTo("10.2.10-h36");
+    });
+    assertThat(fw.get("findings")).noneSatisfy(f -> assertThat(f.get("advisory_id").asText()).isEqualTo("CVE-2019-1579"));
   }
 
   @Test
@@ -137,7 +142,7 @@ class FleetCommandsTest {
   @Test
   void aFeedChangeReMatchesOnlyTheChangedAdvisories() throws IOException {
     run("inventory", "import", fleet.toString());
-    Path dsa = home.resolve("demo-feeds/debian/data/DSA/list");
+    Path dsa = home.resolve("feeds/debian/data/DSA/list");
     String list = Files.readString(dsa);
     // A corrected advisory: DSA-5081-1 now says redis was fixed in an older version than installed.
     Files.writeString(dsa, list.replace("[bullseye] - redis 5:6.0.16-1+deb11u2", "[bullseye] - redis 5:6.0.16-1+deb11u1"));

@@ -45,7 +45,7 @@ class FeedSyncTest {
   void setUp() throws IOException {
     server = new LoopbackFeedServer();
     db = TestDatabases.sqlite(home);
-    try (InputStream in = getClass().getResourceAsStream("/demo/feeds/kev/known_exploited_vulnerabilities.json")) {
+    try (InputStream in = getClass().getResourceAsStream("/kev/kev-2025-08-25.json")) {
       catalog = in.readAllBytes();
     }
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);

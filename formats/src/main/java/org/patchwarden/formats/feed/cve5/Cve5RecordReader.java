@@ -73,20 +73,26 @@ import org.patchwarden.version.VersionScheme;
  * <ul>
  *   <li>an affected entry with {@code lessThan} → {@code Events(introduced version, fixed
  *       lessThan)}, with {@code lessThanOrEqual} → {@code last_affected}; an end of {@code *}
- *       leaves the range open; {@code changes} add the fixed/introduced events where the status
- *       flips. A start written as {@code unspecified}, {@code n/a}, {@code *}, {@code -} or {@code
- *       earlier} means "from the first version" and becomes {@code 0}. Range type {@code GIT} for
- *       {@code versionType} git (commit ids), else {@code ECOSYSTEM}; other version types are
- *       named in the note.</li>
- *   <li>an affected single version → the versions list; {@code *}, {@code all}, {@code all
- *       versions} → an open range from {@code 0}; {@code n/a}, {@code unspecified}, {@code -} say
- *       nothing about versions: the package is AFFECTED with neither ranges nor versions, and the
- *       note says "versions unspecified".</li>
- *   <li>{@code unaffected} entries make no ranges. <b>Simplification:</b> when {@code
- *       defaultStatus} is {@code affected} and unaffected entries carve exceptions out (the Linux
- *       kernel's semver blocks), the complement cannot be built without ordering versions, so the
- *       exceptions are only listed in the note; a {@code defaultStatus} of affected with no
- *       versions listed at all is an open range from {@code 0}.</li>
+ *       leaves the range open; {@code changes}, sorted in the product's version scheme ({@link
+ *       Schemes#forProduct}: PAN-OS, else firmware-generic; record order for git), add the
+ *       fixed/introduced events where the status flips. A PAN-OS change at a hotfix ({@code
+ *       10.2.7-h34}) holds for that maintenance line only ({@link Cve5Versions#events}). A start
+ *       written as {@code unspecified}, {@code n/a}, {@code *}, {@code -} or {@code earlier}
+ *       means "from the first version" and becomes {@code 0}. Range type {@code GIT} for {@code
+ *       versionType} git (commit ids), else {@code ECOSYSTEM}; other version types are named in
+ *       the note.</li>
+ *   <li>an affected single version → the versions list; GitHub's constraint text ({@code >=
+ *       1.81.16, < 1.83.7}) → a range; {@code *}, {@code all}, {@code all versions} → an open
+ *       range from {@code 0}; {@code n/a}, {@code unspecified}, {@code -} say nothing about
+ *       versions: the package is AFFECTED with neither ranges nor versions, and the note says
+ *       "versions unspecified".</li>
+ *   <li>{@code unaffected} entries make no ranges of their own. With {@code defaultStatus}
+ *       affected, single unaffected versions of dotted numbers (Ivanti's {@code 12.6.1.1,
+ *       12.7.0.1, 12.8.0.1}) are read as one fix per release branch ({@link
+ *       Cve5Versions#branchFixes}). <b>Simplification:</b> other exceptions carved out of a
+ *       default of affected (the Linux kernel's semver blocks) are only listed in the note; a
+ *       {@code defaultStatus} of affected with no versions listed at all is an open range from
+ *       {@code 0}.</li>
  *   <li>nothing affected and {@code defaultStatus} unaffected → NOT_AFFECTED; nothing affected
  *       and the default unknown → no package (the record states nothing usable).</li>
  * </ul>
