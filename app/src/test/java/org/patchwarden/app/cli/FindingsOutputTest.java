@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -246,8 +245,7 @@ class FindingsOutputTest {
     if (node.isArray()) {
       node.forEach(n -> assertSnakeCase(n, path + "[]"));
     } else if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-        var e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (!path.endsWith(".inputs")) {
           assertThat(e.getKey()).as(path).matches("[a-z][a-z0-9_]*");
         }
