@@ -8,6 +8,7 @@
  * org.patchwarden.assess.SsvcEvaluator}, evaluated from the table data) to give an {@link
  * org.patchwarden.assess.Assessment}: tier, SSVC decision, due date and a rationale naming the
  * signals that decided it. {@link org.patchwarden.assess.ExposureReport} summarises overdue findings
- * and exposure windows per asset and per owner team.
+ * and exposure windows per asset and per owner team. {@link org.patchwarden.assess.FixPlan} groups
+ * prioritised findings into {@link org.patchwarden.assess.FixGroup}s: what to upgrade to close them.
  */
 package org.patchwarden.assess;

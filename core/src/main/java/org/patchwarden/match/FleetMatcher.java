@@ -39,7 +39,7 @@ public final class FleetMatcher {
       EcosystemMapping.Target t = tuples.get(i).target;
       evaluations[i] = index.hasDataKey(t.ecosystemKey()) ? TupleEvaluation.of(index, t, null) : null;
     });
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     List<Finding>[] perAsset = new List[fleet.inventories.length];
     List<CoverageGap>[] gapsPerAsset = perAssetGaps(fleet.inventories.length);
     IntStream.range(0, fleet.inventories.length).parallel().forEach(a -> {
@@ -101,7 +101,7 @@ public final class FleetMatcher {
     throw new IllegalStateException("slot not on its asset");
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static List<CoverageGap>[] perAssetGaps(int n) {
     return new List[n];
   }

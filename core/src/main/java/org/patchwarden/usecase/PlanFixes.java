@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import org.patchwarden.match.FindingFilter;
 import org.patchwarden.match.FindingStatus;
-import org.patchwarden.remediate.FixGroup;
-import org.patchwarden.remediate.FixPlan;
+import org.patchwarden.assess.FixGroup;
+import org.patchwarden.assess.FixPlan;
 
 /** Use case: the remediation plan, open findings grouped per asset, package and action ({@link FixPlan}). */
 public final class PlanFixes {

@@ -55,19 +55,38 @@ public final class TestDatabases {
       return adminUrl;
     }
     try {
-      embedded = EmbeddedPostgres.builder().start();
+      // Durability is pointless for throw-away test databases; without fsync, CREATE DATABASE and the
+      // shutdown checkpoint do not wait for the disk, which on a busy machine took longer than
+      // surefire's 30 s grace for a fork's exit.
+      embedded = EmbeddedPostgres.builder()
+          .setServerConfig("fsync", "off")
+          .setServerConfig("synchronous_commit", "off")
+          .setServerConfig("full_page_writes", "off")
+          .setRegisterShutdownHook(false)
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL (set PATCHWARDEN_TEST_PG to use a server)", e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        embedded.close();
-      } catch (IOException ignored) {
-        // the JVM is exiting; the data directory is temporary
-      }
-    }));
+    // Stopped when the test session ends (EmbeddedPostgresSession), while the JVM still runs its
+    // tests' time; the hook only covers runs without the JUnit launcher session.
+    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopEmbedded));
     adminUrl = embedded.getJdbcUrl("postgres", "postgres");
     return adminUrl;
+  }
+
+  /** Stops the embedded PostgreSQL server, if this JVM started one; later tests would start a new one. */
+  public static synchronized void stopEmbedded() {
+    if (embedded == null) {
+      return;
+    }
+    try {
+      embedded.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop embedded PostgreSQL", e);
+    } finally {
+      embedded = null;
+      adminUrl = null;
+    }
   }
 
   private static String replaceDatabase(String url, String database) {

@@ -1,12 +1,16 @@
 package org.patchwarden.app.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.advisory.AffectedPackage;
 import org.patchwarden.advisory.AffectedRange;
+import org.patchwarden.advisory.KevEntry;
 import org.patchwarden.advisory.Severity;
 import org.patchwarden.advisory.TechniqueUse;
 import org.patchwarden.advisory.VulnerabilityProfile;
@@ -35,11 +39,19 @@ final class AdvisoryCommand implements Callable<Integer> {
   @Option(names = "--all", description = "List every affected package (default: the first " + MAX_PACKAGES + " per record).")
   boolean all;
 
+  @Option(names = "--json", description = "Print JSON (docs/advisory-json.md); every affected package is listed.")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = root.terminal().out();
     VulnerabilityProfile p = root.app().describeVulnerability().describe(id.strip())
         .orElseThrow(() -> new CliException(1, "no loaded feed knows '" + id + "' ('patchwarden feeds status' lists what is loaded)"));
+    if (json) {
+      FindingJson.print(out, json(p));
+      return 0;
+    }
+    DatabaseLine.print(root);
     out.println(p.id() + (p.advisory() == null ? "" : "  (ids: " + String.join(", ", p.advisory().ids().stream().sorted().toList()) + ")"));
     if (p.advisory() != null) {
       p.advisory().records().stream().filter(r -> r.id().equals(id.strip())).findFirst().ifPresent(r -> {
@@ -73,6 +85,89 @@ final class AdvisoryCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static Map<String, Object> json(VulnerabilityProfile p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema", FindingJson.ADVISORY_SCHEMA);
+    m.put("id", p.id());
+    m.put("ids", p.advisory() == null ? List.of(p.id()) : p.advisory().ids().stream().sorted().toList());
+    m.put("kev", p.kev() == null ? null : kev(p.kev()));
+    m.put("epss", p.epss() == null ? null : FindingJson.epss(p.epss()));
+    m.put("techniques", p.techniques().stream().map(t -> {
+      Map<String, Object> u = new LinkedHashMap<>();
+      u.put("technique_id", t.mapping().techniqueId());
+      u.put("technique_name", t.technique() == null ? "" : t.technique().name());
+      u.put("mapping_type", t.mapping().mappingType());
+      u.put("tactics", t.tactics().stream().map(a -> Map.of("id", a.id(), "name", a.name())).toList());
+      return u;
+    }).toList());
+    m.put("records", p.advisory() == null ? List.of() : p.advisory().records().stream().map(AdvisoryCommand::record).toList());
+    return m;
+  }
+
+  private static Map<String, Object> kev(KevEntry k) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cve_id", k.cveId());
+    m.put("vendor_project", k.vendorProject());
+    m.put("product", k.product());
+    m.put("vulnerability_name", k.vulnerabilityName());
+    m.put("date_added", String.valueOf(k.dateAdded()));
+    m.put("due_date", k.dueDate() == null ? "" : k.dueDate().toString());
+    m.put("ransomware_use", k.ransomwareUse());
+    m.put("required_action", k.requiredAction());
+    return m;
+  }
+
+  private static Map<String, Object> record(AdvisoryRecord r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", r.source());
+    m.put("id", r.id());
+    m.put("aliases", r.aliases().stream().sorted().toList());
+    m.put("summary", r.summary());
+    m.put("published", r.published() == null ? "" : r.published().toString());
+    m.put("modified", r.modified() == null ? "" : r.modified().toString());
+    m.put("withdrawn", r.withdrawn());
+    m.put("severities", r.severities().stream().map(s -> {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("type", s.type());
+      v.put("vector", s.vector());
+      v.put("score", s.score());
+      v.put("by", s.by());
+      return v;
+    }).toList());
+    m.put("cwes", r.cwes());
+    m.put("affected", r.affected().stream().map(a -> {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("ecosystem", a.ecosystem());
+      v.put("name", a.name());
+      v.put("purl", a.purl() == null ? "" : a.purl());
+      v.put("status", FindingJson.lower(a.status()));
+      v.put("ranges", a.ranges().stream().map(AdvisoryCommand::range).toList());
+      v.put("versions", a.versions());
+      v.put("note", a.note());
+      return v;
+    }).toList());
+    return m;
+  }
+
+  private static Map<String, Object> range(AffectedRange r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    switch (r) {
+      case AffectedRange.Events e -> {
+        m.put("type", e.type());
+        m.put("events", e.events().stream().map(ev -> Map.of(ev.kind().field(), ev.version())).toList());
+      }
+      case AffectedRange.CpeMatch c -> {
+        m.put("type", "cpe");
+        m.put("criteria", c.criteria());
+        m.put("start_including", Objects.toString(c.startIncluding(), ""));
+        m.put("start_excluding", Objects.toString(c.startExcluding(), ""));
+        m.put("end_including", Objects.toString(c.endIncluding(), ""));
+        m.put("end_excluding", Objects.toString(c.endExcluding(), ""));
+      }
+    }
+    return m;
   }
 
   private void printRecord(PrintWriter out, AdvisoryRecord r) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.patchwarden.assess.Assessment;
 import org.patchwarden.assess.ExposureReport;
 import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.match.FindingFilter;
@@ -67,21 +66,5 @@ final class AssessCommand implements Callable<Integer> {
     exposure.byTeam().forEach(g -> out.printf("%-28s %6d %9d %10d d %12d d%n", g.name(), g.open(), g.pastDue(),
         g.maxDaysOverdue(), g.longestExposureDays()));
     return 0;
-  }
-
-  /** Kept for callers that only hold assessments; prefer {@link FindingText#prioritised}, which names the package and fix. */
-  static void printAssessments(PrintWriter out, List<Assessment> list, LocalDate today, int limit) {
-    int n = 0;
-    for (Assessment a : list) {
-      if (n++ >= limit) {
-        out.printf("… %d more (--top N, or 'patchwarden findings --tier T…')%n", list.size() - limit);
-        break;
-      }
-      out.printf("%n%s %-9s %s on %s  due %s%s%n  %s%n", a.tier(), a.tierName(), a.advisoryId(), a.assetName(),
-          a.dueDate(), a.overdue(today) ? " (OVERDUE " + a.daysOverdue(today) + " d)" : "", a.rationale());
-    }
-    if (list.isEmpty()) {
-      out.println("No findings to assess.");
-    }
   }
 }

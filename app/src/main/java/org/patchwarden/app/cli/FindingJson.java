@@ -22,7 +22,7 @@ import org.patchwarden.assess.Sourced;
 import org.patchwarden.assess.SsvcDecision;
 import org.patchwarden.assess.TacticReach;
 import org.patchwarden.match.FindingStatus;
-import org.patchwarden.remediate.FixGroup;
+import org.patchwarden.assess.FixGroup;
 import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.Finding;

@@ -13,7 +13,7 @@ import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.match.Confidence;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingStatus;
-import org.patchwarden.remediate.FixGroup;
+import org.patchwarden.assess.FixGroup;
 
 /**
  * How prioritised findings and fix groups read on a terminal, shared by {@code findings}, {@code
@@ -54,7 +54,7 @@ final class FindingText {
     for (PrioritisedFinding p : list) {
       Assessment a = p.assessment();
       Finding f = p.finding();
-      rows.add(List.of(a.tier(), a.dueDate().toString(), a.overdue(today) && p.tracked().status() == FindingStatus.OPEN
+      rows.add(List.of(a.tier() + " " + a.tierName(), a.dueDate().toString(), a.overdue(today) && p.tracked().status() == FindingStatus.OPEN
               ? a.daysOverdue(today) + " d" : "", f.assetName(), f.installed().name(), f.installed().version(),
           f.fixedVersion().isEmpty() ? "no fix yet" : f.fixedVersion(), f.advisoryId(),
           cves(a.signals().cveIds(), ""), p.tracked().status().name().toLowerCase(Locale.ROOT),

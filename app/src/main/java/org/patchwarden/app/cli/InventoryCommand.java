@@ -30,14 +30,13 @@ final class InventoryCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Import a fleet directory (layout in docs/inventory-import.md):",
-        "  DIR/assets.csv or DIR/assets.yaml  every asset with its context (environment, owner team,",
-        "                                     criticality, internet exposure, tags) and, for appliances,",
-        "                                     vendor/product/version",
-        "  DIR/<asset>/                       that asset's inventory files: os-release, dpkg status,",
-        "                                     rpm-qa.txt, apk installed, SBOMs, lockfiles …",
-        "Each asset gets a new inventory revision: its folder's ecosystems replace the previous ones, other",
-        "packages (and the OS when there is no os-release) are kept, and an unchanged inventory adds none.",
-        "The fleet is matched together (shared packages once)."
+        "  DIR/assets.csv or DIR/assets.yaml: every asset with its context (environment,",
+        "    owner team, criticality, internet exposure, tags), for appliances vendor/product/version",
+        "  DIR/<asset>/: that asset's inventory files (os-release, dpkg status, rpm-qa.txt,",
+        "    apk installed, SBOMs, lockfiles …)",
+        "Each asset gets a new inventory revision: its folder's ecosystems replace the previous ones,",
+        "other packages (and the OS when there is no os-release) are kept; an unchanged inventory adds",
+        "none. The fleet is matched together (shared packages once)."
       })
   static final class Import implements Callable<Integer> {
     @ParentCommand InventoryCommand inventory;
@@ -99,7 +98,7 @@ final class InventoryCommand implements Callable<Integer> {
   static final class History implements Callable<Integer> {
     @ParentCommand InventoryCommand inventory;
 
-    @Parameters(paramLabel = "ASSET") String asset;
+    @Parameters(paramLabel = "ASSET", description = "The asset's name.") String asset;
 
     @Option(names = "--all", description = "List every change (default: at most 20 per revision).") boolean all;
 

@@ -70,6 +70,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     CommandLine cl = new CommandLine(root);
     cl.setOut(terminal.out());
     cl.setErr(terminal.err());
+    HelpLayout.apply(cl);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("patchwarden: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.patchwarden.remediate.FixAction;
-import org.patchwarden.remediate.FixGroup;
+import org.patchwarden.assess.FixAction;
+import org.patchwarden.assess.FixGroup;
 import org.patchwarden.usecase.PlanFixes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,10 +19,10 @@ import picocli.CommandLine.ParentCommand;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "The remediation plan: open findings grouped per asset and installed package into one upgrade to",
-      "the highest fixed version needed (it closes them all), most urgent first (top tier, then earliest",
-      "due date). Findings no fixed version closes yet, and KEV-listed products whose affected versions",
-      "are unknown (verify by hand), get groups of their own. The database used is printed on stderr."
+      "Group open findings into the fixes that close them, most urgent first (top tier, then earliest",
+      "due date): per asset and installed package, one upgrade to the highest fixed version needed, which",
+      "closes them all. Findings no fixed version closes yet, and KEV-listed products whose affected",
+      "versions are unknown (verify by hand), get groups of their own. The database used is printed on stderr."
     })
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
@@ -51,7 +51,7 @@ final class PlanCommand implements Callable<Integer> {
     DatabaseLine.print(root);
     FindingText.plan(out, groups, today, Integer.MAX_VALUE);
     if (!groups.isEmpty()) {
-      out.printf("%n%d upgrades close %d findings; %d findings have no fix yet; %d KEV products to verify.%n",
+      out.printf("%n%d upgrades close %d findings; %d findings have no fix yet; %d findings to verify (KEV-listed products, affected versions unknown).%n",
           count(groups, FixAction.UPGRADE, false), count(groups, FixAction.UPGRADE, true),
           count(groups, FixAction.NO_FIX_YET, true), count(groups, FixAction.VERIFY, true));
     }

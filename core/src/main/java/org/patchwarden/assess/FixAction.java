@@ -1,4 +1,4 @@
-package org.patchwarden.remediate;
+package org.patchwarden.assess;
 
 /** What a fix group asks someone to do. */
 public enum FixAction {

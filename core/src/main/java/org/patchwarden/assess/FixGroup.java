@@ -1,9 +1,8 @@
-package org.patchwarden.remediate;
+package org.patchwarden.assess;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.patchwarden.assess.PrioritisedFinding;
 
 /**
  * The open findings of one installed package on one asset that one action deals with.

@@ -1,4 +1,4 @@
-package org.patchwarden.remediate;
+package org.patchwarden.assess;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.patchwarden.assess.Assessment;
-import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.match.Confidence;
 import org.patchwarden.match.Finding;
 import org.patchwarden.version.InvalidVersionException;
