@@ -62,6 +62,12 @@ final class FindingText {
     }
     printRows(out, rows);
     out.printf("%d findings%n", list.size());
+    for (PrioritisedFinding p : list) {
+      if (p.tracked().mark() != null) {
+        var m = p.tracked().mark();
+        out.printf("not affected: %s: %s (marked by %s at %s)%n", p.assessment().findingKey(), m.reason(), m.by(), m.at());
+      }
+    }
     legend.print(out);
   }
 
