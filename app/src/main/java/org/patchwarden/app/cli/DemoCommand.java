@@ -47,13 +47,16 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Patchwarden end to end on the bundled snapshot (no network, no ../shared needed), in a home of its",
-      "own: $PATCHWARDEN_HOME/demo with its own SQLite database; your database (--db, PATCHWARDEN_DB) is never",
-      "opened. Extracts the bundled real feeds (CISA KEV 2026.08.07, four 2026 CVE records, an NVD record, EPSS,",
-      "ATT&CK, KEV->ATT&CK mappings, SSVC, OSV and Debian slices) and loads them; imports a small fleet (Debian",
-      "web servers, an AlmaLinux host, a LiteLLM gateway, a Go service, a PAN-OS firewall, an Ivanti EPMM server,",
-      "a MetInfo CMS) and scans this machine; then assesses every finding as of the snapshot's date and prints",
-      "this year's findings, a tier summary, overdue findings per team and the ten most urgent findings."
+      "Run Patchwarden end to end on the bundled snapshot (no network, no ../shared",
+      "needed), in a home of its own: $PATCHWARDEN_HOME/demo with its own SQLite",
+      "database; your database (--db, PATCHWARDEN_DB) is never opened. Extracts the",
+      "bundled real feeds (CISA KEV 2026.08.07, four 2026 CVE records, an NVD record,",
+      "EPSS, ATT&CK, KEV->ATT&CK mappings, SSVC, OSV and Debian slices) and loads",
+      "them; imports a small fleet (Debian web servers, an AlmaLinux host, a LiteLLM",
+      "gateway, a Go service, a PAN-OS firewall, an Ivanti EPMM server, a MetInfo",
+      "CMS) and scans this machine; then assesses every finding as of the snapshot's",
+      "date and prints this year's findings, a tier summary, overdue findings per",
+      "team and the ten most urgent findings."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String ROOT = "/demo/feeds/";
