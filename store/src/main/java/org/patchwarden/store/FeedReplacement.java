@@ -168,22 +168,25 @@ final class FeedReplacement {
     }
   }
 
-  /** The records a source holds now, from its store's first table. */
+  /** The records a source holds now, over all its store's tables. */
   private static int count(Handle h, Target<?> target, String source) {
-    Table t = target.tables().get(0);
-    var q = h.createQuery("SELECT COUNT(*) FROM " + t.name()
-        + (t.sourceColumn() == null ? "" : " WHERE " + t.sourceColumn() + " = :source"));
-    if (t.sourceColumn() != null) {
-      q.bind("source", source);
+    int n = 0;
+    for (Table t : target.tables()) {
+      var q = h.createQuery("SELECT COUNT(*) FROM " + t.name()
+          + (t.sourceColumn() == null ? "" : " WHERE " + t.sourceColumn() + " = :source"));
+      if (t.sourceColumn() != null) {
+        q.bind("source", source);
+      }
+      n += q.mapTo(Integer.class).one();
     }
-    return q.mapTo(Integer.class).one();
+    return n;
   }
 
   /**
    * Removes every record of {@code source} and its version in one transaction, each removal
    * appended to {@code feed_changes} under version {@code removed@<at>}.
    *
-   * @return the keys removed, from the first table
+   * @return the keys removed
    */
   static List<String> remove(Jdbi jdbi, Target<?> target, String source, Instant at) {
     return jdbi.inTransaction(h -> {
@@ -196,10 +199,7 @@ final class FeedReplacement {
         if (t.sourceColumn() != null) {
           select.bind("source", source);
         }
-        List<String> tableKeys = select.mapTo(String.class).list();
-        if (keys.isEmpty()) {
-          keys.addAll(tableKeys);
-        }
+        keys.addAll(select.mapTo(String.class).list());
         var changes = h.createUpdate("INSERT INTO feed_changes (source, version, record_key, kind, loaded_at) "
                 + "SELECT :source, :version, " + t.keyColumn() + ", 'REMOVED', :loaded FROM " + t.name() + ofSource)
             .bind("source", source).bind("version", version).bind("loaded", loadedAt);
