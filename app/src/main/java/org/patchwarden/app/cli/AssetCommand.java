@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code patchwarden asset …}: show and state the context of known assets. */
 @Command(name = "asset", mixinStandardHelpOptions = true,
-    description = "Show or set an asset's context (environment, owner team, criticality, internet exposure, tags).",
+    description = "Show or set an asset's context: environment, team, criticality, exposure, tags.",
     subcommands = {AssetCommand.SetContext.class, AssetCommand.Show.class, AssetCommand.ListAll.class})
 final class AssetCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
@@ -27,11 +27,9 @@ final class AssetCommand implements Callable<Integer> {
   }
 
   @Command(name = "set", mixinStandardHelpOptions = true,
-      description = {
-        "State the context of an asset that a scan or import created. Only the options given change;",
-        "the rest keep their value. Later scans and imports keep what is set here unless they state",
-        "it themselves. Context nobody stated is assumed from the policy's 'assume' block at assessment."
-      })
+      description = "State the context of an asset that a scan or import created. Only the options given change;"
+          + " the rest keep their value. Later scans and imports keep what is set here unless they state it"
+          + " themselves. Context nobody stated is assumed from the policy's 'assume' block at assessment.")
   static final class SetContext implements Callable<Integer> {
     @ParentCommand AssetCommand asset;
 
