@@ -1,7 +1,9 @@
 package org.patchwarden.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.patchwarden.assess.AssetAssumptions;
 import org.patchwarden.inventory.Asset;
@@ -13,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code patchwarden asset …}: show and state the context of known assets. */
 @Command(name = "asset", mixinStandardHelpOptions = true,
-    description = "Show or set an asset's context (environment, owner team, criticality, internet exposure, tags).",
-    subcommands = {AssetCommand.Set.class, AssetCommand.Show.class, AssetCommand.ListAssets.class})
+    description = "Show or set an asset's context: environment, team, criticality, exposure, tags.",
+    subcommands = {AssetCommand.SetContext.class, AssetCommand.Show.class, AssetCommand.ListAll.class})
 final class AssetCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
@@ -25,12 +27,10 @@ final class AssetCommand implements Callable<Integer> {
   }
 
   @Command(name = "set", mixinStandardHelpOptions = true,
-      description = {
-        "State the context of an asset that a scan or import created. Only the options given change;",
-        "the rest keep their value. Later scans and imports keep what is set here unless they state",
-        "it themselves. Context nobody stated is assumed from the policy's 'assume' block at assessment."
-      })
-  static final class Set implements Callable<Integer> {
+      description = "State the context of an asset that a scan or import created. Only the options given change;"
+          + " the rest keep their value. Later scans and imports keep what is set here unless they state it"
+          + " themselves. Context nobody stated is assumed from the policy's 'assume' block at assessment.")
+  static final class SetContext implements Callable<Integer> {
     @ParentCommand AssetCommand asset;
 
     @Parameters(paramLabel = "NAME", description = "The asset's name.")
@@ -81,7 +81,7 @@ final class AssetCommand implements Callable<Integer> {
 
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "List every asset with its context ('unknown': not stated, assumed from the policy).")
-  static final class ListAssets implements Callable<Integer> {
+  static final class ListAll implements Callable<Integer> {
     @ParentCommand AssetCommand asset;
 
     @Override
@@ -94,7 +94,7 @@ final class AssetCommand implements Callable<Integer> {
         out.printf("%-32s %-16s %-12s %-16s %-11s %-15s %s%n", a.name(), kind(a), orUnknown(a.environment()),
             orUnknown(a.ownerTeam()), orUnknown(a.criticality()),
             a.internetFacing() == null ? "unknown" : a.internetFacing() ? "yes" : "no",
-            a.tags().isEmpty() ? "-" : String.join(",", new java.util.TreeSet<>(a.tags())));
+            a.tags().isEmpty() ? "-" : String.join(",", new TreeSet<>(a.tags())));
       }
       out.printf("%d assets%n", assets.size());
       return 0;
@@ -113,11 +113,11 @@ final class AssetCommand implements Callable<Integer> {
         : "not stated (assumed " + assume.criticality() + ")");
     out.printf("  %-16s %s%n", "internet-facing", a.internetFacing() != null ? (a.internetFacing() ? "yes" : "no")
         : "not stated (assumed " + (assume.internetFacing() ? "yes" : "no") + ")");
-    out.printf("  %-16s %s%n", "tags", a.tags().isEmpty() ? "-" : String.join(",", new java.util.TreeSet<>(a.tags())));
+    out.printf("  %-16s %s%n", "tags", a.tags().isEmpty() ? "-" : String.join(",", new TreeSet<>(a.tags())));
   }
 
   private static String kind(Asset a) {
-    return a.kind().name().toLowerCase(java.util.Locale.ROOT);
+    return a.kind().name().toLowerCase(Locale.ROOT);
   }
 
   private static String orUnknown(Object value) {

@@ -32,7 +32,7 @@ final class AssetContextOptions {
       description = "Whether the asset is reachable from the internet: true (the default when given alone) or false.")
   String internetFacing;
 
-  @Option(names = "--tags", paramLabel = "TAG[,TAG...]", split = ",", description = "Labels, e.g. dmz,pci.")
+  @Option(names = "--tags", paramLabel = "TAG", split = ",", description = "Labels, e.g. dmz,pci.")
   Set<String> tags = new LinkedHashSet<>();
 
   /** Whether any option was given. */

@@ -35,8 +35,9 @@ import picocli.CommandLine.ParentCommand;
       "replace the previous ones, other ecosystems (and the OS when none is found) are kept (--replace",
       "drops them); an unchanged inventory adds no revision. Findings no longer present are marked",
       "fixed by it. Releases or ecosystems without advisory data are reported, never taken as clean.",
-      "--env, --team, --criticality, --internet-facing and --tags state the asset's context; what they",
-      "leave out keeps its stored value ('patchwarden asset set'), or is assumed from the policy.",
+      "--env, --team, --criticality, --internet-facing, --tags state the asset's",
+      "context; what they leave out keeps its value ('asset set'), else the policy's",
+      "assumption applies.",
       "--json prints the stable shape documented in docs/findings-json.md."
     })
 final class ScanCommand implements Callable<Integer> {
