@@ -117,7 +117,9 @@ public final class KevProducts {
     var target = new EcosystemMapping.Target("cpe", EcosystemKeys.CPE, cpeKey, EcosystemKeys.cpeName(cpeKey), version,
         "");
     for (Hit h : TupleEvaluation.of(index, target, Set.of(cve)).hits()) {
-      return java.util.Optional.of(new Finding(asset, p, h.advisoryId(), h.aliases(), h.feedSource(),
+      // Recorded under KEV's source whichever record gave the versions: the KEV-product step owns
+      // these findings, so a re-match of that step alone (after a KEV change) can retract them.
+      return java.util.Optional.of(new Finding(asset, p, h.advisoryId(), h.aliases(), "cisa-kev",
           h.advisoryEcosystem(), p.name(), version, h.status(), h.range(), h.fixedVersion(), h.confidence()));
     }
     return java.util.Optional.empty();

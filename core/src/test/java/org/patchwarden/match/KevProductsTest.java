@@ -132,7 +132,7 @@ class KevProductsTest {
         List.of(inventory("llm-gateway", InstalledPackage.of("pypi", "litellm", "1.82.6"))), index);
     assertThat(affected).singleElement().satisfies(f -> {
       assertThat(f.confidence()).isEqualTo(Confidence.CPE_MATCH);
-      assertThat(f.feedSource()).isEqualTo("cve5");
+      assertThat(f.feedSource()).as("the KEV-product step owns the finding").isEqualTo("cisa-kev");
       assertThat(f.fixedVersion()).isEqualTo("1.83.7");
       assertThat(f.installed().ecosystem()).isEqualTo("pypi");
     });

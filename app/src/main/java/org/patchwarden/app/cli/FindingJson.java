@@ -101,7 +101,8 @@ final class FindingJson {
   /** A finding, how it is tracked and its assessment: one object of {@code findings --json} and {@code assess --json}. */
   static Map<String, Object> prioritised(PrioritisedFinding p, LocalDate today) {
     Map<String, Object> m = tracked(p.tracked());
-    m.putAll(assessment(p.assessment()));
+    // The tracked instant stays: the assessment's first-seen is the same moment as a date.
+    assessment(p.assessment()).forEach(m::putIfAbsent);
     m.put("cve_ids", p.assessment().signals().cveIds());
     m.put("days_overdue", p.tracked().status() == FindingStatus.OPEN ? p.assessment().daysOverdue(today) : 0);
     return m;

@@ -48,7 +48,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
 
   /** Commands that only read: they never create a database (see {@link #refuseWithoutDatabase}). */
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
-      "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list");
+      "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
+      "findings mark");
 
   private final Terminal terminal;
   private final Clock clock;

@@ -58,7 +58,7 @@ class FindingsOutputTest {
   void filtersThatCanMatchNothingAreUsageErrorsNamingTheOptionTheValueAndWhatIsAllowed() {
     var asset = run("findings", "--asset", "NOPE");
     assertThat(asset.exitCode()).isEqualTo(2);
-    assertThat(asset.err().strip()).startsWith("patchwarden: --asset 'NOPE' is not a known asset; known: alma-db-01, "
+    assertThat(asset.err().strip()).startsWith("patchwarden: --asset 'NOPE' is not a known asset; known: alma-db-01, cms-01, "
         + "fw-edge-01, ").contains(", web-01, web-02").doesNotContain("\n");
     assertThat(asset.out()).isEmpty();
 
