@@ -14,9 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Feed sources keep their data: named by content, merged unless replaced, removable, re-matched at once. */
 class FeedSourcesTest {
-  private static final Path SHARED = Path.of("..", "..", "shared", "data", "feeds").toAbsolutePath().normalize();
+  /** Real Go advisories of OSV (the first 30 of ../shared/data/feeds/osv/go), copied as test resources. */
+  private static final Path OSV_GO = resource("/osv-go");
 
   @TempDir Path home;
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(FeedSourcesTest.class.getResource(name).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private CommandLineRunner.Result run(String... args) {
     return CommandLineRunner.run(Map.of("PATCHWARDEN_HOME", home.toString()), "", args);
@@ -25,7 +34,7 @@ class FeedSourcesTest {
   /** The first {@code n} Go advisories of the shared OSV data, copied under {@code folder}. */
   private Path goAdvisories(String folder, int n) throws IOException {
     Path dir = Files.createDirectories(home.resolve(folder));
-    try (Stream<Path> files = Files.list(SHARED.resolve("osv/go"))) {
+    try (Stream<Path> files = Files.list(OSV_GO)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().limit(n).toList()) {
         Files.copy(f, dir.resolve(f.getFileName()));
       }
@@ -41,7 +50,7 @@ class FeedSourcesTest {
   void oneOsvFileLoadedIntoAWholeSourceAddsToItAndReplaceMakesItTheWholeSource() throws IOException {
     Path all = goAdvisories("mirror/osv/go", 30);
     assertThat(run("feeds", "load", "--from", all.toString()).out()).contains("osv:go", "30 records  +30 added");
-    String record = Files.readString(SHARED.resolve("osv/go/GO-2020-0001.json"));
+    String record = Files.readString(OSV_GO.resolve("GO-2020-0001.json"));
     Path one = Files.writeString(home.resolve("one.json"), record.replace("GO-2020-0001", "GO-2099-0001"));
 
     var merged = run("feeds", "load", "--from", one.toString());
@@ -105,7 +114,7 @@ class FeedSourcesTest {
   void loadingAKevCatalogReMatchesTheScannedAssetsAtOnce() throws URISyntaxException {
     run("inventory", "import", Path.of(getClass().getResource("/demo/fleet").toURI()).toString());
 
-    var r = run("feeds", "load", "--from", SHARED.resolve("kev/2026-08-07").toString());
+    var r = run("feeds", "load", "--from", resource("/demo/feeds/kev").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).containsPattern("cisa-kev +re-matched against scanned assets: [1-9]\\d* new findings");
   }

@@ -38,7 +38,6 @@ import org.patchwarden.usecase.ScanAssets;
  * Each seed is printed with its failure.
  */
 class RematchEqualsFullMatchTest {
-  private static final Path SHARED = Path.of("..", "..", "shared", "data", "feeds").toAbsolutePath().normalize();
   private static final Map<String, List<String>> APPLIANCE_VERSIONS = Map.of(
       "paloaltonetworks:pan-os", List.of("10.2.9-h1", "11.1.2", "9.1.0"),
       "ivanti:endpoint_manager_mobile", List.of("12.1.0.2", "11.10.0.1", "12.0.0.0"));
@@ -84,13 +83,13 @@ class RematchEqualsFullMatchTest {
     List<Path> feeds = feedDirectories();
     App incremental = app("incremental");
     incremental.scanAssets().scan(fleet);
-    load(incremental, SHARED.resolve("kev/2026-08-07"));
+    load(incremental, resource("/demo/feeds/kev"));
     Set<String> afterKev = open(incremental);
-    load(incremental, SHARED.resolve("cve5/cvelistV5-seed"));
+    load(incremental, resource("/demo/feeds/cve5"));
     load(incremental, feeds.get(3)); // CVE 5 records of vulnrichment, CVE-2023-35081 among them
 
     App full = app("full");
-    List.of(SHARED.resolve("kev/2026-08-07"), SHARED.resolve("cve5/cvelistV5-seed"), feeds.get(3))
+    List.of(resource("/demo/feeds/kev"), resource("/demo/feeds/cve5"), feeds.get(3))
         .forEach(feed -> load(full, feed));
     full.scanAssets().scan(fleet);
 
@@ -158,13 +157,16 @@ class RematchEqualsFullMatchTest {
         "2022/0xxx/CVE-2022-0028.json")) {
       Path to = vulnrichment.resolve(cve);
       Files.createDirectories(to.getParent());
-      Files.copy(SHARED.resolve("cve5/vulnrichment").resolve(cve), to);
+      Files.copy(resource("/cve5-vulnrichment").resolve(cve), to);
     }
+    // The catalog before the bundled one: loads must never roll the newer one back.
+    Path olderKev = Files.createDirectories(tmp.resolve("kev-2025-08-25"));
+    Files.copy(resource("/kev/kev-2025-08-25.json"), olderKev.resolve("known_exploited_vulnerabilities.json"));
     Path demoFeeds = resource("/demo/feeds");
     return List.of(
-        demoFeeds.resolve("kev"),
-        SHARED.resolve("kev/2026-08-07"),
-        SHARED.resolve("cve5/cvelistV5-seed"),
+        olderKev,
+        resource("/demo/feeds/kev"),
+        resource("/demo/feeds/cve5"),
         vulnrichment,
         demoFeeds.resolve("osv"),
         demoFeeds.resolve("debian"));

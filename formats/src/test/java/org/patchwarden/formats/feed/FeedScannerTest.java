@@ -111,8 +111,9 @@ class FeedScannerTest {
   }
 
   @Test
-  void theSharedOsvDataGetsTheNamesTheUpstreamSyncUses() {
-    Path shared = Path.of("..", "..", "shared", "data", "feeds", "osv").toAbsolutePath().normalize();
+  void theBundledOsvDataGetsTheNamesTheUpstreamSyncUses() {
+    // The demo's slice of ../shared/data/feeds/osv, in the repository (its PyPI folder is named pypa).
+    Path shared = Path.of("..", "app", "src", "main", "resources", "demo", "feeds", "osv").toAbsolutePath().normalize();
     var scan = FeedScanner.scan(shared);
     assertThat(scan.inputs()).extracting(FeedInput::source)
         .contains("osv:go", "osv:pypi", "osv:almalinux")
