@@ -56,7 +56,7 @@ final class FindingText {
       Finding f = p.finding();
       rows.add(List.of(a.tier() + " " + a.tierName(), a.dueDate().toString(), a.overdue(today) && p.tracked().status() == FindingStatus.OPEN
               ? a.daysOverdue(today) + " d" : "", f.assetName(), f.installed().name(), f.installed().version(),
-          f.fixedVersion().isEmpty() ? "no fix yet" : f.fixedVersion(), f.advisoryId(),
+          fixedIn(f), f.advisoryId(),
           cves(a.signals().cveIds(), ""), p.tracked().status().name().toLowerCase(Locale.ROOT),
           legend.keys(a.assumptions())));
     }
@@ -110,7 +110,15 @@ final class FindingText {
     if (f.confidence() == Confidence.PRODUCT_ONLY) {
       return base + " (affected versions unknown: verify)";
     }
-    return base + " → " + (f.fixedVersion().isEmpty() ? "no fix yet" : f.fixedVersion());
+    return base + " → " + fixedIn(f);
+  }
+
+  /** The version that closes a finding, or why none is named: no fix published, or versions to verify. */
+  static String fixedIn(Finding f) {
+    if (!f.fixedVersion().isEmpty()) {
+      return f.fixedVersion();
+    }
+    return f.confidence() == Confidence.PRODUCT_ONLY ? "verify versions" : "no fix yet";
   }
 
   /** "DSA-5079-1: CVE-2022-0452, …", or just the CVE when the advisory is that CVE. */

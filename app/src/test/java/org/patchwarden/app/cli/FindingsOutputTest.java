@@ -109,6 +109,14 @@ class FindingsOutputTest {
   }
 
   @Test
+  void aKevListedProductWithoutVersionDataSaysToVerifyRatherThanThatNoFixExists() {
+    String out = run("findings", "--asset", "fw-edge-01").out().replaceAll(" {2,}", "  ");
+    assertThat(out).contains("paloaltonetworks:pan-os  10.2.9-h1  verify versions  CVE-2024-3400")
+        .contains("paloaltonetworks:pan-os  10.2.9-h1  10.2.10-h36  CVE-2026-0300")
+        .doesNotContain("no fix yet  CVE-2024-3400");
+  }
+
+  @Test
   void repeatedAssumptionsArePrintedOnceBelowTheLines() {
     String out = run("assess", "--top", "30").out();
     assertThat(count(out, "no CVSS score known: CVSS conditions do not apply")).isEqualTo(1);
