@@ -108,6 +108,21 @@ class AssetListReaderTest {
   }
 
   @Test
+  void refusesAnAssetNameWhoseFolderWouldLeaveTheFleetDirectory() {
+    assertThatThrownBy(() -> csv(HEADER + "web-01/../../../outside,host,production,,1,no,,,,,,\n"))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("assets.csv at line 2, name: 'web-01/../../../outside' is not an asset name: its folder path has"
+            + " an empty, '.' or '..' segment (it must stay inside the fleet directory)");
+    assertThatThrownBy(() -> yaml("assets:\n  - name: web-01/./x\n    kind: host\n    environment: production\n"
+        + "    criticality: 1\n    internet_facing: no\n"))
+        .hasMessageContaining("'web-01/./x' is not an asset name: its folder path has an empty, '.' or '..' segment");
+    assertThatThrownBy(() -> csv(HEADER + "web-01//x,host,production,,1,no,,,,,,\n"))
+        .hasMessageContaining("'..' segment");
+    assertThat(csv(HEADER + "team/web-01.example,host,production,,1,no,,,,,,\n").get(0).asset().name())
+        .isEqualTo("team/web-01.example");
+  }
+
+  @Test
   void checksTheHeader() {
     assertThatThrownBy(() -> csv("name,kind,environment,critcality,internet_facing\n"))
         .hasMessageStartingWith("assets.csv at line 1: unknown column 'critcality'; the columns are name, kind,");
