@@ -123,6 +123,26 @@ class AssetListReaderTest {
   }
 
   @Test
+  void refusesBytesThatAreNotUtf8NamingTheLineAndByteOffset() {
+    byte[] head = HEADER.getBytes(StandardCharsets.UTF_8);
+    byte[] row = "J\u00f6rg,host,production,,1,no,,,,,,\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = new byte[head.length + row.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(row, 0, all, head.length, row.length);
+    assertThatThrownBy(() -> new AssetListReader(new ByteArrayInputStream(all), "assets.csv").read())
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("assets.csv at line 2 (byte offset " + (head.length + 1) + "): not UTF-8 text");
+  }
+
+  @Test
+  void quotesAnEscapeSequenceOfABadValueEscaped() {
+    assertThatThrownBy(() -> csv(HEADER + "h1\u001b[2J\u009b32mall clean,host,production,,1,no,,,,,,\n"))
+        .hasMessage("assets.csv at line 2, name: 'h1\\u001b[2J\\u009b32mall clean' is not an asset name: a letter"
+            + " or digit, then letters, digits and ._:/@+- (at most 255)")
+        .message().doesNotContain("\u001b").doesNotContain("\u009b");
+  }
+
+  @Test
   void checksTheHeader() {
     assertThatThrownBy(() -> csv("name,kind,environment,critcality,internet_facing\n"))
         .hasMessageStartingWith("assets.csv at line 1: unknown column 'critcality'; the columns are name, kind,");
