@@ -37,10 +37,11 @@ public final class OsvDirectoryReader implements FeedSnapshot<AdvisoryRecord> {
   static final int MAX_DEPTH = 16;
 
   /**
-   * Default cap on one record file: real records are kilobytes, the largest about 1 MB; a record's
-   * tree takes several times its bytes, so a 200 MB file must end in a message, not OutOfMemoryError.
+   * Default cap on one record file, the same as on a zip entry: real records are kilobytes, the
+   * largest about 1 MB; a record's tree takes many times its bytes (a 64 MiB record exhausts a
+   * 256 MiB heap), so a 200 MB file must end in a message, not OutOfMemoryError.
    */
-  public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+  public static final long DEFAULT_MAX_FILE_BYTES = OsvZipReader.DEFAULT_MAX_ENTRY_BYTES;
 
   private final Path root;
   private final long maxFileBytes;

@@ -38,7 +38,7 @@ class OsvFeedsTest {
     Files.copy(big, dir.resolve(big.getFileName()));
     assertThatThrownBy(() -> OsvFeeds.open(tmp.resolve("tree"), 64 << 10).drainTo(r -> { }))
         .hasMessageStartingWith(dir.resolve(big.getFileName()) + " at byte 65536: larger than the limit of 64 KiB");
-    assertThat(OsvDirectoryReader.DEFAULT_MAX_FILE_BYTES).isEqualTo(64L << 20);
+    assertThat(OsvDirectoryReader.DEFAULT_MAX_FILE_BYTES).isEqualTo(16L << 20);
   }
 
   @Test
