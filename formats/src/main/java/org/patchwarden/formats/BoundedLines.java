@@ -42,6 +42,8 @@ public final class BoundedLines {
   private boolean inputEnded; // the stream has said end of input
   private boolean drained; // ... and every char it decodes to has been buffered
   private int malformedLength; // > 0: bytes that are not UTF-8 follow the chars still buffered
+  private long bytesRead; // from the stream, so far
+  private long malformedOffset; // of the first byte that is not UTF-8, from the input's start
   private boolean first = true;
   private int number;
 
@@ -142,6 +144,7 @@ public final class BoundedLines {
       if (result.isError()) {
         // Refusing: deliver the chars before the bad bytes first, so the error names their line.
         malformedLength = result.length();
+        malformedOffset = bytesRead - bytes.remaining();
         if (chars.position() == 0) {
           throw notUtf8();
         }
@@ -160,6 +163,7 @@ public final class BoundedLines {
       if (n < 0) {
         inputEnded = true;
       } else {
+        bytesRead += n;
         bytes.position(bytes.position() + n);
       }
       bytes.flip();
@@ -169,7 +173,8 @@ public final class BoundedLines {
   }
 
   private FeedFormatException notUtf8() {
-    return new FeedFormatException(source, "line " + number, "not UTF-8 text",
+    return new FeedFormatException(source, "line " + number + " (byte offset " + malformedOffset + ")",
+        "not UTF-8 text",
         new MalformedInputException(malformedLength));
   }
 

@@ -85,10 +85,10 @@ class BoundedLinesTest {
     byte[] bytes = {'o', 'k', '\n', 'J', (byte) 0xf6, 'r', 'g', '\n'};
     BoundedLines r = strict(bytes, 10);
     assertThat(r.next()).isEqualTo("ok");
-    assertThatThrownBy(r::next).isInstanceOf(FeedFormatException.class).hasMessage("f at line 2: not UTF-8 text");
+    assertThatThrownBy(r::next).isInstanceOf(FeedFormatException.class).hasMessage("f at line 2 (byte offset 4): not UTF-8 text");
     // a sequence cut off by the end of the input is not UTF-8 either
     assertThatThrownBy(() -> all(strict(new byte[] {'a', (byte) 0xc3}, 10)))
-        .hasMessage("f at line 1: not UTF-8 text");
+        .hasMessage("f at line 1 (byte offset 1): not UTF-8 text");
   }
 
   @Test
@@ -103,7 +103,7 @@ class BoundedLinesTest {
     for (int i = 0; i < 5_000; i++) {
       assertThat(r.next()).isEqualTo("line " + i + " caf\u00e9");
     }
-    assertThatThrownBy(r::next).hasMessage("f at line 5001: not UTF-8 text");
+    assertThatThrownBy(r::next).hasMessage("f at line 5001 (byte offset 78893): not UTF-8 text");
   }
 
   @Test

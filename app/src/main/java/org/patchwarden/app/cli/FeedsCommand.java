@@ -135,7 +135,7 @@ final class FeedsCommand implements Callable<Integer> {
         throw new CliException(1, "no feed document found in " + from
             + " (see 'patchwarden feeds load --help' for the formats understood)");
       }
-      Progress progress = new Progress(err, Progress.stderrIsTerminal());
+      Progress progress = new Progress(root.rawErr(), Progress.stderrIsTerminal());
       FeedLoader loader = root.app().feedLoader(n -> progress.update(n, "records"));
       List<String> failures = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
@@ -201,7 +201,7 @@ final class FeedsCommand implements Callable<Integer> {
       if (chosen.isEmpty()) {
         chosen = all.stream().filter(Upstream::enabled).toList();
       }
-      Progress progress = new Progress(root.terminal().err(), Progress.stderrIsTerminal());
+      Progress progress = new Progress(root.rawErr(), Progress.stderrIsTerminal());
       int failed = 0;
       try (FeedSync sync = root.app().feedSync(n -> progress.update(n, "records"))) {
         for (Upstream u : chosen) {

@@ -54,9 +54,12 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   private final Terminal terminal;
   private final Clock clock;
   private App app;
+  /** The terminal as given, for the progress line's own escape sequences only. */
+  private final Terminal raw;
 
   PatchwardenCommand(Terminal terminal, Clock clock) {
-    this.terminal = terminal;
+    this.raw = terminal;
+    this.terminal = terminal.escaped();
     this.clock = clock;
   }
 
@@ -70,7 +73,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     PatchwardenCommand root = new PatchwardenCommand(terminal, clock);
     CommandLine cl = new CommandLine(root);
     cl.setOut(terminal.out());
-    cl.setErr(terminal.err());
+    cl.setErr(root.terminal().err());
     HelpLayout.apply(cl);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
@@ -106,8 +109,14 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     return app;
   }
 
+  /** The terminal commands print to: control characters in what they print become escapes. */
   Terminal terminal() {
     return terminal;
+  }
+
+  /** Standard error as given, for {@link Progress}, which draws with escape sequences of its own. */
+  PrintWriter rawErr() {
+    return raw.err();
   }
 
   /**

@@ -3,6 +3,7 @@ package org.patchwarden.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.patchwarden.feed.SafeText;
 
 /**
  * Progress of a long load on stderr: a self-rewriting line when stderr is a terminal, plain log
@@ -33,11 +34,11 @@ final class Progress {
   }
 
   void start(String label) {
-    this.label = label;
+    this.label = SafeText.escape(label); // file names are input too, and this writer is not escaped
     started = System.nanoTime();
     lastDraw = 0;
     if (!interactive) {
-      err.println("loading " + label + " …");
+      err.println("loading " + this.label + " …");
       err.flush();
     }
   }

@@ -47,6 +47,7 @@ public final class FleetDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + list, e);
     }
+    Path root = realPath(dir, dir);
     List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
     Map<String, List<String>> notes = new LinkedHashMap<>();
     for (AssetListEntry e : entries) {
@@ -54,11 +55,15 @@ public final class FleetDirectory {
       Path assetDir = dir.resolve(e.asset().name());
       OsRelease os = null;
       if (Files.isDirectory(assetDir)) {
+        inside(root, assetDir, list, e.asset().name(), "its folder");
         List<Path> files;
         try (Stream<Path> s = Files.list(assetDir)) {
           files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException ex) {
           throw new UncheckedIOException("cannot list " + assetDir, ex);
+        }
+        for (Path f : files) {
+          inside(root, f, list, e.asset().name(), "its file '" + f.getFileName() + "'");
         }
         CollectedInventory c = InventoryFiles.read(files);
         packages.addAll(c.packages());
@@ -70,5 +75,25 @@ public final class FleetDirectory {
       inputs.add(new ScanAssets.AssetInventory(e.asset(), true, os, List.copyOf(packages)));
     }
     return new Fleet(inputs, notes);
+  }
+
+  /**
+   * Refuses a folder or file that resolves outside the fleet directory (a symbolic link, say): the
+   * message names the asset list and the asset, never where the link leads, so that an import
+   * cannot be used to probe or echo system files.
+   */
+  private static void inside(Path root, Path path, Path list, String asset, String what) {
+    if (!realPath(path, root).startsWith(root)) {
+      throw new IllegalArgumentException(list + ": asset '" + asset + "': " + what
+          + " leads outside the fleet directory (a symbolic link?); refused");
+    }
+  }
+
+  private static Path realPath(Path path, Path shown) {
+    try {
+      return path.toRealPath();
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot resolve " + shown, ex);
+    }
   }
 }

@@ -15,6 +15,12 @@ import org.patchwarden.formats.CappedInputStream;
 public record ReadLimits(long maxBytes, int maxPackages, int maxLineLength) {
   /** 256 MiB, one million packages, 64 Ki characters a line: far above any real SBOM or lockfile. */
   public static final ReadLimits DEFAULT = new ReadLimits(256L << 20, 1_000_000, 1 << 16);
+  /**
+   * {@link #DEFAULT} with a 64 MiB cap, for the JSON readers (CycloneDX, SPDX, package-lock.json):
+   * they stream, but hold one entry's tree at a time, and a tree takes several times its bytes, so a
+   * 200 MB document could still exhaust memory where the cap ends it with a message naming the file.
+   */
+  public static final ReadLimits JSON_DOCUMENT = DEFAULT.withMaxBytes(64L << 20);
 
   public ReadLimits {
     if (maxBytes <= 0 || maxPackages <= 0 || maxLineLength <= 0) {

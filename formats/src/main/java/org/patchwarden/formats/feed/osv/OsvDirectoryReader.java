@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.patchwarden.advisory.AdvisoryRecord;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.formats.CappedInputStream;
 
 /**
  * Reads a directory tree of OSV records ({@code golang/vulndb data/osv/}, {@code
@@ -35,10 +36,24 @@ public final class OsvDirectoryReader implements FeedSnapshot<AdvisoryRecord> {
   /** Deeper trees are refused: real layouts are 1–3 levels deep. */
   static final int MAX_DEPTH = 16;
 
+  /**
+   * Default cap on one record file, the same as on a zip entry: real records are kilobytes, the
+   * largest about 1 MB; a record's tree takes many times its bytes (a 64 MiB record exhausts a
+   * 256 MiB heap), so a 200 MB file must end in a message, not OutOfMemoryError.
+   */
+  public static final long DEFAULT_MAX_FILE_BYTES = OsvZipReader.DEFAULT_MAX_ENTRY_BYTES;
+
   private final Path root;
+  private final long maxFileBytes;
 
   public OsvDirectoryReader(Path root) {
+    this(root, DEFAULT_MAX_FILE_BYTES);
+  }
+
+  /** @param maxFileBytes largest record file accepted */
+  public OsvDirectoryReader(Path root, long maxFileBytes) {
     this.root = root;
+    this.maxFileBytes = maxFileBytes;
   }
 
   @Override
@@ -73,14 +88,16 @@ public final class OsvDirectoryReader implements FeedSnapshot<AdvisoryRecord> {
       } else {
         Format f = Format.of(p);
         if (f != null) {
-          read(p, f, sink, newest);
+          read(p, f, maxFileBytes, sink, newest);
         }
       }
     }
   }
 
-  static void read(Path file, Format format, Consumer<? super AdvisoryRecord> sink, NewestModified newest) {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+  static void read(Path file, Format format, long maxBytes, Consumer<? super AdvisoryRecord> sink,
+      NewestModified newest) {
+    try (InputStream in = new CappedInputStream(new BufferedInputStream(Files.newInputStream(file)), maxBytes,
+        file.toString())) {
       switch (format) {
         case JSON -> OsvJsonReader.read(in, file.toString(), sink, newest);
         case YAML -> OsvYamlReader.read(in, file.toString(), sink, newest);

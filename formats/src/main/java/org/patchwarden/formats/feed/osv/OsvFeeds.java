@@ -18,8 +18,16 @@ public final class OsvFeeds {
    *     {@code .json}, {@code .yaml} or {@code .yml} file
    */
   public static FeedSnapshot<AdvisoryRecord> open(Path path) {
+    return open(path, OsvDirectoryReader.DEFAULT_MAX_FILE_BYTES);
+  }
+
+  /**
+   * As {@link #open(Path)}, with a cap on each record file (a zip's entries keep {@link OsvZipReader}'s
+   * own cap).
+   */
+  public static FeedSnapshot<AdvisoryRecord> open(Path path, long maxFileBytes) {
     if (Files.isDirectory(path)) {
-      return new OsvDirectoryReader(path);
+      return new OsvDirectoryReader(path, maxFileBytes);
     }
     if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
       return new OsvZipReader(path);
@@ -31,7 +39,7 @@ public final class OsvFeeds {
     }
     return sink -> {
       NewestModified newest = new NewestModified();
-      OsvDirectoryReader.read(path, format, sink, newest);
+      OsvDirectoryReader.read(path, format, maxFileBytes, sink, newest);
       return newest.header();
     };
   }

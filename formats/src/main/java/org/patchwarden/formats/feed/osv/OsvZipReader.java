@@ -78,6 +78,10 @@ public final class OsvZipReader implements FeedSnapshot<AdvisoryRecord> {
           throw new FeedFormatException(name, "entry " + seen + " (" + entryName + ")",
               "more than " + maxEntries + " entries");
         }
+        if (unsafe(entryName)) {
+          throw new FeedFormatException(name, "entry " + seen,
+              "unsafe entry name (absolute or climbing with ..); archive refused");
+        }
         if (e.isDirectory() || !entryName.toLowerCase(Locale.ROOT).endsWith(".json")) {
           continue; // osv.dev's zips hold only <ID>.json; anything else is not a record
         }
@@ -109,6 +113,23 @@ public final class OsvZipReader implements FeedSnapshot<AdvisoryRecord> {
           "the archive declares " + declared + " entries but " + seen + " were read (truncated or altered file?)");
     }
     return newest.header();
+  }
+
+  /**
+   * An absolute name or one with a {@code ..} segment: osv.dev never writes one, so such an archive
+   * is not osv.dev's, even though this reader extracts nothing to disk.
+   */
+  private static boolean unsafe(String entryName) {
+    if (entryName.startsWith("/") || entryName.startsWith("\\") || entryName.matches("^[A-Za-z]:.*")
+        || entryName.indexOf('\0') >= 0) {
+      return true;
+    }
+    for (String segment : entryName.split("[/\\\\]")) {
+      if (segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The entry count of the zip's end-of-central-directory record (ZIP64 aware). */

@@ -75,6 +75,14 @@ final class AssetFields {
       throw error(cell, "'" + abbreviate(name) + "' is not an asset name: a letter or digit, then letters, digits"
           + " and ._:/@+- (at most 255)");
     }
+    // The name is also the asset's folder below the fleet directory: a '.' or '..' segment would
+    // lead elsewhere, an empty one hides a folder change.
+    for (String segment : name.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw error(cell, "'" + abbreviate(name) + "' is not an asset name: its folder path has an empty, '.'"
+            + " or '..' segment (it must stay inside the fleet directory)");
+      }
+    }
     return name;
   }
 

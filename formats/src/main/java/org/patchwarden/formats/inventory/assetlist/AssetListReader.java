@@ -87,7 +87,10 @@ public final class AssetListReader {
   }
 
   private List<AssetListEntry> readCsv() {
-    BoundedLines lines = BoundedLines.lenient(in, source, MAX_LINE).dropByteOrderMark().open();
+    // Strict UTF-8: a person writes this list, and a stray Latin-1 byte in a name is a mistake to
+    // show (file, line, byte offset), not a U+FFFD to carry into the findings.
+    BoundedLines lines = BoundedLines.over(in, source, MAX_LINE).dropByteOrderMark()
+        .overlongReason("longer than " + MAX_LINE + " characters (the limit for this file)").open();
     List<String> header = null;
     Map<String, Draft> drafts = new LinkedHashMap<>();
     int rows = 0;

@@ -24,7 +24,7 @@ public final class CycloneDxJsonReader implements InventoryReader {
   private final ReadLimits limits;
 
   public CycloneDxJsonReader() {
-    this(ReadLimits.DEFAULT);
+    this(ReadLimits.JSON_DOCUMENT);
   }
 
   public CycloneDxJsonReader(ReadLimits limits) {

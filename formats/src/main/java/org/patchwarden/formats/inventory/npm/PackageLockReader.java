@@ -37,7 +37,7 @@ public final class PackageLockReader implements InventoryReader {
   private final ReadLimits limits;
 
   public PackageLockReader() {
-    this(ReadLimits.DEFAULT);
+    this(ReadLimits.JSON_DOCUMENT);
   }
 
   public PackageLockReader(ReadLimits limits) {

@@ -35,7 +35,7 @@ public final class SpdxJsonReader implements InventoryReader {
   private final ReadLimits limits;
 
   public SpdxJsonReader() {
-    this(ReadLimits.DEFAULT);
+    this(ReadLimits.JSON_DOCUMENT);
   }
 
   public SpdxJsonReader(ReadLimits limits) {

@@ -208,7 +208,7 @@ class DebianSecurityListReaderTest {
   void refusesBytesThatAreNotUtf8() {
     byte[] bad = "[31 Dec 2022] DSA-1-1 a - caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> read(bad, "DSA/list", "debian-dsa", new ArrayList<>()))
-        .hasMessage("DSA/list at line 1: not UTF-8 text");
+        .hasMessage("DSA/list at line 1 (byte offset 29): not UTF-8 text");
   }
 
   @Test

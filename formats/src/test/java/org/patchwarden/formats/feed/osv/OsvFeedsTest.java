@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 
 class OsvFeedsTest {
@@ -22,6 +23,22 @@ class OsvFeedsTest {
     List<AdvisoryRecord> out = new ArrayList<>();
     OsvFeeds.open(p).drainTo(out::add);
     return out.stream().map(AdvisoryRecord::id).toList();
+  }
+
+  @Test
+  void refusesARecordFileOverTheCapNamingTheFileInsteadOfRunningOutOfMemory(@TempDir Path tmp) throws IOException {
+    // a generated record past a small cap stands for the 200 MB file that once needed 5.7 GB
+    Path big = tmp.resolve("GO-2099-0001.json");
+    Files.writeString(big, "{\"id\":\"GO-2099-0001\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":["
+        + "{\"ranges\":[]},".repeat(10_000) + "{}]}");
+    assertThatThrownBy(() -> OsvFeeds.open(big, 64 << 10).drainTo(r -> { }))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage(big + " at byte 65536: larger than the limit of 64 KiB; refusing to read further");
+    Path dir = Files.createDirectories(tmp.resolve("tree/go"));
+    Files.copy(big, dir.resolve(big.getFileName()));
+    assertThatThrownBy(() -> OsvFeeds.open(tmp.resolve("tree"), 64 << 10).drainTo(r -> { }))
+        .hasMessageStartingWith(dir.resolve(big.getFileName()) + " at byte 65536: larger than the limit of 64 KiB");
+    assertThat(OsvDirectoryReader.DEFAULT_MAX_FILE_BYTES).isEqualTo(16L << 20);
   }
 
   @Test

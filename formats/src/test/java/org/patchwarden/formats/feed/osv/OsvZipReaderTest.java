@@ -117,6 +117,18 @@ class OsvZipReaderTest {
   }
 
   @Test
+  void refusesAnEntryThatClimbsWithDotDotOrIsAbsolute() throws IOException {
+    Path climbing = allZip("../../etc/GO-2099-0001.json", "{}");
+    assertThatThrownBy(() -> drain(new OsvZipReader(climbing)))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage(climbing + " at entry 13: unsafe entry name (absolute or climbing with ..); archive refused");
+    Files.delete(climbing);
+    Path absolute = allZip("/etc/GO-2099-0001.json", "{}");
+    assertThatThrownBy(() -> drain(new OsvZipReader(absolute)))
+        .hasMessage(absolute + " at entry 13: unsafe entry name (absolute or climbing with ..); archive refused");
+  }
+
+  @Test
   void refusesAFileThatIsNoZip() {
     Path json = dir("/feed/osv/go/GO-2020-0001.json");
     assertThatThrownBy(() -> drain(new OsvZipReader(json)))

@@ -108,6 +108,41 @@ class AssetListReaderTest {
   }
 
   @Test
+  void refusesAnAssetNameWhoseFolderWouldLeaveTheFleetDirectory() {
+    assertThatThrownBy(() -> csv(HEADER + "web-01/../../../outside,host,production,,1,no,,,,,,\n"))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("assets.csv at line 2, name: 'web-01/../../../outside' is not an asset name: its folder path has"
+            + " an empty, '.' or '..' segment (it must stay inside the fleet directory)");
+    assertThatThrownBy(() -> yaml("assets:\n  - name: web-01/./x\n    kind: host\n    environment: production\n"
+        + "    criticality: 1\n    internet_facing: no\n"))
+        .hasMessageContaining("'web-01/./x' is not an asset name: its folder path has an empty, '.' or '..' segment");
+    assertThatThrownBy(() -> csv(HEADER + "web-01//x,host,production,,1,no,,,,,,\n"))
+        .hasMessageContaining("'..' segment");
+    assertThat(csv(HEADER + "team/web-01.example,host,production,,1,no,,,,,,\n").get(0).asset().name())
+        .isEqualTo("team/web-01.example");
+  }
+
+  @Test
+  void refusesBytesThatAreNotUtf8NamingTheLineAndByteOffset() {
+    byte[] head = HEADER.getBytes(StandardCharsets.UTF_8);
+    byte[] row = "J\u00f6rg,host,production,,1,no,,,,,,\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = new byte[head.length + row.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(row, 0, all, head.length, row.length);
+    assertThatThrownBy(() -> new AssetListReader(new ByteArrayInputStream(all), "assets.csv").read())
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("assets.csv at line 2 (byte offset " + (head.length + 1) + "): not UTF-8 text");
+  }
+
+  @Test
+  void quotesAnEscapeSequenceOfABadValueEscaped() {
+    assertThatThrownBy(() -> csv(HEADER + "h1\u001b[2J\u009b32mall clean,host,production,,1,no,,,,,,\n"))
+        .hasMessage("assets.csv at line 2, name: 'h1\\u001b[2J\\u009b32mall clean' is not an asset name: a letter"
+            + " or digit, then letters, digits and ._:/@+- (at most 255)")
+        .message().doesNotContain("\u001b").doesNotContain("\u009b");
+  }
+
+  @Test
   void checksTheHeader() {
     assertThatThrownBy(() -> csv("name,kind,environment,critcality,internet_facing\n"))
         .hasMessageStartingWith("assets.csv at line 1: unknown column 'critcality'; the columns are name, kind,");

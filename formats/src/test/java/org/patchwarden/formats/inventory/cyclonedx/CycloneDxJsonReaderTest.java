@@ -163,6 +163,26 @@ class CycloneDxJsonReaderTest {
   }
 
   @Test
+  void capsADocumentAt64MiBByDefaultAndAGeneratedLargeOneEndsInAMessageNamingIt(@TempDir Path dir) throws Exception {
+    assertThat(new CycloneDxJsonReader().limits().maxBytes()).isEqualTo(64L << 20);
+    assertThat(new org.patchwarden.formats.inventory.npm.PackageLockReader().limits().maxBytes()).isEqualTo(64L << 20);
+    assertThat(new org.patchwarden.formats.inventory.spdx.SpdxJsonReader().limits().maxBytes()).isEqualTo(64L << 20);
+    StringBuilder bom = new StringBuilder("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[");
+    for (int i = 0; i < 20_000; i++) {
+      bom.append(i == 0 ? "" : ",").append("{\"type\":\"library\",\"name\":\"p").append(i)
+          .append("\",\"purl\":\"pkg:npm/p").append(i).append("@1.0.0\"}");
+    }
+    Path file = dir.resolve("bom.json");
+    Files.writeString(file, bom.append("]}"));
+    try (var in = Files.newInputStream(file)) {
+      assertThatThrownBy(() -> new CycloneDxJsonReader(ReadLimits.JSON_DOCUMENT.withMaxBytes(256 << 10))
+          .read(in, file.toString()))
+          .isInstanceOf(FeedFormatException.class)
+          .hasMessage(file + " at byte 262144: larger than the limit of 256 KiB; refusing to read further");
+    }
+  }
+
+  @Test
   void refusesMoreComponentsThanTheEntryCap() {
     CycloneDxJsonReader few = new CycloneDxJsonReader(ReadLimits.DEFAULT.withMaxPackages(3));
 

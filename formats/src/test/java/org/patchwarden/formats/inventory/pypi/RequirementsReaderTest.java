@@ -102,7 +102,7 @@ class RequirementsReaderTest {
 
     assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(gzip), "requirements.txt.gz"))
         .isInstanceOf(FeedFormatException.class)
-        .hasMessage("requirements.txt.gz at line 1: not UTF-8 text");
+        .hasMessage("requirements.txt.gz at line 1 (byte offset 1): not UTF-8 text");
   }
 
   @Test
