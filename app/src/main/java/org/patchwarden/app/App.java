@@ -127,7 +127,14 @@ public final class App implements AutoCloseable {
   public RematchAdvisories rematchAdvisories() {
     Database db = database();
     return new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(), db.feedVersionStore(),
-        db.kevStore(), clock);
+        db.kevStore(), clock, db.matchBacklog());
+  }
+
+  /** Completes, or reports, the matching a killed command left owed. */
+  public org.patchwarden.usecase.CompleteMatching completeMatching() {
+    Database db = database();
+    return new org.patchwarden.usecase.CompleteMatching(db.matchBacklog(), db.assetStore(), rematchAdvisories(),
+        scanAssets());
   }
 
   public AssetContexts assetContexts() {

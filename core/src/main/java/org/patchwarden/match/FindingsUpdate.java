@@ -15,4 +15,10 @@ public record FindingsUpdate(int opened, int stillOpen, int closed, int reopened
   public FindingsUpdate(int opened, int stillOpen, int closed) {
     this(opened, stillOpen, closed, 0, 0);
   }
+
+  /** Both updates together. */
+  public FindingsUpdate plus(FindingsUpdate other) {
+    return new FindingsUpdate(opened + other.opened, stillOpen + other.stillOpen, closed + other.closed,
+        reopened + other.reopened, notAffected + other.notAffected);
+  }
 }

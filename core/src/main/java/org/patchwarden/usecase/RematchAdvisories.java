@@ -19,6 +19,8 @@ import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
 import org.patchwarden.match.FleetMatcher;
 import org.patchwarden.match.KevProducts;
+import org.patchwarden.match.MatchBacklog;
+import org.patchwarden.match.PendingRematch;
 
 /**
  * Use case: after a feed changed, bring the findings to what a full match of the current data
@@ -34,15 +36,25 @@ public final class RematchAdvisories {
   private final FeedVersionStore versions;
   private final KevStore kev;
   private final Clock clock;
+  private final MatchBacklog backlog;
 
   public RematchAdvisories(AssetStore assets, AdvisoryStore advisories, FindingStore findings,
-      FeedVersionStore versions, KevStore kev, Clock clock) {
+      FeedVersionStore versions, KevStore kev, Clock clock, MatchBacklog backlog) {
     this.assets = assets;
     this.advisories = advisories;
     this.findings = findings;
     this.versions = versions;
     this.kev = kev;
     this.clock = clock;
+    this.backlog = backlog;
+  }
+
+  /**
+   * Forgets the pending re-match the store noted when {@code version} of {@code source} was
+   * committed; call once its re-match (both steps) recorded its findings.
+   */
+  public void done(String source, String version) {
+    backlog.rematchDone(new PendingRematch(source, version, Instant.EPOCH));
   }
 
   /** Re-matches what loading {@code version} of {@code source} changed; nothing when no asset is scanned. */

@@ -128,6 +128,37 @@ public final class ScanAssets {
       warnings.put(asset.name(), merged.warnings());
       recorded.add(inventory);
     }
+    List<AssetReport> reports = new ArrayList<>(recorded.size());
+    for (Matched m : matchRecorded(recorded, now)) {
+      String name = m.inventory().assetName();
+      reports.add(new AssetReport(context.get(name), m.inventory(), m.findings(), m.gaps(), m.update(),
+          warnings.get(name), unchanged.contains(name)));
+    }
+    return reports;
+  }
+
+  /**
+   * Matches inventories that were recorded but whose findings were not (a scan or import killed in
+   * between left them "match incomplete") and records their findings, as the scan would have.
+   *
+   * @return the findings opened, kept and closed, all assets together
+   */
+  public FindingsUpdate completeMatch(List<Inventory> recorded) {
+    FindingsUpdate total = new FindingsUpdate(0, 0, 0);
+    if (recorded.isEmpty()) {
+      return total;
+    }
+    for (Matched m : matchRecorded(recorded, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+      total = total.plus(m.update());
+    }
+    return total;
+  }
+
+  /** What matching one recorded inventory found, as recorded. */
+  private record Matched(Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
+      FindingsUpdate update) {}
+
+  private List<Matched> matchRecorded(List<Inventory> recorded, Instant now) {
     AdvisoryIndex index = AdvisoryIndex.forInventories(advisories, recorded);
     MatchResult result = new FleetMatcher(index).match(recorded);
     Map<String, List<Finding>> byAsset = new LinkedHashMap<>();
@@ -136,14 +167,12 @@ public final class ScanAssets {
     KevProducts.match(kev.newest(Integer.MAX_VALUE), recorded, index).forEach(f -> byAsset.get(f.assetName()).add(f));
     Map<String, List<CoverageGap>> gaps = new LinkedHashMap<>();
     result.gaps().forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
-    List<AssetReport> reports = new ArrayList<>(recorded.size());
+    List<Matched> matched = new ArrayList<>(recorded.size());
     for (Inventory inv : recorded) {
       List<Finding> found = byAsset.get(inv.assetName());
       FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
-      reports.add(new AssetReport(context.get(inv.assetName()), inv, found,
-          gaps.getOrDefault(inv.assetName(), List.of()), update, warnings.get(inv.assetName()),
-          unchanged.contains(inv.assetName())));
+      matched.add(new Matched(inv, found, gaps.getOrDefault(inv.assetName(), List.of()), update));
     }
-    return reports;
+    return matched;
   }
 }

@@ -178,7 +178,9 @@ public final class UpdateFeed {
       if (content.advisories()) {
         byAdvisories = rematch.afterLoad(update.version().source(), update.version().version());
       }
-      return new Rematch(byAdvisories, rematch.kevProducts(), null);
+      Rematch done = new Rematch(byAdvisories, rematch.kevProducts(), null);
+      rematch.done(update.version().source(), update.version().version());
+      return done;
     } catch (RuntimeException e) {
       return new Rematch(byAdvisories, Rematch.NONE, message(e));
     }

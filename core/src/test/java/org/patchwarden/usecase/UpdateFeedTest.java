@@ -53,7 +53,7 @@ class UpdateFeedTest {
 
   private UpdateFeed update() {
     LoadFeeds load = new LoadFeeds(null, null, null, null, null, null, NOW);
-    RematchAdvisories rematch = new RematchAdvisories(LOCKED, null, null, versions, null, NOW);
+    RematchAdvisories rematch = new RematchAdvisories(LOCKED, null, null, versions, null, NOW, null);
     return new UpdateFeed(load, versions, null, rematch, NOW);
   }
 

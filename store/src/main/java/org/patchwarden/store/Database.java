@@ -146,6 +146,10 @@ public final class Database implements AutoCloseable {
     return new JdbiFindingStore(jdbi, dialect);
   }
 
+  public org.patchwarden.match.MatchBacklog matchBacklog() {
+    return new JdbiMatchBacklog(jdbi);
+  }
+
   @Override
   public void close() {
     dataSource.close();

@@ -74,6 +74,11 @@ final class FeedReplacement {
      * replacing any stored row of the same key.
      */
     void write(Handle h, String source, List<Row<T>> rows);
+
+    /** Whether a change of the store's records changes findings, so that its commit owes a re-match. */
+    default boolean rematched() {
+      return false;
+    }
   }
 
   /** Refuses a document of another feed for a store that holds one feed only. */
@@ -144,6 +149,10 @@ final class FeedReplacement {
       }
       JdbiFeedVersionStore.upsert(h, new FeedVersion(source, version, released, records,
           document.loadedAt(), document.origin(), contentHash));
+      if (target.rematched() && added + updated + removed > 0) {
+        // In the committing transaction: a process killed before the re-match leaves this note.
+        JdbiMatchBacklog.rematchPending(h, source, version, loadedAt);
+      }
       // Read back, so that the caller sees the instants as stored (microseconds), equal to current().
       FeedVersion loaded = JdbiFeedVersionStore.current(h, source).orElseThrow();
       return new FeedUpdate(loaded, false, added, updated, removed);

@@ -225,6 +225,11 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
   }
 
   @Override
+  public boolean rematched() {
+    return true;
+  }
+
+  @Override
   public String key(AdvisoryRecord record) {
     return record.id();
   }

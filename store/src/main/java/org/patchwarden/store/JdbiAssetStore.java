@@ -109,8 +109,9 @@ final class JdbiAssetStore implements AssetStore {
           .bind("name", assetName).mapTo(Integer.class).one();
       h.createUpdate("""
               INSERT INTO inventories
-                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash)
-              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash)
+                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
+                 match_complete)
+              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash, 0)
               """)
           .bind("name", assetName).bind("rev", revision).bind("at", SqlTime.format(scannedAt)).bind("hash", hash)
           .bind("osId", stored == null ? "" : stored.id())

@@ -82,6 +82,7 @@ final class JdbiFindingStore implements FindingStore {
           .bind("asset", assetName)
           .map((rs, ctx) -> state(rs))
           .list();
+      JdbiMatchBacklog.matchComplete(h, assetName, inventoryRevision);
       return write(h, at, FindingLifecycle.plan(before, findings, Closing.fixedBy(inventoryRevision)));
     });
   }

@@ -58,6 +58,11 @@ final class JdbiKevStore implements KevStore, FeedReplacement.Target<KevEntry> {
   }
 
   @Override
+  public boolean rematched() {
+    return true;
+  }
+
+  @Override
   public String key(KevEntry record) {
     return record.cveId();
   }

@@ -193,5 +193,6 @@ class SchemaUpgradeTest {
         Instant.parse("2026-11-01T10:00:00Z"), null,
         List.of(new InstalledPackage("deb", "curl", "7.88.1-10+deb12u8", "curl", "", "amd64", ""))));
     assertThat(db.findingStore().list(org.patchwarden.match.FindingFilter.all())).isEmpty();
+    assertThat(db.matchBacklog().incompleteAssets()).as("revisions stored before V10 were matched then").isEmpty();
   }
 }

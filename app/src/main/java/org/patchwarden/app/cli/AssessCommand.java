@@ -39,6 +39,7 @@ final class AssessCommand implements Callable<Integer> {
   public Integer call() {
     FindingOptions.checkPositive("--top", top);
     var assess = root.app().assessFindings(policy);
+    OwedMatching.warn(root);
     List<PrioritisedFinding> open = assess.prioritise(new FindingFilter(null, null, null, FindingStatus.OPEN));
     LocalDate today = LocalDate.now(root.app().clock());
     ExposureReport exposure = ExposureReport.ofOpen(open.stream().map(PrioritisedFinding::assessment).toList(), today);

@@ -29,14 +29,14 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Load vulnerability feeds (offline mirror or upstream) and show what is loaded.",
     subcommands = {FeedsCommand.Load.class, FeedsCommand.Sync.class, FeedsCommand.Status.class,
-        FeedsCommand.Changes.class, FeedsCommand.Remove.class})
+        FeedsCommand.Changes.class, FeedsCommand.Remove.class, FeedsCommand.Rematch.class})
 final class FeedsCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
   @Override
   public Integer call() {
     root.terminal().err().println(
-        "patchwarden: missing subcommand: load, sync, status, changes or remove (see 'patchwarden feeds --help')");
+        "patchwarden: missing subcommand: load, sync, status, changes, remove or rematch (see 'patchwarden feeds --help')");
     return 2;
   }
 
@@ -80,7 +80,8 @@ final class FeedsCommand implements Callable<Integer> {
   private static String printRematch(PrintWriter out, String source, UpdateFeed.Rematch r) {
     if (r.failed().isPresent()) {
       out.printf("%-26s loaded and committed, but re-matching the findings FAILED: %s;"
-          + " findings follow this load at the next scan or import%n", source, r.failure());
+          + " the re-match stays pending until the next feeds load/sync, scan or import, or"
+          + " 'patchwarden feeds rematch', completes it%n", source, r.failure());
       return source + ": loaded, re-match failed: " + r.failure();
     }
     var t = r.total();
@@ -135,6 +136,7 @@ final class FeedsCommand implements Callable<Integer> {
         throw new CliException(1, "no feed document found in " + from
             + " (see 'patchwarden feeds load --help' for the formats understood)");
       }
+      OwedMatching.complete(root);
       Progress progress = new Progress(root.rawErr(), Progress.stderrIsTerminal());
       FeedLoader loader = root.app().feedLoader(n -> progress.update(n, "records"));
       List<String> failures = new ArrayList<>();
@@ -201,6 +203,7 @@ final class FeedsCommand implements Callable<Integer> {
       if (chosen.isEmpty()) {
         chosen = all.stream().filter(Upstream::enabled).toList();
       }
+      OwedMatching.complete(root);
       Progress progress = new Progress(root.rawErr(), Progress.stderrIsTerminal());
       int failed = 0;
       try (FeedSync sync = root.app().feedSync(n -> progress.update(n, "records"))) {
@@ -324,6 +327,27 @@ final class FeedsCommand implements Callable<Integer> {
       UpdateFeed.Removal r = root.app().updateFeed().remove(name);
       out.printf("%-26s removed: -%d records%n", name, r.removed().size());
       return printRematch(out, name, r.rematch()) == null ? 0 : 1;
+    }
+  }
+
+  @Command(name = "rematch", mixinStandardHelpOptions = true,
+      description = {"Complete the matching an interrupted command left owed: re-match each feed version",
+        "committed without its re-match, and match each asset whose newest inventory has no recorded",
+        "findings. Loads, syncs, scans and imports do this first on their own; 'findings' and",
+        "'assess' warn while any is owed."})
+  static final class Rematch implements Callable<Integer> {
+    @ParentCommand FeedsCommand feeds;
+
+    @Override
+    public Integer call() {
+      PatchwardenCommand root = feeds.root;
+      PrintWriter out = root.terminal().out();
+      List<String> done = OwedMatching.describe(root.app().completeMatching().complete());
+      if (done.isEmpty()) {
+        out.println("nothing owed: the findings follow every committed feed version and inventory");
+      }
+      done.forEach(out::println);
+      return 0;
     }
   }
 }

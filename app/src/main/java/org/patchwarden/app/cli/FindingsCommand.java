@@ -50,6 +50,7 @@ final class FindingsCommand implements Callable<Integer> {
       default -> throw new CliException(2, "--status '" + status + "' is not open, fixed, retracted, not_affected or all");
     };
     var assess = root.app().assessFindings(policy);
+    OwedMatching.warn(root);
     FindingOptions.checkAsset(assess, asset);
     String onlyTier = FindingOptions.checkTier(assess, tier);
     LocalDate today = LocalDate.now(root.app().clock());

@@ -59,6 +59,7 @@ final class InventoryCommand implements Callable<Integer> {
         throw new CliException(2, e.getMessage());
       }
       Map<String, List<String>> notes = fleet.notes();
+      OwedMatching.complete(inventory.root);
       var reports = inventory.root.app().scanAssets().scan(fleet.inventories());
       PrintWriter out = inventory.root.terminal().out();
       reports.forEach(r -> r.warnings().forEach(w -> inventory.root.terminal().err().println("warning: " + w)));

@@ -94,6 +94,7 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(2, e.getMessage() + " (choose one with --asset)");
     }
+    OwedMatching.complete(root);
     var report = root.app().scanAssets().scan(List.of(
         new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace))).get(0);
     PrintWriter out = root.terminal().out();

@@ -12,7 +12,7 @@ final class FeedLoading {
 
   static FeedReading reading(Database db, LoadFeeds load, Clock clock) {
     RematchAdvisories rematch = new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(),
-        db.feedVersionStore(), db.kevStore(), clock);
+        db.feedVersionStore(), db.kevStore(), clock, db.matchBacklog());
     return new FeedReading(new UpdateFeed(load, db.feedVersionStore(), db.advisoryStore(), rematch, clock), n -> {});
   }
 }
