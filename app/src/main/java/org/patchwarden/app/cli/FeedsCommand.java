@@ -128,7 +128,7 @@ final class FeedsCommand implements Callable<Integer> {
     boolean replace;
 
     @Option(names = "--force", description = {"Load even a replacement that would remove more than",
-        "feeds.max-removal-share (default 50 %) of a source's records, e.g. an empty KEV catalog."})
+        "feeds.max-removal-share (default 50%%) of a source's records, e.g. an empty KEV catalog."})
     boolean force;
 
     @Override
@@ -198,7 +198,7 @@ final class FeedsCommand implements Callable<Integer> {
     List<String> names = new ArrayList<>();
 
     @Option(names = "--force", description = {"Load even a download that would remove more than",
-        "feeds.max-removal-share (default 50 %) of a source's records."})
+        "feeds.max-removal-share (default 50%%) of a source's records."})
     boolean force;
 
     @Override
