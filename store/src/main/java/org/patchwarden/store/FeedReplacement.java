@@ -40,7 +40,12 @@ import org.patchwarden.feed.RemovalShareException;
  * <p>A {@link LoadMode#MERGE} document is part of its source: nothing is removed, and a part that
  * changes nothing leaves the version as it was. A document that must not roll back ({@link
  * FeedDocument#refuseOlder()}) and is dated before the current version throws {@link
- * OlderFeedException} once its header is read, inside the same transaction.
+ * OlderFeedException} once its header is read, inside the same transaction; a replacement that
+ * would remove more than the document's {@link FeedDocument#maxRemovalShare()} of the source throws
+ * {@link RemovalShareException} before anything is removed. On PostgreSQL the transaction first takes
+ * an advisory lock on the source, so that two loads of one source run one after the other and the
+ * second one's checks see the first one's commit. A database failure surfaces as a one-line
+ * {@link FeedStoreException}.
  */
 final class FeedReplacement {
   /** Records read, compared and written together. */

@@ -124,7 +124,8 @@ final class FeedsCommand implements Callable<Integer> {
     Path from;
 
     @Option(names = "--replace", description = {"Make what is loaded the whole of each OSV, CVE 5 or NVD source:",
-        "records it does not hold are removed (and their findings retracted). Default: add and update."})
+        "records it does not hold are removed (and their findings retracted). Default: add and update.",
+        "Removing more than feeds.max-removal-share of a source needs --force."})
     boolean replace;
 
     @Option(names = "--force", description = {"Load even a replacement that would remove more than",
