@@ -73,7 +73,7 @@ final class FeedsCommand implements Callable<Integer> {
       case UpdateFeed.Outcome.Refused r -> {
         out.printf("%-26s %-22s REFUSED, nothing written, previous data kept: %s (--force loads it anyway)%n",
             r.source(), r.version(), r.reason());
-        return r.source() + ": " + r.reason();
+        return r.reason();
       }
       case UpdateFeed.Outcome.Loaded l -> {
         printUpdate(out, l.update(), l.mode());
