@@ -91,20 +91,31 @@ public final class App implements AutoCloseable {
 
   /** Loads feed documents found on disk; {@code recordCounter} sees the running record count. */
   public FeedLoader feedLoader(java.util.function.Consumer<Long> recordCounter) {
-    return new FeedReading(updateFeed(), recordCounter);
+    return feedLoader(recordCounter, false);
+  }
+
+  /** As {@link #feedLoader(java.util.function.Consumer)}; {@code force} lifts the removal limit. */
+  public FeedLoader feedLoader(java.util.function.Consumer<Long> recordCounter, boolean force) {
+    return new FeedReading(force ? updateFeed().forced() : updateFeed(), recordCounter);
   }
 
   /** The feed-loading policy every edge goes through: no rollback, merge or replace, re-match. */
   public UpdateFeed updateFeed() {
     Database db = database();
-    return new UpdateFeed(loadFeeds(), db.feedVersionStore(), db.advisoryStore(), rematchAdvisories(), clock);
+    return new UpdateFeed(loadFeeds(), db.feedVersionStore(), db.advisoryStore(), rematchAdvisories(), clock,
+        config.maxRemovalShare());
   }
 
   /** Syncs upstream feeds through the mirror directory {@code $PATCHWARDEN_HOME/mirror}. */
   public FeedSync feedSync(java.util.function.Consumer<Long> recordCounter) {
+    return feedSync(recordCounter, false);
+  }
+
+  /** As {@link #feedSync(java.util.function.Consumer)}; {@code force} lifts the removal limit. */
+  public FeedSync feedSync(java.util.function.Consumer<Long> recordCounter, boolean force) {
     HttpFeedFetcher fetcher = new HttpFeedFetcher(FetchPolicy.defaults(), d -> Thread.sleep(d.toMillis()),
         "patchwarden (+https://github.com/patchwarden)");
-    return new FeedSync(fetcher, feedLoader(recordCounter), config.home().resolve("mirror"), clock,
+    return new FeedSync(fetcher, feedLoader(recordCounter, force), config.home().resolve("mirror"), clock,
         NvdPaging.defaults(config.nvdApiKey()), d -> Thread.sleep(d.toMillis()),
         ZipLimits.defaults());
   }

@@ -35,14 +35,15 @@ public final class LoadFeeds {
   private final Clock clock;
   private final LoadMode mode;
   private final boolean refuseOlder;
+  private final double maxRemovalShare;
 
   public LoadFeeds(KevStore kev, AdvisoryStore advisories, EpssStore epss, AttackStore attack,
       AttackMappingStore mappings, SsvcStore ssvc, Clock clock) {
-    this(kev, advisories, epss, attack, mappings, ssvc, clock, LoadMode.REPLACE, false);
+    this(kev, advisories, epss, attack, mappings, ssvc, clock, LoadMode.REPLACE, false, 1);
   }
 
   private LoadFeeds(KevStore kev, AdvisoryStore advisories, EpssStore epss, AttackStore attack,
-      AttackMappingStore mappings, SsvcStore ssvc, Clock clock, LoadMode mode, boolean refuseOlder) {
+      AttackMappingStore mappings, SsvcStore ssvc, Clock clock, LoadMode mode, boolean refuseOlder, double maxRemovalShare) {
     this.kev = kev;
     this.advisories = advisories;
     this.epss = epss;
@@ -52,6 +53,7 @@ public final class LoadFeeds {
     this.clock = clock;
     this.mode = mode;
     this.refuseOlder = refuseOlder;
+    this.maxRemovalShare = maxRemovalShare;
   }
 
   /**
@@ -59,7 +61,12 @@ public final class LoadFeeds {
    * before the current version when {@code refuseOlder}; {@link UpdateFeed} decides both.
    */
   public LoadFeeds with(LoadMode mode, boolean refuseOlder) {
-    return new LoadFeeds(kev, advisories, epss, attack, mappings, ssvc, clock, mode, refuseOlder);
+    return with(mode, refuseOlder, 1);
+  }
+
+  /** As {@link #with(LoadMode, boolean)}, refusing a replacement that removes more than {@code maxRemovalShare}. */
+  public LoadFeeds with(LoadMode mode, boolean refuseOlder, double maxRemovalShare) {
+    return new LoadFeeds(kev, advisories, epss, attack, mappings, ssvc, clock, mode, refuseOlder, maxRemovalShare);
   }
 
   /** The KEV catalog. */
@@ -95,6 +102,6 @@ public final class LoadFeeds {
   private FeedDocument document(String source, String origin, String contentHash) {
     // Stores keep microseconds; truncating here makes the returned version equal the stored one.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return new FeedDocument(source, origin, contentHash, now, mode, refuseOlder);
+    return new FeedDocument(source, origin, contentHash, now, mode, refuseOlder, maxRemovalShare);
   }
 }

@@ -13,6 +13,7 @@ import org.patchwarden.feed.FeedVersion;
 import org.patchwarden.feed.FeedVersionStore;
 import org.patchwarden.feed.LoadMode;
 import org.patchwarden.feed.OlderFeedException;
+import org.patchwarden.feed.RemovalShareException;
 import org.patchwarden.match.FindingsUpdate;
 
 /**
@@ -21,7 +22,11 @@ import org.patchwarden.match.FindingsUpdate;
  *
  * <ul>
  *   <li>a dated catalog (KEV, EPSS) older than the current one is refused, before reading when its
- *       version is declared and inside the loading transaction by its own date otherwise;
+ *       version is declared and inside the loading transaction by its own date otherwise; any
+ *       other replacement whose document states a release date is refused when older, by that date;
+ *   <li>a replacement that would remove more than {@link #DEFAULT_MAX_REMOVAL_SHARE} (or the
+ *       configured share) of its source's records is refused unless forced: an empty KEV catalog or
+ *       a header-only EPSS file never wipes a source;
  *   <li>a document of a source made of many documents (OSV, CVE 5, NVD pages) adds and updates
  *       records unless a full replacement is asked for, so that one file never wipes a source;
  *   <li>a change of advisories or of KEV re-matches the findings at once, so that results do not
@@ -30,19 +35,39 @@ import org.patchwarden.match.FindingsUpdate;
  * </ul>
  */
 public final class UpdateFeed {
+  /** The share of a source's records a replacement may remove unless forced. */
+  public static final double DEFAULT_MAX_REMOVAL_SHARE = 0.5;
+
   private final LoadFeeds load;
   private final FeedVersionStore versions;
   private final AdvisoryStore advisories;
   private final RematchAdvisories rematch;
   private final Clock clock;
+  private final double maxRemovalShare;
 
   public UpdateFeed(LoadFeeds load, FeedVersionStore versions, AdvisoryStore advisories, RematchAdvisories rematch,
       Clock clock) {
+    this(load, versions, advisories, rematch, clock, DEFAULT_MAX_REMOVAL_SHARE);
+  }
+
+  /** @param maxRemovalShare the share (0 to 1) of a source's records a replacement may remove; 1 allows anything */
+  public UpdateFeed(LoadFeeds load, FeedVersionStore versions, AdvisoryStore advisories, RematchAdvisories rematch,
+      Clock clock, double maxRemovalShare) {
+    if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
+      throw new IllegalArgumentException("the share of records a load may remove must be between 0 and 1, got "
+          + maxRemovalShare);
+    }
     this.load = load;
     this.versions = versions;
     this.advisories = advisories;
     this.rematch = rematch;
     this.clock = clock;
+    this.maxRemovalShare = maxRemovalShare;
+  }
+
+  /** This policy without the removal limit: the operator has looked and forces the replacement. */
+  public UpdateFeed forced() {
+    return new UpdateFeed(load, versions, advisories, rematch, clock, 1);
   }
 
   /**
@@ -101,6 +126,9 @@ public final class UpdateFeed {
     /** Refused: older than the current version, which stays. Nothing was written. */
     record Older(String source, String version, String current) implements Outcome {}
 
+    /** Refused: it would remove too much of the source ({@code reason} says how much). Nothing was written. */
+    record Refused(String source, String version, String reason) implements Outcome {}
+
     /**
      * Committed (or found unchanged); {@code rematch} says whether the findings followed.
      *
@@ -124,10 +152,14 @@ public final class UpdateFeed {
     }
     LoadMode mode = request.mode();
     FeedUpdate update;
+    // A replacement dated by its own document must not roll back, whatever the feed.
+    boolean refuseOlder = request.content().dated() || mode == LoadMode.REPLACE;
     try {
-      update = reading.read(load.with(mode, request.content().dated()));
+      update = reading.read(load.with(mode, refuseOlder, maxRemovalShare));
     } catch (OlderFeedException e) {
       return new Outcome.Older(source, e.version(), e.current());
+    } catch (RemovalShareException e) {
+      return new Outcome.Refused(source, e.version(), e.getMessage());
     }
     return new Outcome.Loaded(source, update, mode, rematch(request.content(), update));
   }

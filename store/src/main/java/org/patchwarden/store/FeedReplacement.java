@@ -1,5 +1,6 @@
 package org.patchwarden.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,17 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.patchwarden.feed.FeedChange;
 import org.patchwarden.feed.FeedDocument;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
+import org.patchwarden.feed.FeedStoreException;
 import org.patchwarden.feed.FeedUpdate;
 import org.patchwarden.feed.FeedVersion;
 import org.patchwarden.feed.LoadMode;
 import org.patchwarden.feed.OlderFeedException;
+import org.patchwarden.feed.RemovalShareException;
 
 /**
  * The one way a feed snapshot becomes the current content of a source, for every feed store.
@@ -35,7 +40,12 @@ import org.patchwarden.feed.OlderFeedException;
  * <p>A {@link LoadMode#MERGE} document is part of its source: nothing is removed, and a part that
  * changes nothing leaves the version as it was. A document that must not roll back ({@link
  * FeedDocument#refuseOlder()}) and is dated before the current version throws {@link
- * OlderFeedException} once its header is read, inside the same transaction.
+ * OlderFeedException} once its header is read, inside the same transaction; a replacement that
+ * would remove more than the document's {@link FeedDocument#maxRemovalShare()} of the source throws
+ * {@link RemovalShareException} before anything is removed. On PostgreSQL the transaction first takes
+ * an advisory lock on the source, so that two loads of one source run one after the other and the
+ * second one's checks see the first one's commit. A database failure surfaces as a one-line
+ * {@link FeedStoreException}.
  */
 final class FeedReplacement {
   /** Records read, compared and written together. */
@@ -89,8 +99,9 @@ final class FeedReplacement {
   }
 
   static <T> FeedUpdate replace(Jdbi jdbi, Target<T> target, FeedSnapshot<? extends T> snapshot, FeedDocument document) {
-    return jdbi.inTransaction(h -> {
+    return inTransaction(jdbi, document.source(), h -> {
       String source = document.source();
+      lockSource(h, source);
       Optional<FeedVersion> current = JdbiFeedVersionStore.current(h, source);
       // NB: a merged part is stored under a hash of its own, so that replacing the source with
       // the same bytes is not mistaken for the merge that already happened.
@@ -111,6 +122,9 @@ final class FeedReplacement {
           : header.version();
       refuseRollback(document, current, header, version);
       boolean merge = document.mode() == LoadMode.MERGE;
+      if (!merge && document.maxRemovalShare() < 1) {
+        refuseLargeRemoval(h, target, document, version);
+      }
       String loadedAt = SqlTime.format(document.loadedAt());
       int removed = 0;
       // A merged document holds some of the source's records: the others stay.
@@ -177,6 +191,67 @@ final class FeedReplacement {
     }
   }
 
+  /**
+   * Refuses a replacement that would remove more than the document's share of the source's records:
+   * an empty or truncated document must not wipe a source unless forced.
+   */
+  private static void refuseLargeRemoval(Handle h, Target<?> target, FeedDocument document, String version) {
+    String source = document.source();
+    int held = count(h, target, source);
+    if (held == 0) {
+      return;
+    }
+    int removed = 0;
+    for (Table t : target.tables()) {
+      removed += h.createQuery("SELECT COUNT(*) FROM " + t.name() + " WHERE " + notStaged(t))
+          .bind("source", source).mapTo(Integer.class).one();
+    }
+    if (removed > held * document.maxRemovalShare()) {
+      throw new RemovalShareException(source, version, removed, held, document.maxRemovalShare());
+    }
+  }
+
+  /**
+   * Serializes loads and removals of one source until the transaction ends, so that the version
+   * check and the key comparisons see the other load's commit. SQLite needs nothing here: its
+   * transactions begin IMMEDIATE (see {@link Database}), holding the database's write lock.
+   */
+  private static void lockSource(Handle h, String source) throws SQLException {
+    if (h.getConnection().getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
+      h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:source))) AS locked")
+          .bind("source", source).mapTo(Integer.class).one();
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction; a database failure becomes a {@link FeedStoreException} of
+   * one line, since Jdbi's own message quotes the statement and its bound data (megabytes of JSON).
+   */
+  private static <R> R inTransaction(Jdbi jdbi, String source, HandleCallback<R, SQLException> work) {
+    try {
+      return jdbi.inTransaction(work);
+    } catch (JdbiException e) {
+      throw new FeedStoreException(source, reason(e), e);
+    } catch (SQLException e) {
+      throw new FeedStoreException(source, reason(e), e);
+    }
+  }
+
+  /** The first line of the innermost SQL error's message, else the exception's type. */
+  static String reason(Throwable e) {
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException && t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    if (message == null) {
+      message = e.getClass().getSimpleName();
+    }
+    String line = message.strip().lines().findFirst().orElse("").strip();
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
   /** The records a source holds now, over all its store's tables. */
   private static int count(Handle h, Target<?> target, String source) {
     int n = 0;
@@ -198,7 +273,8 @@ final class FeedReplacement {
    * @return the keys removed
    */
   static List<String> remove(Jdbi jdbi, Target<?> target, String source, Instant at) {
-    return jdbi.inTransaction(h -> {
+    return inTransaction(jdbi, source, h -> {
+      lockSource(h, source);
       String version = "removed@" + at;
       String loadedAt = SqlTime.format(at);
       List<String> keys = new ArrayList<>();

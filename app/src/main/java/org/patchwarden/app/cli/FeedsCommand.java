@@ -70,6 +70,11 @@ final class FeedsCommand implements Callable<Integer> {
         out.printf("%-26s %-22s older than the current %s, skipped (%s)%n", o.source(), o.version(), o.current(), where);
         return null;
       }
+      case UpdateFeed.Outcome.Refused r -> {
+        out.printf("%-26s %-22s REFUSED, nothing written, previous data kept: %s (--force loads it anyway)%n",
+            r.source(), r.version(), r.reason());
+        return r.reason();
+      }
       case UpdateFeed.Outcome.Loaded l -> {
         printUpdate(out, l.update(), l.mode());
         return printRematch(out, l.source(), l.rematch());
@@ -120,8 +125,13 @@ final class FeedsCommand implements Callable<Integer> {
     Path from;
 
     @Option(names = "--replace", description = {"Make what is loaded the whole of each OSV, CVE 5 or NVD source:",
-        "records it does not hold are removed (and their findings retracted). Default: add and update."})
+        "records it does not hold are removed (and their findings retracted). Default: add and update.",
+        "Removing more than feeds.max-removal-share of a source needs --force."})
     boolean replace;
+
+    @Option(names = "--force", description = {"Load even a replacement that would remove more than",
+        "feeds.max-removal-share (default 50%%) of a source's records, e.g. an empty KEV catalog."})
+    boolean force;
 
     @Override
     public Integer call() {
@@ -138,15 +148,16 @@ final class FeedsCommand implements Callable<Integer> {
       }
       OwedMatching.complete(root);
       Progress progress = new Progress(root.rawErr(), Progress.stderrIsTerminal());
-      FeedLoader loader = root.app().feedLoader(n -> progress.update(n, "records"));
+      FeedLoader loader = root.app().feedLoader(n -> progress.update(n, "records"), force);
       List<String> failures = new ArrayList<>();
       List<String> unmatched = new ArrayList<>();
       for (FeedInput input : scan.inputs()) {
         progress.start(input.source() + " (" + input.describe() + ")");
         try {
-          String rematchFailure = printOutcome(out, loader.load(input, input.describe(), replace), input.describe());
-          if (rematchFailure != null) {
-            unmatched.add(rematchFailure);
+          UpdateFeed.Outcome outcome = loader.load(input, input.describe(), replace);
+          String problem = printOutcome(out, outcome, input.describe());
+          if (problem != null) {
+            (outcome instanceof UpdateFeed.Outcome.Refused ? failures : unmatched).add(problem);
           }
         } catch (RuntimeException e) {
           failures.add(input.source() + ": " + e.getMessage());
@@ -189,6 +200,10 @@ final class FeedsCommand implements Callable<Integer> {
         description = "Only these upstreams, by name (osv-go) or source (osv:go); default: every enabled one.")
     List<String> names = new ArrayList<>();
 
+    @Option(names = "--force", description = {"Load even a download that would remove more than",
+        "feeds.max-removal-share (default 50%%) of a source's records."})
+    boolean force;
+
     @Override
     public Integer call() {
       PatchwardenCommand root = feeds.root;
@@ -206,7 +221,7 @@ final class FeedsCommand implements Callable<Integer> {
       OwedMatching.complete(root);
       Progress progress = new Progress(root.rawErr(), Progress.stderrIsTerminal());
       int failed = 0;
-      try (FeedSync sync = root.app().feedSync(n -> progress.update(n, "records"))) {
+      try (FeedSync sync = root.app().feedSync(n -> progress.update(n, "records"), force)) {
         for (Upstream u : chosen) {
           progress.start(u.name() + " (" + u.url() + ")");
           FeedSync.Outcome o = sync.sync(u, n -> progress.update(n, "bytes"));

@@ -180,6 +180,11 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       err.println("patchwarden: configuration: " + e.getMessage());
       return 2;
     }
+    if (ex instanceof org.patchwarden.feed.FeedStoreException e) {
+      // One line: the database's own message quotes statements and their data.
+      err.println("patchwarden: " + e.getMessage());
+      return 1;
+    }
     if (ex instanceof FeedFormatException e) {
       err.println("patchwarden: " + e.getMessage());
       if (debug) {

@@ -13,14 +13,23 @@ import java.util.Objects;
  * @param logLevel one of error, warn, info, debug, trace
  * @param upstreams the feeds {@code feeds sync} knows, with configured URLs and switches
  * @param nvdApiKey the NVD API key ({@code feeds.nvd.api-key}, {@code PATCHWARDEN_NVD_API_KEY}), or null
+ * @param maxRemovalShare the share of a source's records a feed replacement may remove unless forced
+ *     ({@code feeds.max-removal-share}, default 0.5)
  */
 public record AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
-    java.util.List<Upstream> upstreams, String nvdApiKey) {
+    java.util.List<Upstream> upstreams, String nvdApiKey, double maxRemovalShare) {
   public AppConfig {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(dbUrl, "dbUrl");
     Objects.requireNonNull(logLevel, "logLevel");
     upstreams = java.util.List.copyOf(upstreams);
+  }
+
+  /** With the default removal limit. */
+  public AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
+      java.util.List<Upstream> upstreams, String nvdApiKey) {
+    this(home, dbUrl, dbUser, dbPassword, logLevel, upstreams, nvdApiKey,
+        org.patchwarden.usecase.UpdateFeed.DEFAULT_MAX_REMOVAL_SHARE);
   }
 
   /** Whether the database is the embedded SQLite file. */

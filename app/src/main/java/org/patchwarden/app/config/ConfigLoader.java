@@ -29,7 +29,8 @@ public final class ConfigLoader {
       "db.user", "PATCHWARDEN_DB_USER",
       "db.password", "PATCHWARDEN_DB_PASSWORD",
       "log.level", "PATCHWARDEN_LOG_LEVEL",
-      "feeds.nvd.api-key", "PATCHWARDEN_NVD_API_KEY");
+      "feeds.nvd.api-key", "PATCHWARDEN_NVD_API_KEY",
+      "feeds.max-removal-share", "PATCHWARDEN_FEEDS_MAX_REMOVAL_SHARE");
   /** What NVD issues as API keys (UUIDs); checked so that a pasted line break or quote is caught here. */
   private static final java.util.regex.Pattern NVD_API_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,128}");
 
@@ -67,8 +68,28 @@ public final class ConfigLoader {
       throw new ConfigException(origin(null, null, env, "feeds.nvd.api-key", home)
           + ": not an NVD API key; expected 8 to 128 letters, digits and dashes (the UUID NVD sent you)");
     }
+    String share = pick(null, null, env, file, "feeds.max-removal-share");
+    double maxRemovalShare = org.patchwarden.usecase.UpdateFeed.DEFAULT_MAX_REMOVAL_SHARE;
+    if (share != null) {
+      maxRemovalShare = removalShare(share, origin(null, null, env, "feeds.max-removal-share", home));
+    }
     return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT),
-        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey);
+        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey, maxRemovalShare);
+  }
+
+  /** A share written as 0.5 or 50%. */
+  private static double removalShare(String text, String origin) {
+    String t = text.strip();
+    try {
+      double share = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100
+          : Double.parseDouble(t);
+      if (share >= 0 && share <= 1) {
+        return share;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(origin + ": '" + text + "' is not a share of records; expected 0 to 1 (0.5) or 0% to 100%");
   }
 
   /** The default upstreams with {@code feeds.<name>.url} / {@code feeds.<name>.enabled} applied. */

@@ -106,6 +106,12 @@ public final class FeedSync implements AutoCloseable {
             + " older than the current " + older.current()).write(dir);
         return new Outcome.Older(upstream, older.version(), older.current());
       }
+      if (outcome instanceof UpdateFeed.Outcome.Refused refused) {
+        Mirror.delete(content.path());
+        new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), refused.reason())
+            .write(dir);
+        return new Outcome.Failed(upstream, refused.reason() + " (--force loads it anyway)");
+      }
       UpdateFeed.Outcome.Loaded update = (UpdateFeed.Outcome.Loaded) outcome;
       Mirror.replace(content.path(), current);
       new SyncState(upstream.url(), content.validators().etag(), content.validators().lastModified(), now, now, null)

@@ -58,7 +58,12 @@ class FeedSourcesTest {
     assertThat(merged.out()).contains("31 records  +1 added, 0 updated (merged: records not in this load kept");
     assertThat(statusLine(run("feeds", "status"), "osv:go")).contains(" 31 ");
 
-    var replaced = run("feeds", "load", "--replace", "--from", one.toString());
+    // Replacing 31 records by 1 removes more than half of the source: only when forced.
+    var refused = run("feeds", "load", "--replace", "--from", one.toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.out()).contains("REFUSED, nothing written, previous data kept: osv:go",
+        "would remove 30 of its 31 records (97 %)");
+    var replaced = run("feeds", "load", "--replace", "--force", "--from", one.toString());
     assertThat(replaced.out()).contains("1 records  +0 added, 0 updated, -30 removed");
     assertThat(run("feeds", "load", "--help").out()).contains("--replace", "add and update");
   }

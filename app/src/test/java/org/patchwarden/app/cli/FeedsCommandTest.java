@@ -117,4 +117,28 @@ class FeedsCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("no such file");
   }
+
+  @Test
+  void anEmptyNewerCatalogIsRefusedInOneLineAndForceLoadsIt() throws IOException {
+    Path catalog = bundledCatalog();
+    assertThat(CommandLineRunner.run(env(), "", "feeds", "load", "--from", catalog.toString()).exitCode()).isZero();
+    // The real catalog cut down to its header: a newer version with no entries.
+    String header = Files.readString(catalog);
+    String empty = header.substring(0, header.indexOf("\"vulnerabilities\"")).replace("2025.08.25", "2025.08.26")
+        .replaceFirst("\"count\": \\d+", "\"count\": 0") + "\"vulnerabilities\": []}";
+    Path file = home.resolve("empty/known_exploited_vulnerabilities.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, empty);
+
+    var refused = CommandLineRunner.run(env(), "", "feeds", "load", "--from", file.toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.out()).contains("cisa-kev                   2025.08.26             REFUSED, nothing written,"
+        + " previous data kept: cisa-kev 2025.08.26 would remove 1404 of its 1404 records (100 %), more than the"
+        + " allowed 50 %; not loaded (--force loads it anyway)");
+    assertThat(refused.err()).contains("1 source(s) failed to load; their previous data is kept");
+
+    var forced = CommandLineRunner.run(env(), "", "feeds", "load", "--force", "--from", file.toString());
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(forced.out()).contains("-1404 removed");
+  }
 }

@@ -115,4 +115,21 @@ class ConfigLoaderTest {
     assertThat(switched).filteredOn(u -> u.name().equals("nvd")).singleElement()
         .satisfies(u -> assertThat(u.layout()).isEqualTo(Upstream.Layout.PAGED_NVD));
   }
+
+  @Test
+  void theShareAFeedReplacementMayRemoveDefaultsToHalfAndReadsAsFractionOrPercent() throws IOException {
+    assertThat(ConfigLoader.load(flags(home), Map.of()).maxRemovalShare()).isEqualTo(0.5);
+    Files.writeString(home.resolve("patchwarden.yaml"), "feeds:\n  max-removal-share: 20%\n");
+    assertThat(ConfigLoader.load(flags(home), Map.of()).maxRemovalShare()).isEqualTo(0.2);
+    Files.writeString(home.resolve("patchwarden.yaml"), "feeds:\n  max-removal-share: 0.75\n");
+    assertThat(ConfigLoader.load(flags(home), Map.of()).maxRemovalShare()).isEqualTo(0.75);
+  }
+
+  @Test
+  void aRemovalShareOutsideZeroToOneIsRefusedNamingTheKey() throws IOException {
+    Files.writeString(home.resolve("patchwarden.yaml"), "feeds:\n  max-removal-share: 150%\n");
+    assertThatThrownBy(() -> ConfigLoader.load(flags(home), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key feeds.max-removal-share: '150%' is not a share of records");
+  }
 }

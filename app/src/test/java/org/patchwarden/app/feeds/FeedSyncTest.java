@@ -181,4 +181,18 @@ class FeedSyncTest {
     assertStoreStillHoldsTheGoodCatalog();
     assertThat(Files.readString(home.resolve("mirror/cisa-kev/sync-state.json"))).contains("kev-2025-08-25");
   }
+
+  @Test
+  void anEmptyNewerCatalogUpstreamIsRefusedAndTheStoreAndMirrorKeepTheGoodOne() throws IOException {
+    loadGoodCatalog();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var empty = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(catalog);
+    empty.put("catalogVersion", "2025.08.26").put("dateReleased", "2025-08-26T15:00:00.000Z").put("count", 0);
+    empty.set("vulnerabilities", json.createArrayNode());
+    server.script(LoopbackFeedServer.ok(json.writeValueAsBytes(empty), "\"empty\""));
+
+    assertThat(syncKev()).isInstanceOfSatisfying(FeedSync.Outcome.Failed.class, f -> assertThat(f.reason())
+        .contains("cisa-kev 2025.08.26 would remove 1404 of its 1404 records", "--force loads it anyway"));
+    assertStoreStillHoldsTheGoodCatalog();
+  }
 }
