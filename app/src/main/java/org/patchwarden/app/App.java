@@ -121,7 +121,8 @@ public final class App implements AutoCloseable {
 
   public ScanAssets scanAssets() {
     Database db = database();
-    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), clock);
+    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), db.coverageStore(),
+        clock);
   }
 
   public RematchAdvisories rematchAdvisories() {
@@ -140,6 +141,10 @@ public final class App implements AutoCloseable {
 
   public org.patchwarden.usecase.MarkFindings markFindings() {
     return new org.patchwarden.usecase.MarkFindings(database().findingStore(), clock);
+  }
+
+  public org.patchwarden.usecase.ListCoverageGaps listCoverageGaps() {
+    return new org.patchwarden.usecase.ListCoverageGaps(database().coverageStore());
   }
 
   public ListFindings listFindings() {

@@ -22,6 +22,7 @@ import org.patchwarden.inventory.InventoryScan;
 import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.match.AdvisoryIndex;
 import org.patchwarden.match.CoverageGap;
+import org.patchwarden.match.CoverageStore;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
@@ -42,13 +43,16 @@ public final class ScanAssets {
   private final AdvisoryStore advisories;
   private final FindingStore findings;
   private final KevStore kev;
+  private final CoverageStore coverage;
   private final Clock clock;
 
-  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, KevStore kev, Clock clock) {
+  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, KevStore kev,
+      CoverageStore coverage, Clock clock) {
     this.assets = assets;
     this.advisories = advisories;
     this.findings = findings;
     this.kev = kev;
+    this.coverage = coverage;
     this.clock = clock;
   }
 
@@ -140,8 +144,11 @@ public final class ScanAssets {
     for (Inventory inv : recorded) {
       List<Finding> found = byAsset.get(inv.assetName());
       FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
+      List<CoverageGap> uncovered = gaps.getOrDefault(inv.assetName(), List.of());
+      // stored so that later listings show the asset as "no data", not as clean
+      coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
       reports.add(new AssetReport(context.get(inv.assetName()), inv, found,
-          gaps.getOrDefault(inv.assetName(), List.of()), update, warnings.get(inv.assetName()),
+          uncovered, update, warnings.get(inv.assetName()),
           unchanged.contains(inv.assetName())));
     }
     return reports;

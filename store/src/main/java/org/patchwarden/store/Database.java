@@ -15,6 +15,7 @@ import org.patchwarden.advisory.EpssStore;
 import org.patchwarden.advisory.KevStore;
 import org.patchwarden.feed.FeedVersionStore;
 import org.patchwarden.inventory.AssetStore;
+import org.patchwarden.match.CoverageStore;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.ssvc.SsvcStore;
 
@@ -144,6 +145,10 @@ public final class Database implements AutoCloseable {
 
   public FindingStore findingStore() {
     return new JdbiFindingStore(jdbi, dialect);
+  }
+
+  public CoverageStore coverageStore() {
+    return new JdbiCoverageStore(jdbi);
   }
 
   @Override
