@@ -23,6 +23,7 @@ import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.match.AdvisoryIndex;
 import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.CoverageStore;
+import org.patchwarden.match.CpeVendors;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
@@ -140,6 +141,7 @@ public final class ScanAssets {
     KevProducts.match(kev.newest(Integer.MAX_VALUE), recorded, index).forEach(f -> byAsset.get(f.assetName()).add(f));
     Map<String, List<CoverageGap>> gaps = new LinkedHashMap<>();
     result.gaps().forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
+    CpeVendors.unknown(recorded, advisories).forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
     List<AssetReport> reports = new ArrayList<>(recorded.size());
     for (Inventory inv : recorded) {
       List<Finding> found = byAsset.get(inv.assetName());
