@@ -132,7 +132,8 @@ public final class App implements AutoCloseable {
 
   public ScanAssets scanAssets() {
     Database db = database();
-    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), clock);
+    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), db.coverageStore(),
+        clock);
   }
 
   public RematchAdvisories rematchAdvisories() {
@@ -158,6 +159,10 @@ public final class App implements AutoCloseable {
 
   public org.patchwarden.usecase.MarkFindings markFindings() {
     return new org.patchwarden.usecase.MarkFindings(database().findingStore(), clock);
+  }
+
+  public org.patchwarden.usecase.ListCoverageGaps listCoverageGaps() {
+    return new org.patchwarden.usecase.ListCoverageGaps(database().coverageStore());
   }
 
   public ListFindings listFindings() {

@@ -78,6 +78,14 @@ public interface AdvisoryStore {
    */
   Map<String, Integer> affectedPackageCounts();
 
+  /**
+   * Which of {@code vendorKeys} (CPE vendors reduced as {@code
+   * org.patchwarden.match.EcosystemKeys} reduces CPE names: {@code paloaltonetworks}) a current,
+   * not withdrawn, CPE product entry names. An appliance of another vendor matches nothing, which
+   * proves nothing about it.
+   */
+  java.util.Set<String> knownCpeVendors(Collection<String> vendorKeys);
+
   /** The current records with these ids, in any feed, with their feed (for re-matching changed advisories). */
   List<FeedRecord> records(Collection<String> ids);
 }

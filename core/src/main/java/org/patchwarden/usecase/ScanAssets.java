@@ -22,6 +22,8 @@ import org.patchwarden.inventory.InventoryScan;
 import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.match.AdvisoryIndex;
 import org.patchwarden.match.CoverageGap;
+import org.patchwarden.match.CoverageStore;
+import org.patchwarden.match.CpeVendors;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
@@ -42,13 +44,16 @@ public final class ScanAssets {
   private final AdvisoryStore advisories;
   private final FindingStore findings;
   private final KevStore kev;
+  private final CoverageStore coverage;
   private final Clock clock;
 
-  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, KevStore kev, Clock clock) {
+  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, KevStore kev,
+      CoverageStore coverage, Clock clock) {
     this.assets = assets;
     this.advisories = advisories;
     this.findings = findings;
     this.kev = kev;
+    this.coverage = coverage;
     this.clock = clock;
   }
 
@@ -167,11 +172,15 @@ public final class ScanAssets {
     KevProducts.match(kev.newest(Integer.MAX_VALUE), recorded, index).forEach(f -> byAsset.get(f.assetName()).add(f));
     Map<String, List<CoverageGap>> gaps = new LinkedHashMap<>();
     result.gaps().forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
+    CpeVendors.unknown(recorded, advisories).forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
     List<Matched> matched = new ArrayList<>(recorded.size());
     for (Inventory inv : recorded) {
       List<Finding> found = byAsset.get(inv.assetName());
       FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
-      matched.add(new Matched(inv, found, gaps.getOrDefault(inv.assetName(), List.of()), update));
+      List<CoverageGap> uncovered = gaps.getOrDefault(inv.assetName(), List.of());
+      // stored so that later listings show the asset as "no data", not as clean
+      coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
+      matched.add(new Matched(inv, found, uncovered, update));
     }
     return matched;
   }

@@ -157,6 +157,11 @@ class AdvisoryIndexTest {
       }
 
       @Override
+      public java.util.Set<String> knownCpeVendors(Collection<String> vendorKeys) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public void forEachRecordNaming(Collection<String> matchNames,
           java.util.function.BiConsumer<String, AdvisoryRecord> sink) {
         throw new UnsupportedOperationException();

@@ -60,6 +60,22 @@ final class MemoryAdvisoryStore implements AdvisoryStore {
   }
 
   @Override
+  public Set<String> knownCpeVendors(Collection<String> vendorKeys) {
+    Set<String> known = new java.util.HashSet<>();
+    for (FeedRecord r : held) {
+      if (!r.record().withdrawn()) {
+        for (AffectedPackage p : r.record().affected()) {
+          if (EcosystemKeys.isCpe(EcosystemKeys.ecosystem(p.ecosystem()))) {
+            known.add(CpeVendors.vendorKey(p.name()));
+          }
+        }
+      }
+    }
+    known.retainAll(Set.copyOf(vendorKeys));
+    return known;
+  }
+
+  @Override
   public Map<String, Integer> affectedPackageCounts() {
     Map<String, Integer> counts = new HashMap<>();
     for (FeedRecord r : held) {

@@ -15,6 +15,7 @@ import org.patchwarden.advisory.EpssStore;
 import org.patchwarden.advisory.KevStore;
 import org.patchwarden.feed.FeedVersionStore;
 import org.patchwarden.inventory.AssetStore;
+import org.patchwarden.match.CoverageStore;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.ssvc.SsvcStore;
 
@@ -148,6 +149,10 @@ public final class Database implements AutoCloseable {
 
   public org.patchwarden.match.MatchBacklog matchBacklog() {
     return new JdbiMatchBacklog(jdbi);
+  }
+
+  public CoverageStore coverageStore() {
+    return new JdbiCoverageStore(jdbi);
   }
 
   @Override

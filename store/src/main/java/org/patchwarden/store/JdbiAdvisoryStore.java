@@ -196,6 +196,29 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
   }
 
   /**
+   * {@inheritDoc} One probe per vendor, stopping at its first entry. LIKE, not a range: under a
+   * PostgreSQL locale collation the ':' of {@code vendor:product} does not sort as in C. Vendor
+   * keys of letters and digits only hold no LIKE wildcard; others name no stored vendor.
+   */
+  @Override
+  public Set<String> knownCpeVendors(Collection<String> vendorKeys) {
+    Set<String> known = new TreeSet<>();
+    jdbi.useHandle(h -> {
+      for (String vendor : new TreeSet<>(vendorKeys)) {
+        if (!vendor.isEmpty() && vendor.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+            && h.createQuery("""
+                SELECT 1 FROM affected_packages
+                 WHERE ecosystem_key = 'cpe' AND withdrawn = 0 AND match_name LIKE :prefix
+                 LIMIT 1
+                """).bind("prefix", vendor + ":%").mapTo(Integer.class).findOne().isPresent()) {
+          known.add(vendor);
+        }
+      }
+    });
+    return known;
+  }
+
+  /**
    * {@inheritDoc} Ordered by id, then feed; a record held by two feeds (a GHSA in two OSV
    * ecosystems) comes once per feed. Ids go to the database {@value FeedReplacement#BATCH} at a time.
    */

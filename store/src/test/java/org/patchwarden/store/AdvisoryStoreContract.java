@@ -447,6 +447,16 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
   }
 
   @Test
+  void knownCpeVendorsAreTheReducedVendorsOfCurrentCpeAndVendorEntries() {
+    List<String> asked = List.of("paloaltonetworks", "tukaani", "fortinet", "palo", "p%", "");
+    assertThat(db.advisoryStore().knownCpeVendors(asked)).isEmpty();
+    load("nvd", "h-nvd", NVD_CVE);
+    load("cve5", "h-cve5", naming("CVE-2024-3400", false, new AffectedPackage("vendor", "Palo Alto Networks:PAN-OS",
+        null, AffectedStatus.AFFECTED, List.of(), List.of("11.1.0"), "")));
+    assertThat(db.advisoryStore().knownCpeVendors(asked)).containsExactlyInAnyOrder("paloaltonetworks", "tukaani");
+  }
+
+  @Test
   void affectedPackageCountsAreTheEntryCountsOfAnIndexOfEveryRecord() {
     load("nvd", "h-nvd", NVD_CVE);
     load(OSV, "h-osv", OSV_GHSA, PYPI_NAMES, record(1, 0), record(2, 2),

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.patchwarden.assess.ExposureReport;
 import org.patchwarden.assess.PrioritisedFinding;
+import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.FindingFilter;
 import org.patchwarden.match.FindingStatus;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
       "Assess every open finding: CVSS (computed from vectors), EPSS, CISA KEV, ATT&CK tactics, SSVC",
       "(CISA's decision table from the loaded SSVC data) and the asset's context decide a tier, a due",
       "date (from when the finding was first seen; an earlier KEV due date wins) and a rationale.",
-      "Prints the most urgent findings, then overdue findings and exposure per asset and per team.",
+      "Prints the most urgent findings, then overdue findings and exposure per asset and per team, then",
+      "under NO DATA the assets whose packages no loaded data covers (not clean: unknown).",
       "The policy is --policy FILE, else $PATCHWARDEN_HOME/policy.yaml, else the shipped default (docs/policy.md).",
       "The database used is printed on stderr."
     })
@@ -43,6 +45,7 @@ final class AssessCommand implements Callable<Integer> {
     List<PrioritisedFinding> open = assess.prioritise(new FindingFilter(null, null, null, FindingStatus.OPEN));
     LocalDate today = LocalDate.now(root.app().clock());
     ExposureReport exposure = ExposureReport.ofOpen(open.stream().map(PrioritisedFinding::assessment).toList(), today);
+    List<CoverageGap> gaps = root.app().listCoverageGaps().current(null);
     PrintWriter out = root.terminal().out();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -51,6 +54,7 @@ final class AssessCommand implements Callable<Integer> {
       doc.put("findings", open.stream().map(p -> FindingJson.prioritised(p, today)).toList());
       doc.put("by_asset", exposure.byAsset().stream().map(FindingJson::exposure).toList());
       doc.put("by_team", exposure.byTeam().stream().map(FindingJson::exposure).toList());
+      doc.put("coverage_gaps", gaps.stream().map(FindingJson::coverageGap).toList());
       FindingJson.print(out, doc);
       return 0;
     }
@@ -66,6 +70,7 @@ final class AssessCommand implements Callable<Integer> {
     out.printf("%n%-28s %6s %9s %12s %14s%n", "TEAM", "OPEN", "PAST DUE", "MAX OVERDUE", "MAX EXPOSURE");
     exposure.byTeam().forEach(g -> out.printf("%-28s %6d %9d %10d d %12d d%n", g.name(), g.open(), g.pastDue(),
         g.maxDaysOverdue(), g.longestExposureDays()));
+    FindingText.noData(out, gaps);
     return 0;
   }
 }

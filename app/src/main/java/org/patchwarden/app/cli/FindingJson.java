@@ -260,6 +260,14 @@ final class FindingJson {
     return m;
   }
 
+  /** A stored gap as listed beside findings: which asset, and why its packages were not checked. */
+  static Map<String, Object> coverageGap(CoverageGap g) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("asset", g.assetName());
+    m.putAll(gap(g));
+    return m;
+  }
+
   static Map<String, Object> os(OsRelease os) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", os == null ? "" : os.id());

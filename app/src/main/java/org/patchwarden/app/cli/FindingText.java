@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.patchwarden.assess.Assessment;
 import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.match.Confidence;
+import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingStatus;
 import org.patchwarden.assess.FixGroup;
@@ -46,6 +47,20 @@ final class FindingText {
   }
 
   /** One line per finding, most urgent first, with tier and due columns; then the assumptions legend. */
+  /**
+   * The "NO DATA" section below a table: assets whose packages no loaded data covers, so that an
+   * asset without findings is not read as clean. Prints nothing when there are none.
+   */
+  static void noData(PrintWriter out, List<CoverageGap> gaps) {
+    if (gaps.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("NO DATA (no finding here does not mean clean):");
+    gaps.forEach(g -> out.printf("  %s: %d %s: %s%n", g.assetName(), g.packages(),
+        g.packages() == 1 ? "package" : "packages", g.reason()));
+  }
+
   static void table(PrintWriter out, List<PrioritisedFinding> list, LocalDate today) {
     Legend legend = new Legend();
     List<List<String>> rows = new ArrayList<>();

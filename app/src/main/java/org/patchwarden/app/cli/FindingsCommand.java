@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.patchwarden.assess.PrioritisedFinding;
+import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.FindingFilter;
 import org.patchwarden.match.FindingStatus;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "List tracked findings (open by default), most urgent first: by tier, then due date (see",
       "'patchwarden assess' for how the policy decides both). Each line names the package, the installed",
-      "version, the version that fixes it and the CVEs; assumptions are listed once below the table.",
+      "version, the version that fixes it and the CVEs; assumptions are listed once below the table, and",
+      "below them, under NO DATA, the assets whose packages no loaded data covers (not clean: unknown).",
       "The database used is printed on stderr."
     })
 final class FindingsCommand implements Callable<Integer> {
@@ -59,17 +61,20 @@ final class FindingsCommand implements Callable<Integer> {
         .filter(p -> !overdue || p.tracked().status() == FindingStatus.OPEN && p.assessment().overdue(today))
         .filter(p -> !kevOnly || p.assessment().signals().inKev())
         .toList();
+    List<CoverageGap> gaps = root.app().listCoverageGaps().current(asset);
     PrintWriter out = root.terminal().out();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", FindingJson.FINDINGS_SCHEMA);
       doc.put("today", today.toString());
       doc.put("findings", list.stream().map(p -> FindingJson.prioritised(p, today)).toList());
+      doc.put("coverage_gaps", gaps.stream().map(FindingJson::coverageGap).toList());
       FindingJson.print(out, doc);
       return 0;
     }
     DatabaseLine.print(root);
     FindingText.table(out, list, today);
+    FindingText.noData(out, gaps);
     return 0;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.patchwarden.assess.FixAction;
 import org.patchwarden.assess.FixGroup;
+import org.patchwarden.match.CoverageGap;
 import org.patchwarden.usecase.PlanFixes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
       "Group open findings into the fixes that close them, most urgent first (top tier, then earliest",
       "due date): per asset and installed package, one upgrade to the highest fixed version needed, which",
       "closes them all. Findings no fixed version closes yet, and KEV-listed products whose affected",
-      "versions are unknown (verify by hand), get groups of their own. The database used is printed on stderr."
+      "versions are unknown (verify by hand), get groups of their own. Below the plan, NO DATA lists the",
+      "assets whose packages no loaded data covers (not clean: unknown). The database used is printed on stderr."
     })
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
@@ -39,12 +41,14 @@ final class PlanCommand implements Callable<Integer> {
     String onlyTier = FindingOptions.checkTier(assess, tier);
     List<FixGroup> groups = new PlanFixes(assess).plan(asset, onlyTier);
     LocalDate today = LocalDate.now(root.app().clock());
+    List<CoverageGap> gaps = root.app().listCoverageGaps().current(asset);
     PrintWriter out = root.terminal().out();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", FindingJson.PLAN_SCHEMA);
       doc.put("today", today.toString());
       doc.put("groups", groups.stream().map(g -> FindingJson.fixGroup(g, today)).toList());
+      doc.put("coverage_gaps", gaps.stream().map(FindingJson::coverageGap).toList());
       FindingJson.print(out, doc);
       return 0;
     }
@@ -55,6 +59,7 @@ final class PlanCommand implements Callable<Integer> {
           count(groups, FixAction.UPGRADE, false), count(groups, FixAction.UPGRADE, true),
           count(groups, FixAction.NO_FIX_YET, true), count(groups, FixAction.VERIFY, true));
     }
+    FindingText.noData(out, gaps);
     return 0;
   }
 

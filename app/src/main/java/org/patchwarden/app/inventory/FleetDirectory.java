@@ -54,23 +54,36 @@ public final class FleetDirectory {
       Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
       Path assetDir = dir.resolve(e.asset().name());
       OsRelease os = null;
+      List<String> assetNotes = new ArrayList<>();
       if (Files.isDirectory(assetDir)) {
         inside(root, assetDir, list, e.asset().name(), "its folder");
-        List<Path> files;
+        List<Path> entriesOfDir;
         try (Stream<Path> s = Files.list(assetDir)) {
-          files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+          entriesOfDir = s.sorted().toList();
         } catch (IOException ex) {
           throw new UncheckedIOException("cannot list " + assetDir, ex);
         }
-        for (Path f : files) {
-          inside(root, f, list, e.asset().name(), "its file '" + f.getFileName() + "'");
+        List<Path> files = new ArrayList<>();
+        for (Path p : entriesOfDir) {
+          String name = p.getFileName().toString();
+          if (Files.isDirectory(p)) {
+            assetNotes.add("sub-folder '" + name + "/' ignored: only files directly in the asset's folder are read");
+          } else if (name.startsWith(".")) {
+            assetNotes.add("hidden file '" + name + "' ignored");
+          } else if (Files.isRegularFile(p)) {
+            inside(root, p, list, e.asset().name(), "its file '" + name + "'");
+            files.add(p);
+          }
         }
         CollectedInventory c = InventoryFiles.read(files);
         packages.addAll(c.packages());
         os = c.os();
-        if (!c.notes().isEmpty()) {
-          notes.put(e.asset().name(), c.notes());
-        }
+        assetNotes.addAll(c.notes());
+      } else if (e.products().isEmpty()) {
+        assetNotes.add(missingFolder(dir, e.asset().name()));
+      }
+      if (!assetNotes.isEmpty()) {
+        notes.put(e.asset().name(), assetNotes);
       }
       inputs.add(new ScanAssets.AssetInventory(e.asset(), true, os, List.copyOf(packages)));
     }
@@ -95,5 +108,23 @@ public final class FleetDirectory {
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot resolve " + shown, ex);
     }
+  }
+
+  /**
+   * Why a listed asset without products got no packages: no folder at all, or one whose name
+   * differs only in case (not read: on a case-sensitive file system it is another name).
+   */
+  private static String missingFolder(Path dir, String assetName) {
+    String near;
+    try (Stream<Path> s = Files.list(dir)) {
+      near = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> n.equalsIgnoreCase(assetName) && !n.equals(assetName)).findFirst().orElse(null);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot list " + dir, ex);
+    }
+    return near != null
+        ? "no folder '" + assetName + "/', but '" + near + "/' differs only in case and was not read:"
+            + " nothing inventoried, the asset is unknown, not clean"
+        : "no folder '" + assetName + "/' in the fleet directory: nothing inventoried, the asset is unknown, not clean";
   }
 }

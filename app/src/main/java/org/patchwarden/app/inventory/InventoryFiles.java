@@ -57,6 +57,11 @@ public final class InventoryFiles {
               file.toString(), "whole file", "an asset list describes assets, not one asset's packages: use 'inventory import'"))
           .read(file);
       packages.addAll(collected.packages());
+      if (collected.packages().isEmpty()) {
+        // an empty dpkg status (or any empty inventory file) checks nothing: say so, not "0 findings"
+        notes.add(file.getFileName() + ": no packages read (a " + format.name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', ' ') + " without packages): nothing checked, not clean");
+      }
       collected.warnings().forEach(w -> notes.add(file.getFileName() + ": " + w));
       collected.skipped().forEach((reason, n) -> notes.add(file.getFileName() + ": " + n + " entries skipped (" + reason + ")"));
       if (subject.isEmpty()) {

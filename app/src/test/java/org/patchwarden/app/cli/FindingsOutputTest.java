@@ -189,7 +189,10 @@ class FindingsOutputTest {
     assertThat(json("explain", key, "--json").get("findings").size()).isEqualTo(1);
 
     JsonNode plan = json("plan", "--json");
-    assertKeys(plan, List.of("schema", "today", "groups"));
+    assertKeys(plan, List.of("schema", "today", "groups", "coverage_gaps"));
+    for (JsonNode doc : List.of(findings, assess, plan)) {
+      doc.get("coverage_gaps").forEach(g -> assertKeys(g, keys("findings-json.md", "COVERAGE GAP")));
+    }
     plan.get("groups").forEach(g -> assertKeys(g, keys("plan-json.md", "FIX GROUP")));
 
     JsonNode advisory = json("advisory", "CVE-2022-1096", "--json");

@@ -1,7 +1,6 @@
 package org.patchwarden.app.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,64 +8,65 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A fleet directory never leads the import to folders or files outside it. */
+/** What an import reads from a fleet directory, and what it says it could not read (issue 10 item 6). */
 class FleetDirectoryTest {
-  private static final String HEADER = "name,kind,environment,criticality,internet_facing\n";
-  private static final String STATUS = "Package: bash\nStatus: install ok installed\nArchitecture: amd64\n"
-      + "Version: 5.1-2+deb11u1\n\n";
+  private static final String CURL = """
+      Package: curl
+      Status: install ok installed
+      Architecture: amd64
+      Version: 7.88.1-10+deb12u8
 
-  @TempDir Path tmp;
+      """;
+  @TempDir Path fleet;
 
-  private Path fleet(String rows) throws IOException {
-    Path fleet = Files.createDirectories(tmp.resolve("fleet"));
-    Files.writeString(fleet.resolve("assets.csv"), HEADER + rows);
-    return fleet;
-  }
-
-  private Path outsideWithAStatusFile() throws IOException {
-    Path outside = Files.createDirectories(tmp.resolve("outside-secret"));
-    Files.writeString(outside.resolve("status"), STATUS);
-    return outside;
-  }
-
-  @Test
-  void readsTheFilesOfAnAssetFolderInsideTheFleet() throws IOException {
-    Path fleet = fleet("team/web-01,host,production,1,no\n");
-    Files.createDirectories(fleet.resolve("team/web-01"));
-    Files.writeString(fleet.resolve("team/web-01/status"), STATUS);
-    assertThat(FleetDirectory.read(fleet).inventories().get(0).packages()).hasSize(1);
+  private void assets(String... names) throws IOException {
+    StringBuilder csv = new StringBuilder("name,kind,environment,criticality,internet_facing\n");
+    for (String n : names) {
+      csv.append(n).append(",host,production,2,no\n");
+    }
+    Files.writeString(fleet.resolve("assets.csv"), csv);
   }
 
   @Test
-  void refusesAnAssetNameThatClimbsOutOfTheFleetDirectory() throws IOException {
-    outsideWithAStatusFile();
-    Path fleet = fleet("web-01/../../outside-secret,host,production,1,no\n");
-    Files.createDirectories(fleet.resolve("web-01"));
-    assertThatThrownBy(() -> FleetDirectory.read(fleet))
-        .hasMessage(fleet.resolve("assets.csv") + " at line 2, name: 'web-01/../../outside-secret' is not an asset"
-            + " name: its folder path has an empty, '.' or '..' segment (it must stay inside the fleet directory)");
+  void anEmptyDpkgStatusIsReportedAsNothingCheckedNotAsClean() throws IOException {
+    assets("web-01");
+    Files.writeString(Files.createDirectories(fleet.resolve("web-01")).resolve("status"), "");
+    var read = FleetDirectory.read(fleet);
+    assertThat(read.inventories().getFirst().packages()).isEmpty();
+    assertThat(read.notes().get("web-01")).containsExactly(
+        "status: no packages read (a dpkg status without packages): nothing checked, not clean");
   }
 
   @Test
-  void refusesAnAssetFolderThatIsALinkToOutsideWithoutNamingWhereItLeads() throws IOException {
-    Path outside = outsideWithAStatusFile();
-    Path fleet = fleet("web-01,host,production,1,no\n");
-    Files.createSymbolicLink(fleet.resolve("web-01"), outside);
-    assertThatThrownBy(() -> FleetDirectory.read(fleet))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(fleet.resolve("assets.csv") + ": asset 'web-01': its folder leads outside the fleet directory"
-            + " (a symbolic link?); refused")
-        .message().doesNotContain("outside-secret");
+  void aListedAssetWithoutAFolderIsReportedAsUnknown() throws IOException {
+    assets("web-01");
+    assertThat(FleetDirectory.read(fleet).notes().get("web-01")).containsExactly(
+        "no folder 'web-01/' in the fleet directory: nothing inventoried, the asset is unknown, not clean");
   }
 
   @Test
-  void refusesAFileInAnAssetFolderThatIsALinkToOutside() throws IOException {
-    Path outside = outsideWithAStatusFile();
-    Path fleet = fleet("web-01,host,production,1,no\n");
-    Files.createDirectories(fleet.resolve("web-01"));
-    Files.createSymbolicLink(fleet.resolve("web-01/status"), outside.resolve("status"));
-    assertThatThrownBy(() -> FleetDirectory.read(fleet))
-        .hasMessage(fleet.resolve("assets.csv") + ": asset 'web-01': its file 'status' leads outside the fleet"
-            + " directory (a symbolic link?); refused");
+  void aFolderDifferingOnlyInCaseIsNamedAndNotRead() throws IOException {
+    assets("web-01");
+    Path other = Files.createDirectories(fleet.resolve("WEB-01"));
+    Files.writeString(other.resolve("status"), CURL);
+    assertThat(Files.isDirectory(fleet.resolve("web-01"))).as("the file system here is case-sensitive").isFalse();
+    var read = FleetDirectory.read(fleet);
+    assertThat(read.inventories().getFirst().packages()).isEmpty();
+    assertThat(read.notes().get("web-01")).containsExactly("no folder 'web-01/', but 'WEB-01/' differs only in case"
+        + " and was not read: nothing inventoried, the asset is unknown, not clean");
+  }
+
+  @Test
+  void filesInSubFoldersAndHiddenFilesAreIgnoredAndSaidToBe() throws IOException {
+    assets("web-01");
+    Path dir = Files.createDirectories(fleet.resolve("web-01"));
+    Files.writeString(dir.resolve("status"), CURL);
+    Files.writeString(dir.resolve(".status.swp"), "x");
+    Files.writeString(Files.createDirectories(dir.resolve("app")).resolve("package-lock.json"), "{}");
+    var read = FleetDirectory.read(fleet);
+    assertThat(read.inventories().getFirst().packages()).extracting(p -> p.name()).containsExactly("curl");
+    assertThat(read.notes().get("web-01")).containsExactly(
+        "hidden file '.status.swp' ignored",
+        "sub-folder 'app/' ignored: only files directly in the asset's folder are read");
   }
 }
