@@ -46,7 +46,7 @@ class FeedSanityTest {
     LoadFeeds load = new LoadFeeds(db.kevStore(), db.advisoryStore(), db.epssStore(), db.attackStore(),
         db.attackMappingStore(), db.ssvcStore(), CLOCK);
     RematchAdvisories rematch = new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(),
-        db.feedVersionStore(), db.kevStore(), CLOCK);
+        db.feedVersionStore(), db.kevStore(), CLOCK, db.matchBacklog());
     policy = new UpdateFeed(load, db.feedVersionStore(), db.advisoryStore(), rematch, CLOCK);
   }
 
