@@ -33,7 +33,8 @@ import org.patchwarden.usecase.UpdateFeed;
  */
 class FeedSanityTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
-  private static final Path SHARED = Path.of("../../shared/data/feeds");
+  /** The demo's real feed slices (EPSS of 2026-08-22, Debian's DSA list), bundled in the repository. */
+  private static final Path BUNDLED = bundled("/demo/feeds");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -86,7 +87,7 @@ class FeedSanityTest {
 
   /** The real EPSS file with its score date set to {@code day} and only its first {@code rows} rows. */
   private Path epssFile(String day, int rows) throws IOException {
-    List<String> lines = Files.readAllLines(SHARED.resolve("epss/first-layout/epss_scores-kev-2026-08-22.csv"));
+    List<String> lines = Files.readAllLines(BUNDLED.resolve("epss/epss_scores-kev-2026-08-22.csv"));
     List<String> cut = new java.util.ArrayList<>();
     cut.add(lines.get(0).replace("score_date:2026-08-22", "score_date:" + day));
     cut.addAll(lines.subList(1, 2 + rows));
@@ -135,7 +136,7 @@ class FeedSanityTest {
 
   @Test
   void aHeaderOnlyEpssFileIsRefusedAndTheScoresStay() throws IOException {
-    load(SHARED.resolve("epss/first-layout/epss_scores-kev-2026-08-22.csv"));
+    load(BUNDLED.resolve("epss/epss_scores-kev-2026-08-22.csv"));
     int scores = db.epssStore().count();
 
     var outcome = load(epssFile("2026-08-23", 0));
@@ -147,7 +148,7 @@ class FeedSanityTest {
 
   @Test
   void anOlderEpssFileDoesNotReplaceANewerOne() throws IOException {
-    load(SHARED.resolve("epss/first-layout/epss_scores-kev-2026-08-22.csv"));
+    load(BUNDLED.resolve("epss/epss_scores-kev-2026-08-22.csv"));
 
     var outcome = load(epssFile("2026-08-21", 1500));
 
@@ -159,7 +160,7 @@ class FeedSanityTest {
   void aDebianListWhoseNewestAdvisoryIsOlderDoesNotRollTheSourceBack() throws IOException {
     Path full = dir.resolve("full/DSA/list");
     Files.createDirectories(full.getParent());
-    Files.copy(SHARED.resolve("debian/security-tracker/data/DSA/list"), full);
+    Files.copy(BUNDLED.resolve("debian/data/DSA/list"), full);
     load(full);
     String current = db.feedVersionStore().current("debian-dsa").orElseThrow().version();
     // The same list without its first (newest) advisories: dated before the one loaded.
@@ -177,5 +178,13 @@ class FeedSanityTest {
     assertThat(outcome).isInstanceOfSatisfying(UpdateFeed.Outcome.Older.class,
         o -> assertThat(o.current()).isEqualTo(current));
     assertThat(db.feedVersionStore().current("debian-dsa").orElseThrow().version()).isEqualTo(current);
+  }
+
+  private static Path bundled(String name) {
+    try {
+      return Path.of(FeedSanityTest.class.getResource(name).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
