@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
     })
 public final class PatchwardenCommand implements java.util.concurrent.Callable<Integer> {
 
-  @Option(names = "--home", paramLabel = "DIR", description = "Data directory (default: $PATCHWARDEN_HOME or ./patchwarden-data).")
+  @Option(names = "--home", paramLabel = "DIR", description = "Data directory (default: $PATCHWARDEN_HOME, else ./patchwarden-data in the current directory).")
   Path home;
 
   @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database, e.g. jdbc:postgresql://localhost/patchwarden (default: SQLite file in the data directory).")

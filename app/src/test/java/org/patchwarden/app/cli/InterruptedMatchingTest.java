@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchwarden.app.App;
@@ -22,9 +21,6 @@ import org.patchwarden.formats.feed.FeedScanner;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.AssetStore;
-import org.patchwarden.match.FindingFilter;
-import org.patchwarden.match.FindingStatus;
-import org.patchwarden.match.TrackedFinding;
 import org.patchwarden.store.Database;
 import org.patchwarden.usecase.LoadFeeds;
 import org.patchwarden.usecase.RematchAdvisories;
@@ -175,17 +171,9 @@ class InterruptedMatchingTest {
   }
 
   private static Set<String> open(Path home) {
-    Set<String> out = new TreeSet<>();
     try (App app = app(home)) {
-      for (TrackedFinding t : app.listFindings().list(FindingFilter.all(), false)) {
-        if (t.status() == FindingStatus.OPEN) {
-          var f = t.finding();
-          out.add(f.assetName() + " " + f.installed().ecosystem() + ":" + f.installed().name() + "@"
-              + f.installed().version() + " " + f.advisoryId() + " [" + f.feedSource() + ", " + f.confidence() + "]");
-        }
-      }
+      return org.patchwarden.app.OpenFindings.of(app);
     }
-    return out;
   }
 
   private static Path bundled(String name) {

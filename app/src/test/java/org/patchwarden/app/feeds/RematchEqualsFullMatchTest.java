@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,9 +23,6 @@ import org.patchwarden.app.inventory.FleetDirectory;
 import org.patchwarden.formats.feed.FeedInput;
 import org.patchwarden.formats.feed.FeedScanner;
 import org.patchwarden.inventory.InstalledPackage;
-import org.patchwarden.match.FindingFilter;
-import org.patchwarden.match.FindingStatus;
-import org.patchwarden.match.TrackedFinding;
 import org.patchwarden.usecase.ScanAssets;
 
 /**
@@ -133,15 +129,7 @@ class RematchEqualsFullMatchTest {
   }
 
   private static Set<String> open(App app) {
-    Set<String> out = new TreeSet<>();
-    for (TrackedFinding t : app.listFindings().list(FindingFilter.all(), false)) {
-      if (t.status() == FindingStatus.OPEN) {
-        var f = t.finding();
-        out.add(f.assetName() + " " + f.installed().ecosystem() + ":" + f.installed().name() + "@"
-            + f.installed().version() + " " + f.advisoryId() + " [" + f.feedSource() + ", " + f.confidence() + "]");
-      }
-    }
-    return out;
+    return org.patchwarden.app.OpenFindings.of(app);
   }
 
   private App app(String name) {
