@@ -18,6 +18,7 @@ import org.patchwarden.formats.fetch.FetchException;
 import org.patchwarden.formats.fetch.FetchResult;
 import org.patchwarden.formats.fetch.HttpFeedFetcher;
 import org.patchwarden.formats.fetch.Validators;
+import org.patchwarden.formats.ZipEntryNames;
 
 /**
  * Stages a zip of a repository ({@link Upstream.Layout#ZIP_TREE}, a GitHub archive whose entries
@@ -104,12 +105,7 @@ final class ZipTree implements Stage {
 
   /** Refuses absolute names and names that climb with {@code ..}, whether kept or not. */
   private static void checkName(String name, String url) {
-    boolean absolute = name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*");
-    boolean climbs = false;
-    for (String segment : name.split("[/\\\\]")) {
-      climbs |= segment.equals("..");
-    }
-    if (absolute || climbs || name.indexOf('\0') >= 0) {
+    if (ZipEntryNames.unsafe(name)) {
       throw new FetchException(url + ": unsafe entry name '" + name + "' (absolute or with ..); archive refused");
     }
   }

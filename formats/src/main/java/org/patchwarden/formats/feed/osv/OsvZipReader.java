@@ -20,6 +20,7 @@ import org.patchwarden.feed.FeedFormatException;
 import org.patchwarden.feed.FeedHeader;
 import org.patchwarden.feed.FeedSnapshot;
 import org.patchwarden.formats.CappedInputStream;
+import org.patchwarden.formats.ZipEntryNames;
 
 /**
  * Reads osv.dev's per-ecosystem {@code all.zip} (a zip of {@code <ID>.json} records), entry by
@@ -78,7 +79,8 @@ public final class OsvZipReader implements FeedSnapshot<AdvisoryRecord> {
           throw new FeedFormatException(name, "entry " + seen + " (" + entryName + ")",
               "more than " + maxEntries + " entries");
         }
-        if (unsafe(entryName)) {
+        // osv.dev never writes such a name: an archive with one is not osv.dev's
+        if (ZipEntryNames.unsafe(entryName)) {
           throw new FeedFormatException(name, "entry " + seen,
               "unsafe entry name (absolute or climbing with ..); archive refused");
         }
@@ -113,23 +115,6 @@ public final class OsvZipReader implements FeedSnapshot<AdvisoryRecord> {
           "the archive declares " + declared + " entries but " + seen + " were read (truncated or altered file?)");
     }
     return newest.header();
-  }
-
-  /**
-   * An absolute name or one with a {@code ..} segment: osv.dev never writes one, so such an archive
-   * is not osv.dev's, even though this reader extracts nothing to disk.
-   */
-  private static boolean unsafe(String entryName) {
-    if (entryName.startsWith("/") || entryName.startsWith("\\") || entryName.matches("^[A-Za-z]:.*")
-        || entryName.indexOf('\0') >= 0) {
-      return true;
-    }
-    for (String segment : entryName.split("[/\\\\]")) {
-      if (segment.equals("..")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The entry count of the zip's end-of-central-directory record (ZIP64 aware). */
