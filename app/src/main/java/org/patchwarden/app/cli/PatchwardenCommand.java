@@ -120,6 +120,14 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   }
 
   /**
+   * Standard output as given, for output made only of the program's own tokens (the vercmp
+   * protocol's answers), where escaping every line would only cost time.
+   */
+  PrintWriter rawOut() {
+    return raw.out();
+  }
+
+  /**
    * A read-only command on a home without a database: says so and returns exit code 2, where opening
    * the database would create an empty one and report "0 findings" as if all were clean. Null when
    * the command may go on (another command, help, or a database that exists).

@@ -54,7 +54,8 @@ final class VercmpCommand implements Callable<Integer> {
           + "'; known: " + String.join(", ", Schemes.all().stream().map(VersionScheme::name).toList())));
     }
     BufferedReader in = new BufferedReader(new InputStreamReader(root.terminal().in(), StandardCharsets.UTF_8), 1 << 16);
-    Writer out = root.terminal().out();
+    // The answers are -1/0/1, true/false or err, never input: they skip the escaping writer.
+    Writer out = root.rawOut();
     var err = root.terminal().err();
     long lineNo = 0;
     String line;
