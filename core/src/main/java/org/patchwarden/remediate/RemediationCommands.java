@@ -62,6 +62,17 @@ public final class RemediationCommands {
   }
 
   /**
+   * The package word the ecosystem's package manager takes for an upgrade, unquoted, as an Ansible
+   * module or a person types it: {@code openssl=3.0.13-1~deb12u1}, {@code openssl-1:3.0.7-27.el9},
+   * {@code busybox>=1.36.1-r19}, {@code lodash@4.17.21}; {@code name VERSION} where no package
+   * manager applies it.
+   */
+  public static String packageSpec(PackageUpgrade upgrade) {
+    Manager m = MANAGERS.get(family(upgrade.ecosystem()));
+    return m != null ? m.word().apply(upgrade) : upgrade.packageName() + " " + upgrade.targetVersion();
+  }
+
+  /**
    * The commands for many upgrades: on each asset, the upgrades one package manager applies together
    * become one command line ({@code apt-get install --only-upgrade 'a=1' 'b=2'}); the others stay one
    * each. Assets and tools keep the order in which they first appear; of two upgrades of one package
