@@ -120,6 +120,11 @@ public final class App implements AutoCloseable {
         ZipLimits.defaults());
   }
 
+  /** The database-wide lock the commands that change what findings derive from hold while they run. */
+  public org.patchwarden.match.WriterLock writerLock() {
+    return database().writerLock();
+  }
+
   public DescribeKevCatalog describeKevCatalog() {
     return new DescribeKevCatalog(database().kevStore(), database().feedVersionStore());
   }

@@ -151,6 +151,35 @@ public final class Database implements AutoCloseable {
     return new JdbiMatchBacklog(jdbi);
   }
 
+  /**
+   * The database-wide lock that commands changing what findings derive from hold while they run
+   * (see {@link org.patchwarden.match.WriterLock}): a lock file beside a SQLite file, a session
+   * advisory lock on PostgreSQL.
+   */
+  public org.patchwarden.match.WriterLock writerLock() {
+    return switch (dialect) {
+      case SQLITE -> new SqliteWriterLock(Path.of(dataSource.getJdbcUrl().substring("jdbc:sqlite:".length())
+          .replaceFirst("\\?.*$", "")));
+      case POSTGRESQL -> new PostgresWriterLock(this::session);
+    };
+  }
+
+  /** A connection of its own, outside the pool, with the pool's credentials. */
+  private java.sql.Connection session() {
+    java.util.Properties props = new java.util.Properties();
+    if (dataSource.getUsername() != null) {
+      props.setProperty("user", dataSource.getUsername());
+    }
+    if (dataSource.getPassword() != null) {
+      props.setProperty("password", dataSource.getPassword());
+    }
+    try {
+      return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), props);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot open a session for the writer lock: " + FeedReplacement.reason(e), e);
+    }
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }

@@ -51,6 +51,13 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark");
 
+  /**
+   * Commands that change what findings derive from: each holds the database's writer lock while it
+   * runs, so that two of them never interleave their re-matches (which lost findings).
+   */
+  static final java.util.Set<String> MATCHING = java.util.Set.of("feeds load", "feeds sync", "feeds remove",
+      "feeds rematch", "inventory import", "scan");
+
   private final Terminal terminal;
   private final Clock clock;
   private App app;
@@ -87,7 +94,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
         if (refused != null) {
           return refused;
         }
-        return new CommandLine.RunLast().execute(parsed);
+        return root.underWriterLock(parsed, () -> new CommandLine.RunLast().execute(parsed));
       } finally {
         root.closeApp();
       }
@@ -157,6 +164,28 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       return 2;
     } catch (ConfigException e) {
       return handle(e);
+    }
+  }
+
+  /** Runs {@code command}, holding the writer lock when it is one of the {@link #MATCHING} commands. */
+  private int underWriterLock(CommandLine.ParseResult parsed, java.util.function.IntSupplier command) {
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    String name = last.commandSpec().qualifiedName(" ").replaceFirst("^patchwarden ?", "");
+    if (!MATCHING.contains(name) || last.isUsageHelpRequested() || last.isVersionHelpRequested()) {
+      return command.getAsInt();
+    }
+    org.patchwarden.match.WriterLock.Held held;
+    try {
+      held = app().writerLock().acquire(() -> terminal.err().println(
+          "patchwarden: another command is writing to " + app().databaseDescription() + "; waiting for it to finish"));
+    } catch (RuntimeException e) {
+      return handle(e);
+    }
+    try (held) {
+      return command.getAsInt();
     }
   }
 
