@@ -66,6 +66,19 @@ class PatchwardenCommandTest {
   }
 
   @Test
+  void aDatabaseMigratedByANewerBuildExitsTwoNamingItAndBothVersions() throws Exception {
+    Path db = home.resolve("patchwarden.db");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+      s.execute("CREATE TABLE flyway_schema_history (installed_rank INT, version TEXT, success BOOLEAN)");
+      s.execute("INSERT INTO flyway_schema_history VALUES (1, '999', 1)");
+    }
+    var r = CommandLineRunner.run(env(), "", "feeds", "status");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains(db.toString(), "schema version 999", "newer than this build");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     var r = CommandLineRunner.run(env(), "");
     assertThat(r.exitCode()).isEqualTo(2);
