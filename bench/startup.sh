@@ -41,26 +41,34 @@ for i in $(seq 1 100); do
   printf '1.%d-1\t1.%d-2\n1:2.%d~rc1\t2.%d\n' "$i" "$i" "$i" "$i"
 done >"$PAIRS"
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-# run_case LABEL CMD... : one warm-up run (archives are made then), then RUNS timed runs; prints the median.
+# run_case LABEL CMD... : one warm-up run (archives are made then), then RUNS timed runs; prints the
+# median wall time and the median CPU time (user + system, which other load on the machine
+# disturbs less than wall time).
 run_case() {
   local label="$1"; shift
-  local t0 t1 i times=()
+  local i walls=() cpus=() t
   "$@" </dev/null >/dev/null 2>&1 || { echo "bench startup: '$label' failed:" >&2; "$@" </dev/null >/dev/null || true; exit 1; }
-  for i in $(seq 1 "$RUNS"); do
-    t0=$(now_ms); "$@" >/dev/null 2>&1; t1=$(now_ms)
-    times+=($((t1 - t0)))
+  # The launcher builds the command's AOT cache in the background after its first run: wait for it.
+  for i in $(seq 1 120); do
+    compgen -G "$ROOT/app/target/aot/*.lock" >/dev/null || break
+    sleep 0.5
   done
-  local sorted median
-  sorted="$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')"
-  median="$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')"
-  printf '%-28s %6s ms   (runs: %s)\n' "$label" "$median" "$sorted"
+  local TIMEFORMAT='%3R %3U %3S'
+  for i in $(seq 1 "$RUNS"); do
+    t="$( { time "$@" >/dev/null 2>&1; } 2>&1 )"
+    walls+=("$(awk '{printf "%d", $1 * 1000}' <<<"$t")")
+    cpus+=("$(awk '{printf "%d", ($2 + $3) * 1000}' <<<"$t")")
+  done
+  printf '%-28s %6s ms wall %6s ms cpu   (wall: %s)\n' "$label" \
+    "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" \
+    "$(printf '%s\n' "${walls[@]}" | sort -n | tr '\n' ' ')"
 }
 
 vercmp_case() { "$PW" vercmp --ecosystem deb --mode cmp <"$PAIRS"; }
 
-echo "median of $RUNS runs, AOT ${PATCHWARDEN_AOT:-on}, store $DEMO"
+echo "median of $RUNS runs, AOT ${PATCHWARDEN_AOT:-on}, store $DEMO, load average $(cut -d' ' -f1 /proc/loadavg)"
 run_case "--version" "$PW" --version
 run_case "findings --asset $ASSET" "$PW" --home "$DEMO" findings --asset "$ASSET"
 run_case "scan (this host)" "$PW" --home "$DEMO" scan

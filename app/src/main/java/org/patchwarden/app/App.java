@@ -51,9 +51,13 @@ public final class App implements AutoCloseable {
 
   private synchronized Database database() {
     if (database == null) {
-      database = config.embedded()
-          ? Database.openSqlite(sqliteFile())
-          : Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+      try {
+        database = config.embedded()
+            ? Database.openSqlite(sqliteFile())
+            : Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+      } catch (org.patchwarden.store.SchemaTooNewException e) {
+        throw new org.patchwarden.app.cli.CliException(2, "database " + databaseDescription() + ": " + e.getMessage());
+      }
     }
     return database;
   }

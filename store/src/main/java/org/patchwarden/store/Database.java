@@ -49,7 +49,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens a database by JDBC URL and migrates it to the newest schema.
+   * Opens a database by JDBC URL and migrates it to the newest schema when its history says it is
+   * older; a database newer than this build is refused ({@link SchemaTooNewException}).
    *
    * @param user null to take it from the URL
    * @param password null to take it from the URL
@@ -89,17 +90,24 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(30_000);
     HikariDataSource ds = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      // One query says whether the schema is current; Flyway only runs when it is not.
+      if (SchemaVersion.check(ds) == SchemaVersion.Action.MIGRATE) {
+        migrate(ds);
+      }
     } catch (RuntimeException e) {
       ds.close();
       throw e;
     }
     return new Database(ds, dialect);
+  }
+
+  private static void migrate(javax.sql.DataSource ds) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
   }
 
   /** For tests and vendor-specific maintenance in this package. */

@@ -23,9 +23,6 @@ import picocli.CommandLine.Option;
       "vulnerabilities, what to fix first and by when, and whether each fix really landed.",
       ""
     },
-    subcommands = {DemoCommand.class, FeedsCommand.class, AdvisoryCommand.class, ScanCommand.class,
-        InventoryCommand.class, AssetCommand.class, FindingsCommand.class, AssessCommand.class, ExplainCommand.class,
-        VercmpCommand.class, PlanCommand.class},
     footer = {
       "",
       "Configuration: flags > environment (PATCHWARDEN_HOME, PATCHWARDEN_DB, PATCHWARDEN_DB_USER,",
@@ -45,6 +42,27 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
+
+  /**
+   * Every subcommand, by name, in the order {@code --help} lists them: the one list to extend. They
+   * are added to the command line lazily (see {@link #commandLineFor}): building a command's model
+   * reflects over its class and nested commands, and a run needs only the one it names.
+   */
+  static final java.util.SequencedMap<String, Class<?>> SUBCOMMANDS = subcommands(
+      "demo", DemoCommand.class,
+      "feeds", FeedsCommand.class,
+      "advisory", AdvisoryCommand.class,
+      "scan", ScanCommand.class,
+      "inventory", InventoryCommand.class,
+      "asset", AssetCommand.class,
+      "findings", FindingsCommand.class,
+      "assess", AssessCommand.class,
+      "explain", ExplainCommand.class,
+      "vercmp", VercmpCommand.class,
+      "plan", PlanCommand.class);
+
+  /** Options of the root command that take a value, to find the subcommand's name in a command line. */
+  private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
 
   /** Commands that only read: they never create a database (see {@link #refuseWithoutDatabase}). */
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
@@ -75,10 +93,54 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     return commandLine(terminal, Clock.systemUTC());
   }
 
-  /** A ready command line for {@code terminal} whose "now" is {@code clock}. */
+  /** A ready command line for {@code terminal} whose "now" is {@code clock}, with every subcommand. */
   public static CommandLine commandLine(Terminal terminal, Clock clock) {
+    return build(terminal, clock, SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * A command line for running {@code args}: only the subcommand they name is built (the others
+   * cost reflection and class loading for nothing). Without a known subcommand name (no command,
+   * a typo, {@code --help}) every subcommand is there, so help and suggestions stay complete;
+   * {@code --version} alone needs none.
+   */
+  public static CommandLine commandLineFor(Terminal terminal, Clock clock, String... args) {
+    String name = subcommandName(args);
+    if (SUBCOMMANDS.containsKey(name)) {
+      return build(terminal, clock, java.util.List.of(name));
+    }
+    boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    return build(terminal, clock, versionOnly ? java.util.List.of() : SUBCOMMANDS.keySet());
+  }
+
+  /** The first word of {@code args} past the root command's options, or "" when there is none. */
+  static String subcommandName(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (VALUE_OPTIONS.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return "";
+  }
+
+  /** Pairs of name and class; the names repeat the {@code @Command} names (a test checks) to spare reading annotations. */
+  private static java.util.SequencedMap<String, Class<?>> subcommands(Object... nameAndClass) {
+    java.util.LinkedHashMap<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < nameAndClass.length; i += 2) {
+      byName.put((String) nameAndClass[i], (Class<?>) nameAndClass[i + 1]);
+    }
+    return java.util.Collections.unmodifiableSequencedMap(byName);
+  }
+
+  private static CommandLine build(Terminal terminal, Clock clock, java.util.Collection<String> names) {
     PatchwardenCommand root = new PatchwardenCommand(terminal, clock);
     CommandLine cl = new CommandLine(root);
+    for (String name : names) {
+      cl.addSubcommand(name, SUBCOMMANDS.get(name));
+    }
     cl.setOut(terminal.out());
     cl.setErr(root.terminal().err());
     HelpLayout.apply(cl);
