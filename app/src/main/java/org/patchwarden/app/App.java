@@ -198,6 +198,38 @@ public final class App implements AutoCloseable {
         : java.nio.file.Files.isRegularFile(home) ? PolicyYamlReader.read(home) : PolicyYamlReader.defaultPolicy();
   }
 
+  /** Plans changes with {@code policyFile} (as {@link #assessFindings}) and the configured approval rules. */
+  public org.patchwarden.usecase.PlanChange planChange(java.nio.file.Path policyFile) {
+    Database db = database();
+    var r = config.remediation();
+    return new org.patchwarden.usecase.PlanChange(assessFindings(policyFile), db.assetStore(), db.changeStore(),
+        new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()), clock);
+  }
+
+  public org.patchwarden.usecase.ApproveChange approveChange() {
+    return new org.patchwarden.usecase.ApproveChange(database().changeStore(), clock);
+  }
+
+  public org.patchwarden.usecase.ApplyChange applyChange() {
+    return new org.patchwarden.usecase.ApplyChange(database().changeStore(), clock,
+        java.time.Duration.ofHours(config.remediation().verifyHours()));
+  }
+
+  public org.patchwarden.usecase.VerifyChanges verifyChanges() {
+    Database db = database();
+    return new org.patchwarden.usecase.VerifyChanges(db.changeStore(), db.assetStore(), db.findingStore(), clock);
+  }
+
+  public org.patchwarden.usecase.ListChanges listChanges() {
+    Database db = database();
+    return new org.patchwarden.usecase.ListChanges(db.changeStore(), db.auditLog(), clock);
+  }
+
+  public org.patchwarden.usecase.AcceptRisk acceptRisk() {
+    Database db = database();
+    return new org.patchwarden.usecase.AcceptRisk(db.findingStore(), db.changeStore(), db.auditLog(), clock);
+  }
+
   public ListFeedVersions listFeedVersions() {
     return new ListFeedVersions(database().feedVersionStore());
   }

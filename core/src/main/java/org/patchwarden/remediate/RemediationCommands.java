@@ -37,6 +37,22 @@ public final class RemediationCommands {
       "pypi", new Manager("pip", "pip install", u -> u.packageName() + "==" + u.targetVersion(), true),
       "go", new Manager("go", "go get", u -> u.packageName() + "@" + goVersion(u.targetVersion()), true));
 
+  /** The command text (or instruction) for one upgrade. */
+  public static String command(PackageUpgrade upgrade) {
+    return forUpgrade(upgrade).text();
+  }
+
+  /** The upgrades a change asks for, each package once per asset, in the change's order. */
+  public static List<PackageUpgrade> upgrades(Change change) {
+    Map<String, PackageUpgrade> out = new LinkedHashMap<>();
+    for (ChangeFinding f : change.findings()) {
+      out.putIfAbsent(f.assetName() + "|" + f.key().ecosystem() + "|" + f.key().packageName(),
+          new PackageUpgrade(f.assetName(), f.key().ecosystem(), f.key().packageName(), f.installedVersion(),
+              f.targetVersion()));
+    }
+    return List.copyOf(out.values());
+  }
+
   /** The command for one upgrade. */
   public static RemediationCommand forUpgrade(PackageUpgrade upgrade) {
     String family = family(upgrade.ecosystem());

@@ -188,6 +188,16 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The store of remediation changes. */
+  public org.patchwarden.remediate.ChangeStore changeStore() {
+    return new JdbiChangeStore(jdbi);
+  }
+
+  /** The append-only audit log of remediation. */
+  public org.patchwarden.remediate.AuditLog auditLog() {
+    return new JdbiChangeStore(jdbi);
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }

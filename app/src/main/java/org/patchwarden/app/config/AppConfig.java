@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param nvdApiKey the NVD API key ({@code feeds.nvd.api-key}, {@code PATCHWARDEN_NVD_API_KEY}), or null
  * @param maxRemovalShare the share of a source's records a feed replacement may remove unless forced
  *     ({@code feeds.max-removal-share}, default 0.5)
+ * @param remediation approvals, verification window and auto-approval ({@code remediation.*})
  */
 public record AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
-    java.util.List<Upstream> upstreams, String nvdApiKey, double maxRemovalShare) {
+    java.util.List<Upstream> upstreams, String nvdApiKey, double maxRemovalShare, RemediationSettings remediation) {
   public AppConfig {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(dbUrl, "dbUrl");
     Objects.requireNonNull(logLevel, "logLevel");
     upstreams = java.util.List.copyOf(upstreams);
+    Objects.requireNonNull(remediation, "remediation");
+  }
+
+  /** With the default remediation settings. */
+  public AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
+      java.util.List<Upstream> upstreams, String nvdApiKey, double maxRemovalShare) {
+    this(home, dbUrl, dbUser, dbPassword, logLevel, upstreams, nvdApiKey, maxRemovalShare,
+        RemediationSettings.defaults());
   }
 
   /** With the default removal limit. */

@@ -24,13 +24,16 @@ public final class ConfigLoader {
   private static final long MAX_FILE_BYTES = 1 << 20;
 
   /** Keys of the file, with the environment variable that overrides each. */
-  private static final Map<String, String> KEYS = Map.of(
-      "db.url", "PATCHWARDEN_DB",
-      "db.user", "PATCHWARDEN_DB_USER",
-      "db.password", "PATCHWARDEN_DB_PASSWORD",
-      "log.level", "PATCHWARDEN_LOG_LEVEL",
-      "feeds.nvd.api-key", "PATCHWARDEN_NVD_API_KEY",
-      "feeds.max-removal-share", "PATCHWARDEN_FEEDS_MAX_REMOVAL_SHARE");
+  private static final Map<String, String> KEYS = Map.ofEntries(
+      Map.entry("remediation.approvals", "PATCHWARDEN_REMEDIATION_APPROVALS"),
+      Map.entry("remediation.verify-hours", "PATCHWARDEN_REMEDIATION_VERIFY_HOURS"),
+      Map.entry("remediation.auto-approve-tiers", "PATCHWARDEN_REMEDIATION_AUTO_APPROVE_TIERS"),
+      Map.entry("db.url", "PATCHWARDEN_DB"),
+      Map.entry("db.user", "PATCHWARDEN_DB_USER"),
+      Map.entry("db.password", "PATCHWARDEN_DB_PASSWORD"),
+      Map.entry("log.level", "PATCHWARDEN_LOG_LEVEL"),
+      Map.entry("feeds.nvd.api-key", "PATCHWARDEN_NVD_API_KEY"),
+      Map.entry("feeds.max-removal-share", "PATCHWARDEN_FEEDS_MAX_REMOVAL_SHARE"));
   /** What NVD issues as API keys (UUIDs); checked so that a pasted line break or quote is caught here. */
   private static final java.util.regex.Pattern NVD_API_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,128}");
 
@@ -74,7 +77,35 @@ public final class ConfigLoader {
       maxRemovalShare = removalShare(share, origin(null, null, env, "feeds.max-removal-share", home));
     }
     return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT),
-        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey, maxRemovalShare);
+        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey, maxRemovalShare, remediation(env, file, home));
+  }
+
+  private static RemediationSettings remediation(Map<String, String> env, Map<String, String> file, Path home) {
+    RemediationSettings d = RemediationSettings.defaults();
+    int approvals = integer(pick(null, null, env, file, "remediation.approvals"), d.approvals(), 0, 2,
+        origin(null, null, env, "remediation.approvals", home), "0, 1 or 2");
+    int hours = integer(pick(null, null, env, file, "remediation.verify-hours"), d.verifyHours(), 1, 24 * 365,
+        origin(null, null, env, "remediation.verify-hours", home), "hours from 1 to 8760");
+    String tiers = pick(null, null, env, file, "remediation.auto-approve-tiers");
+    java.util.Set<String> auto = tiers == null ? d.autoApproveTiers()
+        : java.util.Arrays.stream(tiers.split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty())
+            .collect(java.util.stream.Collectors.toSet());
+    return new RemediationSettings(approvals, hours, auto);
+  }
+
+  private static int integer(String text, int fallback, int min, int max, String origin, String expected) {
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(text.strip());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(origin + ": '" + text + "' is not valid; expected " + expected);
   }
 
   /** A share written as 0.5 or 50%. */
