@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {DemoCommand.class, FeedsCommand.class, AdvisoryCommand.class, ScanCommand.class,
         InventoryCommand.class, AssetCommand.class, FindingsCommand.class, AssessCommand.class, ExplainCommand.class,
-        VercmpCommand.class, PlanCommand.class},
+        VercmpCommand.class, PlanCommand.class, ScannerReportCommand.class},
     footer = {
       "",
       "Configuration: flags > environment (PATCHWARDEN_HOME, PATCHWARDEN_DB, PATCHWARDEN_DB_USER,",
