@@ -66,6 +66,10 @@ class ScannerReportCommandTest {
         assertThat(h.get("cve_ids").toString()).isEqualTo("[\"CVE-2005-1794\"]"));
     assertThat(report.get("assets_not_reached")).isEmpty();
     assertThat(report.get("finished_at").asText()).isEmpty();
+    assertThat(report.fieldNames()).toIterable()
+        .containsExactlyInAnyOrderElementsOf(FindingsOutputTest.keys("scanner-reports.md", "JSON"));
+    assertThat(report.get("hosts").get(0).fieldNames()).toIterable()
+        .containsExactlyInAnyOrderElementsOf(FindingsOutputTest.keys("scanner-reports.md", "HOST"));
   }
 
   @Test
