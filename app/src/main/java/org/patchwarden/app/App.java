@@ -162,6 +162,15 @@ public final class App implements AutoCloseable {
     return new AssetContexts(database().assetStore());
   }
 
+  /**
+   * Inspects scanner reports against the known assets; without a database (none created yet) hosts
+   * are listed but not mapped, rather than an empty database being created to map them against.
+   */
+  public org.patchwarden.usecase.InspectScannerReport inspectScannerReport() {
+    return databaseExists() ? new org.patchwarden.usecase.InspectScannerReport(database().assetStore())
+        : org.patchwarden.usecase.InspectScannerReport.withoutAssets();
+  }
+
   public InventoryHistory inventoryHistory() {
     return new InventoryHistory(database().assetStore());
   }

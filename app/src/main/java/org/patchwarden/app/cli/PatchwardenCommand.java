@@ -59,7 +59,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "assess", AssessCommand.class,
       "explain", ExplainCommand.class,
       "vercmp", VercmpCommand.class,
-      "plan", PlanCommand.class);
+      "plan", PlanCommand.class,
+      "scanner-report", ScannerReportCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
