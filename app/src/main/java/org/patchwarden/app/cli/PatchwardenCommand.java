@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
       "",
       "Configuration: flags > environment (PATCHWARDEN_HOME, PATCHWARDEN_DB, PATCHWARDEN_DB_USER,",
       "PATCHWARDEN_DB_PASSWORD, PATCHWARDEN_LOG_LEVEL) > $PATCHWARDEN_HOME/patchwarden.yaml.",
-      "Exit codes: 0 success, 1 failure, 2 usage or configuration error."
+      "Exit codes: 0 success, 1 failure, 2 usage or configuration error, or input refused."
     })
 public final class PatchwardenCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -286,11 +286,12 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       return 1;
     }
     if (ex instanceof FeedFormatException e) {
+      // Input refused (malformed, not UTF-8, hostile): the operator's input to fix, not a failure of ours.
       err.println("patchwarden: " + e.getMessage());
       if (debug) {
         ex.printStackTrace(err);
       }
-      return 1;
+      return 2;
     }
     err.println("patchwarden: error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
     if (debug) {

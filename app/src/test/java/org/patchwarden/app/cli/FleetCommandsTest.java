@@ -135,7 +135,7 @@ class FleetCommandsTest {
   void scanOfFilesNamesAFileOfNoKnownFormat() throws IOException {
     Path notes = Files.writeString(home.resolve("notes.txt"), "hello");
     var r = run("scan", notes.toString());
-    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("notes.txt", "not a known inventory format");
   }
 
