@@ -68,6 +68,7 @@ public final class Database implements AutoCloseable {
     }
     switch (dialect) {
       case SQLITE -> {
+        SqliteNativeLibrary.useCache();
         // sqlite-jdbc reads these pragmas from the connection properties of every new connection.
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("foreign_keys", "true");
