@@ -233,6 +233,13 @@ public final class ScanAssets {
     return out;
   }
 
+  /** The CVE ids of the newest KEV catalog, so that a summary of reports can count KEV-listed findings. */
+  public Set<String> kevListed() {
+    Set<String> ids = new HashSet<>();
+    kev.newest(Integer.MAX_VALUE).forEach(e -> ids.add(e.cveId()));
+    return ids;
+  }
+
   /**
    * Matches inventories that were recorded but whose findings were not (a scan or import killed in
    * between left them "match incomplete") and records their findings, as the scan would have.
