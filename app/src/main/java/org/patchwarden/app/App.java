@@ -142,7 +142,7 @@ public final class App implements AutoCloseable {
   public ScanAssets scanAssets() {
     Database db = database();
     return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), db.coverageStore(),
-        clock);
+        clock, db.transactions());
   }
 
   public RematchAdvisories rematchAdvisories() {

@@ -199,6 +199,14 @@ public final class Database implements AutoCloseable {
     return new JdbiChangeStore(jdbi);
   }
 
+  /**
+   * Groups store calls into one transaction: the stores' own calls on the same thread join it (Jdbi
+   * hands them the thread's open handle), so a group of assets commits once.
+   */
+  public org.patchwarden.usecase.StoreTransactions transactions() {
+    return work -> jdbi.useTransaction(h -> work.run());
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }
