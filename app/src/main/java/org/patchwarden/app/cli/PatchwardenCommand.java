@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
     },
     subcommands = {DemoCommand.class, FeedsCommand.class, AdvisoryCommand.class, ScanCommand.class,
         InventoryCommand.class, AssetCommand.class, FindingsCommand.class, AssessCommand.class, ExplainCommand.class,
-        VercmpCommand.class, PlanCommand.class},
+        VercmpCommand.class, PlanCommand.class, ChangeCommand.class, AcceptRiskCommand.class,
+        FalsePositiveCommand.class},
     footer = {
       "",
       "Configuration: flags > environment (PATCHWARDEN_HOME, PATCHWARDEN_DB, PATCHWARDEN_DB_USER,",
@@ -49,7 +50,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   /** Commands that only read: they never create a database (see {@link #refuseWithoutDatabase}). */
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
-      "findings mark");
+      "findings mark", "change show", "change list", "change metrics", "change audit",
+      "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive");
 
   private final Terminal terminal;
   private final Clock clock;
