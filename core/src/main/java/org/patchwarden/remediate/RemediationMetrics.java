@@ -16,7 +16,7 @@ import org.patchwarden.remediate.ChangeFinding.Outcome;
  * @param byTier time to verified-fixed per tier, by tier name
  * @param byTeam time to verified-fixed per owner team ({@code (none)} when not stated)
  * @param verifiedFindings findings verified fixed
- * @param failedFindings findings that failed verification
+ * @param failedFindings verification failures of findings (over the history when known)
  * @param unverifiedChanges changes whose deadline passed without a rescan
  * @param failedChanges changes that failed verification
  * @param approval time from planning to the last needed approval, over approved changes
@@ -49,8 +49,18 @@ public record RemediationMetrics(List<Row> byTier, List<Row> byTeam, int verifie
     return checked == 0 ? 0 : (double) verifiedFindings / checked;
   }
 
-  /** The metrics of {@code changes}. */
+  /** The metrics of {@code changes}, counting the failures their findings show now. */
   public static RemediationMetrics of(List<Change> changes) {
+    return of(changes, 0);
+  }
+
+  /**
+   * The metrics of {@code changes}.
+   *
+   * @param failedChecks verification failures over the whole history (from the audit log); a finding
+   *     that failed and passed when the change was applied again shows only its last outcome
+   */
+  public static RemediationMetrics of(List<Change> changes, int failedChecks) {
     List<ChangeFinding> verified = new ArrayList<>();
     int failed = 0;
     int unverified = 0;
@@ -81,7 +91,8 @@ public record RemediationMetrics(List<Row> byTier, List<Row> byTeam, int verifie
       }
     }
     return new RemediationMetrics(groups(verified, ChangeFinding::tier), groups(verified,
-        f -> f.team().isEmpty() ? "(none)" : f.team()), verified.size(), failed, unverified, failedChanges,
+        f -> f.team().isEmpty() ? "(none)" : f.team()), verified.size(), Math.max(failed, failedChecks), unverified,
+        failedChanges,
         Row.of("approval", approval), awaiting);
   }
 

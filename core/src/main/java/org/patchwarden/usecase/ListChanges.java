@@ -44,9 +44,15 @@ public final class ListChanges {
     return changes.find(id).map(c -> c.expire(now));
   }
 
-  /** Audit entries about change {@code id}, or all when null, oldest first. */
+  /** Audit entries about change {@code id} and its findings, or all when null, oldest first. */
   public List<AuditEntry> audit(Long id) {
-    return audit.list(id == null ? null : "change:" + id);
+    if (id == null) {
+      return audit.list(null);
+    }
+    java.util.Set<String> subjects = new java.util.HashSet<>();
+    subjects.add("change:" + id);
+    changes.find(id).ifPresent(c -> c.findings().forEach(f -> subjects.add("finding:" + f.key())));
+    return audit.list(null).stream().filter(e -> subjects.contains(e.subject())).toList();
   }
 
   /** Audit entries about one finding, oldest first. */
@@ -74,6 +80,9 @@ public final class ListChanges {
   /** The remediation metrics over every change as it stands now. */
   public RemediationMetrics metrics() {
     Instant now = clock.instant();
-    return RemediationMetrics.of(changes.list().stream().map(c -> c.expire(now)).toList());
+    // a finding that failed and was fixed on a second attempt counts once each way: the log keeps the failure
+    int failedChecks = (int) audit.list(null).stream()
+        .filter(e -> e.subject().startsWith("finding:") && e.action().equals("verification-failed")).count();
+    return RemediationMetrics.of(changes.list().stream().map(c -> c.expire(now)).toList(), failedChecks);
   }
 }

@@ -69,7 +69,10 @@ final class InventoryCommand implements Callable<Integer> {
       var reports = inventory.root.app().scanAssets().scan(fleet.inventories());
       PrintWriter out = inventory.root.terminal().out();
       reports.forEach(r -> r.warnings().forEach(w -> inventory.root.terminal().err().println("warning: " + w)));
+      // an import verifies the applied changes on its assets (printed on stderr with --json, which stays one document)
+      var verified = inventory.root.app().verifyChanges().afterScan(reports.stream().map(r -> r.asset().name()).toList());
       if (json) {
+        ChangeCommand.printVerification(inventory.root.terminal().err(), verified);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", FindingJson.SCAN_SCHEMA);
         doc.put("assets", reports.stream().map(r -> {
@@ -99,6 +102,7 @@ final class InventoryCommand implements Callable<Integer> {
             String.join("; ", r.gaps().stream().map(g -> g.advisoryEcosystem() + " (" + g.packages() + ")").toList()));
       }
       notes.forEach((asset, ns) -> ns.forEach(n -> out.println("note: " + asset + ": " + n)));
+      ChangeCommand.printVerification(out, verified);
       return 0;
     }
   }

@@ -60,7 +60,10 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "explain", ExplainCommand.class,
       "vercmp", VercmpCommand.class,
       "plan", PlanCommand.class,
-      "scanner-report", ScannerReportCommand.class);
+      "scanner-report", ScannerReportCommand.class,
+      "change", ChangeCommand.class,
+      "accept-risk", AcceptRiskCommand.class,
+      "false-positive", FalsePositiveCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
@@ -68,7 +71,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   /** Commands that only read: they never create a database (see {@link #refuseWithoutDatabase}). */
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
-      "findings mark");
+      "findings mark", "change show", "change list", "change metrics", "change audit",
+      "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive");
 
   /**
    * Commands that change what findings derive from: each holds the database's writer lock while it

@@ -99,7 +99,10 @@ final class ScanCommand implements Callable<Integer> {
         new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace))).get(0);
     PrintWriter out = root.terminal().out();
     report.warnings().forEach(w -> root.terminal().err().println("warning: " + w));
+    // a rescan verifies the applied changes on the asset (printed on stderr with --json, which stays one document)
+    var verified = root.app().verifyChanges().afterScan(List.of(report.asset().name()));
     if (json) {
+      ChangeCommand.printVerification(root.terminal().err(), verified);
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", FindingJson.SCAN_SCHEMA);
       doc.put("asset", report.asset().name());
@@ -133,6 +136,7 @@ final class ScanCommand implements Callable<Integer> {
     out.printf("%d findings: %d new, %d still open, %d fixed since the previous scan%s%n", report.findings().size(),
         report.update().opened(), report.update().stillOpen(), report.update().closed(),
         report.update().notAffected() == 0 ? "" : ", " + report.update().notAffected() + " marked not affected");
+    ChangeCommand.printVerification(out, verified);
     return 0;
   }
 
