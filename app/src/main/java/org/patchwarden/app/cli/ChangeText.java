@@ -79,11 +79,11 @@ final class ChangeText {
     out.println("  commands per asset:");
     String asset = "";
     for (PackageUpgrade u : RemediationCommands.upgrades(c)) {
-      if (!u.assetName().equals(asset)) {
-        asset = u.assetName();
+      if (!u.asset().equals(asset)) {
+        asset = u.asset();
         out.printf("    %s:%n", asset);
       }
-      out.printf("      %-70s # from %s%n", RemediationCommands.command(u), u.fromVersion());
+      out.printf("      %-70s # from %s%n", RemediationCommands.command(u), u.installedVersion());
     }
     out.println("  findings:");
     for (ChangeFinding f : c.findings()) {
@@ -116,11 +116,11 @@ final class ChangeText {
     m.put("deadline", c.applied() == null ? "" : c.applied().deadline().toString());
     m.put("upgrades", RemediationCommands.upgrades(c).stream().map(u -> {
       Map<String, Object> x = new LinkedHashMap<>();
-      x.put("asset", u.assetName());
+      x.put("asset", u.asset());
       x.put("ecosystem", u.ecosystem());
       x.put("package", u.packageName());
-      x.put("from_version", u.fromVersion());
-      x.put("to_version", u.toVersion());
+      x.put("from_version", u.installedVersion());
+      x.put("to_version", u.targetVersion());
       x.put("command", RemediationCommands.command(u));
       return x;
     }).toList());
