@@ -16,7 +16,8 @@ class ArchitectureTest {
   private static final String[] CORE = {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
     "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase..",
-    "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding.."
+    "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding..",
+    "org.patchwarden.remediate.."
   };
   private static JavaClasses classes;
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code patchwarden change …}: plan, approve, apply and verify patch changes. */
 @Command(name = "change", mixinStandardHelpOptions = true,
     description = {
-      "Patch changes: plan the upgrades that fix open findings on some assets, approve them (never your own",
-      "change; remediation.approvals: 0, 1 or 2), record them applied, and verify them: each asset's next",
+      "Plan, approve, apply and verify patch changes that fix open findings.",
+      "A change upgrades packages on some assets; approvals: never your own change (remediation.approvals:",
+      "0, 1 or 2). Recorded as applied, it is verified: each asset's next",
       "inventory (scan or import, which verify automatically) must show every package at or above its fixed",
       "version with no advisory still matching, within remediation.verify-hours (24) of applying, or the",
       "change fails ('revert or investigate', with evidence) or goes unverified. Every step is in 'change audit'."

@@ -90,7 +90,7 @@ class HelpTest {
     String usage = PatchwardenCommand.commandLine(new Terminal(new ByteArrayInputStream(new byte[0]),
         new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of()))
         .getUsageMessage(CommandLine.Help.Ansi.OFF);
-    assertThat(usage).contains("  plan       Group open findings into the fixes that close them, most urgent\n"
+    assertThat(usage).contains("  plan            Group open findings into the fixes that close them, most\n"
         .replace("\n", System.lineSeparator()));
     assertThat(usage).doesNotContain("which\nvulnerabilities".replace("\n", System.lineSeparator()));
   }
