@@ -51,9 +51,13 @@ public final class App implements AutoCloseable {
 
   private synchronized Database database() {
     if (database == null) {
-      database = config.embedded()
-          ? Database.openSqlite(sqliteFile())
-          : Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+      try {
+        database = config.embedded()
+            ? Database.openSqlite(sqliteFile())
+            : Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+      } catch (org.patchwarden.store.SchemaTooNewException e) {
+        throw new org.patchwarden.app.cli.CliException(2, "database " + databaseDescription() + ": " + e.getMessage());
+      }
     }
     return database;
   }
@@ -120,6 +124,11 @@ public final class App implements AutoCloseable {
         ZipLimits.defaults());
   }
 
+  /** The database-wide lock the commands that change what findings derive from hold while they run. */
+  public org.patchwarden.match.WriterLock writerLock() {
+    return database().writerLock();
+  }
+
   public DescribeKevCatalog describeKevCatalog() {
     return new DescribeKevCatalog(database().kevStore(), database().feedVersionStore());
   }
@@ -133,7 +142,7 @@ public final class App implements AutoCloseable {
   public ScanAssets scanAssets() {
     Database db = database();
     return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), db.coverageStore(),
-        clock);
+        clock, db.transactions());
   }
 
   public RematchAdvisories rematchAdvisories() {
@@ -151,6 +160,15 @@ public final class App implements AutoCloseable {
 
   public AssetContexts assetContexts() {
     return new AssetContexts(database().assetStore());
+  }
+
+  /**
+   * Inspects scanner reports against the known assets; without a database (none created yet) hosts
+   * are listed but not mapped, rather than an empty database being created to map them against.
+   */
+  public org.patchwarden.usecase.InspectScannerReport inspectScannerReport() {
+    return databaseExists() ? new org.patchwarden.usecase.InspectScannerReport(database().assetStore())
+        : org.patchwarden.usecase.InspectScannerReport.withoutAssets();
   }
 
   public InventoryHistory inventoryHistory() {

@@ -36,7 +36,7 @@ public final class Main {
    */
   public static int run(Terminal terminal, Clock clock, String... args) {
     try {
-      return PatchwardenCommand.commandLine(terminal, clock).execute(args);
+      return PatchwardenCommand.commandLineFor(terminal, clock, args).execute(args);
     } finally {
       terminal.out().flush();
       terminal.err().flush();

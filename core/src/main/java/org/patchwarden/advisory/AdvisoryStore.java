@@ -23,7 +23,8 @@ public interface AdvisoryStore {
 
   /**
    * Removes every record of {@code source} and its current version in one transaction, recording
-   * each removal as a {@link org.patchwarden.feed.FeedChange} of version {@code removed@<at>}.
+   * each removal as a {@link org.patchwarden.feed.FeedChange} of version {@code removed@<at>}, and notes
+   * that version's re-match as pending ({@link org.patchwarden.match.MatchBacklog}) in the same transaction.
    *
    * @return the ids removed, empty when the source held nothing
    */

@@ -1,7 +1,10 @@
 package org.patchwarden.inventory;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port: assets and their versioned inventories. */
@@ -36,4 +39,37 @@ public interface AssetStore {
 
   /** The newest inventory of every asset that has one, ordered by asset name. */
   List<Inventory> currentInventories();
+
+  /**
+   * The newest inventory of an asset without its packages, with its content hash ({@link
+   * InventoryContent}) and whether its findings were recorded.
+   *
+   * @param header the newest revision, its packages left empty
+   * @param contentHash empty when unknown (a revision stored before hashes were kept)
+   */
+  record Newest(Inventory header, String contentHash, boolean matchComplete) {}
+
+  /** The stored assets among {@code names}, by name. Stores override it with one query per batch. */
+  default Map<String, Asset> findAll(Collection<String> names) {
+    Map<String, Asset> out = new LinkedHashMap<>();
+    for (String name : names) {
+      find(name).ifPresent(a -> out.put(name, a));
+    }
+    return out;
+  }
+
+  /**
+   * The newest inventory of each asset among {@code names} that has one, by name. This default
+   * reads every inventory whole and never claims a match complete; stores override it with one
+   * query per batch.
+   */
+  default Map<String, Newest> newest(Collection<String> names) {
+    Map<String, Newest> out = new LinkedHashMap<>();
+    for (String name : names) {
+      currentInventory(name).ifPresent(i -> out.put(name, new Newest(
+          new Inventory(name, i.revision(), i.scannedAt(), i.os(), List.of()),
+          InventoryContent.hash(i.os(), i.packages()), false)));
+    }
+    return out;
+  }
 }

@@ -2,7 +2,9 @@ package org.patchwarden.match;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Port: findings tracked over time (first seen, last seen, fixed by which inventory). */
 public interface FindingStore {
@@ -54,4 +56,17 @@ public interface FindingStore {
    * @return the findings with this key after the change, empty when there is none
    */
   List<TrackedFinding> clearMark(FindingKey key);
+
+  /**
+   * The open findings (marked not affected or not) of each asset among {@code assetNames}: what
+   * the newest recorded match found. Stores override it with one query per batch.
+   */
+  default Map<String, List<TrackedFinding>> openFindings(Collection<String> assetNames) {
+    Map<String, List<TrackedFinding>> out = new LinkedHashMap<>();
+    for (String name : assetNames) {
+      out.put(name, list(new FindingFilter(name, null, null, null)).stream()
+          .filter(t -> t.status() == FindingStatus.OPEN || t.status() == FindingStatus.NOT_AFFECTED).toList());
+    }
+    return out;
+  }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.AssetStore;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
+import org.patchwarden.inventory.InventoryContent;
 import org.patchwarden.inventory.InventoryScan;
 import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.match.AdvisoryIndex;
@@ -25,10 +27,12 @@ import org.patchwarden.match.CoverageGap;
 import org.patchwarden.match.CoverageStore;
 import org.patchwarden.match.CpeVendors;
 import org.patchwarden.match.Finding;
+import org.patchwarden.match.FindingStatus;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
 import org.patchwarden.match.FleetMatcher;
 import org.patchwarden.match.MatchResult;
+import org.patchwarden.match.TrackedFinding;
 
 /**
  * Use case: record new inventories of assets, match them against every loaded advisory, and record
@@ -40,15 +44,26 @@ import org.patchwarden.match.MatchResult;
  * equal to the newest one adds no revision.
  */
 public final class ScanAssets {
+  /** Assets whose store writes share one transaction. */
+  static final int GROUP = 500;
+
   private final AssetStore assets;
   private final AdvisoryStore advisories;
   private final FindingStore findings;
   private final KevStore kev;
   private final CoverageStore coverage;
   private final Clock clock;
+  private final StoreTransactions transactions;
 
   public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, KevStore kev,
       CoverageStore coverage, Clock clock) {
+    this(assets, advisories, findings, kev, coverage, clock, StoreTransactions.NONE);
+  }
+
+  /** @param transactions groups the writes of {@value #GROUP} assets into one transaction */
+  public ScanAssets(AssetStore assets, AdvisoryStore advisories, FindingStore findings, KevStore kev,
+      CoverageStore coverage, Clock clock, StoreTransactions transactions) {
+    this.transactions = transactions;
     this.assets = assets;
     this.advisories = advisories;
     this.findings = findings;
@@ -108,38 +123,121 @@ public final class ScanAssets {
     return Asset.unstated(name, AssetKind.HOST);
   }
 
-  /** Scans the assets; reports come in input order. */
+  /**
+   * Scans the assets; reports come in input order. Store writes go in transactions of {@value
+   * #GROUP} assets. An asset whose inventory equals its newest revision, already matched, writes
+   * nothing: its report shows the findings and gaps recorded for that revision, which equal a new
+   * match because every feed change re-matches the findings it touches.
+   */
   public List<AssetReport> scan(List<AssetInventory> inputs) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    List<Inventory> recorded = new ArrayList<>(inputs.size());
-    Map<String, Asset> context = new LinkedHashMap<>();
-    Map<String, List<String>> warnings = new LinkedHashMap<>();
-    Set<String> unchanged = new HashSet<>();
-    for (AssetInventory in : inputs) {
-      Asset asset = in.asset();
-      var stored = assets.find(asset.name());
-      Asset overlaid = stored.isPresent() ? stored.get().overlaidWith(asset, in.replaceContext()) : asset;
-      if (stored.isEmpty() || !stored.get().equals(overlaid)) {
-        assets.save(overlaid);
-      }
-      asset = overlaid;
-      context.put(asset.name(), asset);
-      Inventory previous = assets.currentInventory(asset.name()).orElse(null);
-      InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
-      Inventory inventory = assets.recordInventory(asset.name(), now, merged.os(), merged.packages());
-      if (previous != null && inventory.revision() == previous.revision()) {
-        unchanged.add(asset.name());
-      }
-      warnings.put(asset.name(), merged.warnings());
-      recorded.add(inventory);
+    Recording r = new Recording(now);
+    for (int from = 0; from < inputs.size(); from += GROUP) {
+      List<AssetInventory> group = inputs.subList(from, Math.min(inputs.size(), from + GROUP));
+      transactions.run(() -> r.record(group));
     }
-    List<AssetReport> reports = new ArrayList<>(recorded.size());
-    for (Matched m : matchRecorded(recorded, now)) {
-      String name = m.inventory().assetName();
-      reports.add(new AssetReport(context.get(name), m.inventory(), m.findings(), m.gaps(), m.update(),
-          warnings.get(name), unchanged.contains(name)));
+    Map<String, Matched> matched = new HashMap<>();
+    for (Matched m : matchRecorded(r.recorded, now)) {
+      matched.put(m.inventory().assetName(), m);
+    }
+    matched.putAll(asRecorded(r.skipped));
+    List<AssetReport> reports = new ArrayList<>(inputs.size());
+    for (AssetInventory in : inputs) {
+      String name = in.asset().name();
+      Matched m = matched.get(name);
+      reports.add(new AssetReport(r.context.get(name), m.inventory(), m.findings(), m.gaps(), m.update(),
+          r.warnings.get(name), r.unchanged.contains(name)));
     }
     return reports;
+  }
+
+  /** What recording the inputs' inventories found, group by group. */
+  private final class Recording {
+    private final Instant now;
+    final Map<String, Asset> context = new LinkedHashMap<>();
+    final Map<String, List<String>> warnings = new LinkedHashMap<>();
+    final Set<String> unchanged = new HashSet<>();
+    /** Inventories to match and record findings of. */
+    final List<Inventory> recorded = new ArrayList<>();
+    /** Unchanged inventories already matched: nothing to write. */
+    final Map<String, Inventory> skipped = new LinkedHashMap<>();
+
+    Recording(Instant now) {
+      this.now = now;
+    }
+
+    void record(List<AssetInventory> group) {
+      List<String> names = group.stream().map(in -> in.asset().name()).toList();
+      Map<String, Asset> stored = assets.findAll(names);
+      Map<String, AssetStore.Newest> newest = assets.newest(names);
+      for (AssetInventory in : group) {
+        Asset asset = in.asset();
+        String name = asset.name();
+        // an asset listed twice is recorded twice, the second time against the first one's revision
+        boolean again = context.containsKey(name);
+        Asset before = again ? context.get(name) : stored.get(name);
+        Asset overlaid = before != null ? before.overlaidWith(asset, in.replaceContext()) : asset;
+        if (before == null || !before.equals(overlaid)) {
+          assets.save(overlaid);
+        }
+        context.put(name, overlaid);
+        AssetStore.Newest head = again ? null : newest.get(name);
+        if (head != null && head.matchComplete() && !head.contentHash().isEmpty()
+            && head.contentHash().equals(InventoryContent.hash(in.os(), in.packages()))) {
+          // equal content: the newest revision holds exactly these packages and OS, so the scan
+          // would merge to it (nothing of another ecosystem to keep) and warn about nothing
+          Inventory h = head.header();
+          skipped.put(name, new Inventory(name, h.revision(), h.scannedAt(), h.os(), in.packages()));
+          unchanged.add(name);
+          warnings.put(name, List.of());
+          continue;
+        }
+        Inventory previous = assets.currentInventory(name).orElse(null);
+        InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
+        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages());
+        if (previous != null && inventory.revision() == previous.revision()) {
+          unchanged.add(name);
+        }
+        warnings.put(name, merged.warnings());
+        if (again) {
+          skipped.remove(name);
+          recorded.removeIf(i -> i.assetName().equals(name));
+        }
+        recorded.add(inventory);
+      }
+    }
+  }
+
+  /** The findings and gaps recorded for unchanged, matched inventories, as a match would report them. */
+  private Map<String, Matched> asRecorded(Map<String, Inventory> skipped) {
+    Map<String, Matched> out = new HashMap<>();
+    if (skipped.isEmpty()) {
+      return out;
+    }
+    Map<String, List<CoverageGap>> gaps = new HashMap<>();
+    for (CoverageGap g : coverage.currentGaps()) {
+      if (skipped.containsKey(g.assetName())) {
+        gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g);
+      }
+    }
+    List<String> names = List.copyOf(skipped.keySet());
+    for (int from = 0; from < names.size(); from += GROUP) {
+      Map<String, List<TrackedFinding>> open = findings.openFindings(names.subList(from,
+          Math.min(names.size(), from + GROUP)));
+      open.forEach((name, tracked) -> {
+        int marked = (int) tracked.stream().filter(t -> t.status() == FindingStatus.NOT_AFFECTED).count();
+        out.put(name, new Matched(skipped.get(name), tracked.stream().map(TrackedFinding::finding).toList(),
+            gaps.getOrDefault(name, List.of()), new FindingsUpdate(0, tracked.size() - marked, 0, 0, marked)));
+      });
+    }
+    return out;
+  }
+
+  /** The CVE ids of the newest KEV catalog, so that a summary of reports can count KEV-listed findings. */
+  public Set<String> kevListed() {
+    Set<String> ids = new HashSet<>();
+    kev.newest(Integer.MAX_VALUE).forEach(e -> ids.add(e.cveId()));
+    return ids;
   }
 
   /**
@@ -164,6 +262,9 @@ public final class ScanAssets {
       FindingsUpdate update) {}
 
   private List<Matched> matchRecorded(List<Inventory> recorded, Instant now) {
+    if (recorded.isEmpty()) {
+      return List.of();
+    }
     AdvisoryIndex index = AdvisoryIndex.forInventories(advisories, recorded);
     MatchResult result = new FleetMatcher(index).match(recorded);
     Map<String, List<Finding>> byAsset = new LinkedHashMap<>();
@@ -174,13 +275,18 @@ public final class ScanAssets {
     result.gaps().forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
     CpeVendors.unknown(recorded, advisories).forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
     List<Matched> matched = new ArrayList<>(recorded.size());
-    for (Inventory inv : recorded) {
-      List<Finding> found = byAsset.get(inv.assetName());
-      FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
-      List<CoverageGap> uncovered = gaps.getOrDefault(inv.assetName(), List.of());
-      // stored so that later listings show the asset as "no data", not as clean
-      coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
-      matched.add(new Matched(inv, found, uncovered, update));
+    for (int from = 0; from < recorded.size(); from += GROUP) {
+      List<Inventory> group = recorded.subList(from, Math.min(recorded.size(), from + GROUP));
+      transactions.run(() -> {
+        for (Inventory inv : group) {
+          List<Finding> found = byAsset.get(inv.assetName());
+          FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
+          List<CoverageGap> uncovered = gaps.getOrDefault(inv.assetName(), List.of());
+          // stored so that later listings show the asset as "no data", not as clean
+          coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
+          matched.add(new Matched(inv, found, uncovered, update));
+        }
+      });
     }
     return matched;
   }

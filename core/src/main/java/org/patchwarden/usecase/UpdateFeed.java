@@ -186,10 +186,14 @@ public final class UpdateFeed {
       throw new IllegalArgumentException("'" + source + "' is not an advisory source; only advisory sources"
           + " (osv:…, nvd, cve5, debian-…) can be removed, other feeds are replaced by loading a newer document");
     }
-    List<String> ids = advisories.remove(source, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    java.time.Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<String> ids = advisories.remove(source, at);
     try {
       FindingsUpdate retracted = rematch.retractAll(source);
-      return new Removal(source, ids, new Rematch(retracted, rematch.kevProducts(), null));
+      Removal done = new Removal(source, ids, new Rematch(retracted, rematch.kevProducts(), null));
+      // The store noted the removal's re-match as pending when it committed (version removed@<at>).
+      rematch.done(source, "removed@" + at);
+      return done;
     } catch (RuntimeException e) {
       return new Removal(source, ids, new Rematch(Rematch.NONE, Rematch.NONE, message(e)));
     }

@@ -49,7 +49,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens a database by JDBC URL and migrates it to the newest schema.
+   * Opens a database by JDBC URL and migrates it to the newest schema when its history says it is
+   * older; a database newer than this build is refused ({@link SchemaTooNewException}).
    *
    * @param user null to take it from the URL
    * @param password null to take it from the URL
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
     }
     switch (dialect) {
       case SQLITE -> {
+        SqliteNativeLibrary.useCache();
         // sqlite-jdbc reads these pragmas from the connection properties of every new connection.
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("foreign_keys", "true");
@@ -89,17 +91,24 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(30_000);
     HikariDataSource ds = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      // One query says whether the schema is current; Flyway only runs when it is not.
+      if (SchemaVersion.check(ds) == SchemaVersion.Action.MIGRATE) {
+        migrate(ds);
+      }
     } catch (RuntimeException e) {
       ds.close();
       throw e;
     }
     return new Database(ds, dialect);
+  }
+
+  private static void migrate(javax.sql.DataSource ds) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
   }
 
   /** For tests and vendor-specific maintenance in this package. */
@@ -151,6 +160,36 @@ public final class Database implements AutoCloseable {
     return new JdbiMatchBacklog(jdbi);
   }
 
+  /**
+   * The database-wide lock that commands changing what findings derive from hold while they run
+   * (see {@link org.patchwarden.match.WriterLock}): a lock file beside a SQLite file, a session
+   * advisory lock on PostgreSQL.
+   */
+  public org.patchwarden.match.WriterLock writerLock() {
+    return switch (dialect) {
+      case SQLITE -> new SqliteWriterLock(Path.of(dataSource.getJdbcUrl().substring("jdbc:sqlite:".length())
+          .replaceFirst("\\?.*$", "")));
+      case POSTGRESQL -> new PostgresWriterLock(this::session);
+    };
+  }
+
+  /** A connection of its own, outside the pool, with the pool's credentials. */
+  private java.sql.Connection session() {
+    java.util.Properties props = new java.util.Properties();
+    if (dataSource.getUsername() != null) {
+      props.setProperty("user", dataSource.getUsername());
+    }
+    if (dataSource.getPassword() != null) {
+      props.setProperty("password", dataSource.getPassword());
+    }
+    try {
+      return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), props);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot open a session for the writer lock: " + FeedReplacement.reason(e), e);
+    }
+  }
+
+  /** The store of remediation changes. */
   public org.patchwarden.remediate.ChangeStore changeStore() {
     return new JdbiChangeStore(jdbi);
   }
@@ -158,6 +197,14 @@ public final class Database implements AutoCloseable {
   /** The append-only audit log of remediation. */
   public org.patchwarden.remediate.AuditLog auditLog() {
     return new JdbiChangeStore(jdbi);
+  }
+
+  /**
+   * Groups store calls into one transaction: the stores' own calls on the same thread join it (Jdbi
+   * hands them the thread's open handle), so a group of assets commits once.
+   */
+  public org.patchwarden.usecase.StoreTransactions transactions() {
+    return work -> jdbi.useTransaction(h -> work.run());
   }
 
   public CoverageStore coverageStore() {

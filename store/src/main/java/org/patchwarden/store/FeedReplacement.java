@@ -268,7 +268,8 @@ final class FeedReplacement {
 
   /**
    * Removes every record of {@code source} and its version in one transaction, each removal
-   * appended to {@code feed_changes} under version {@code removed@<at>}.
+   * appended to {@code feed_changes} under version {@code removed@<at>}, and (for a store whose
+   * records are matched) that version's pending re-match noted.
    *
    * @return the keys removed
    */
@@ -296,6 +297,11 @@ final class FeedReplacement {
         delete.execute();
       }
       h.createUpdate("DELETE FROM feed_versions WHERE source = :source").bind("source", source).execute();
+      if (target.rematched() && !keys.isEmpty()) {
+        // As a load does: a process killed before the removal's re-match leaves this note, not open findings
+        // of records that no longer exist.
+        JdbiMatchBacklog.rematchPending(h, source, version, loadedAt);
+      }
       return keys;
     });
   }

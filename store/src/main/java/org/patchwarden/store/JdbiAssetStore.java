@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -68,6 +69,48 @@ final class JdbiAssetStore implements AssetStore {
         .bind("name", name)
         .map((rs, ctx) -> mapAsset(rs))
         .findOne());
+  }
+
+  /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} names. */
+  @Override
+  public Map<String, Asset> findAll(Collection<String> names) {
+    return jdbi.withHandle(h -> {
+      Map<String, Asset> out = new HashMap<>();
+      for (List<String> chunk : chunks(names)) {
+        h.createQuery("SELECT * FROM assets WHERE name IN (<names>)")
+            .bindList("names", chunk)
+            .map((rs, ctx) -> mapAsset(rs))
+            .forEach(a -> out.put(a.name(), a));
+      }
+      return out;
+    });
+  }
+
+  /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} names; packages are not read. */
+  @Override
+  public Map<String, Newest> newest(Collection<String> names) {
+    return jdbi.withHandle(h -> {
+      Map<String, Newest> out = new HashMap<>();
+      for (List<String> chunk : chunks(names)) {
+        h.createQuery("SELECT " + prefixed("i.", HEADER) + ", i.content_hash, i.match_complete FROM inventories i"
+                + " JOIN (SELECT asset_name, MAX(revision) AS revision FROM inventories"
+                + " WHERE asset_name IN (<names>) GROUP BY asset_name) newest"
+                + " ON newest.asset_name = i.asset_name AND newest.revision = i.revision")
+            .bindList("names", chunk)
+            .map((rs, ctx) -> new Newest(header(rs), rs.getString("content_hash"), rs.getInt("match_complete") == 1))
+            .forEach(n -> out.put(n.header().assetName(), n));
+      }
+      return out;
+    });
+  }
+
+  private static List<List<String>> chunks(Collection<String> names) {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(names));
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += FeedReplacement.BATCH) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + FeedReplacement.BATCH)));
+    }
+    return chunks;
   }
 
   @Override

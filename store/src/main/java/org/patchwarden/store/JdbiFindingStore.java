@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -245,6 +247,28 @@ final class JdbiFindingStore implements FindingStore {
       try (Stream<TrackedFinding> rows = q.map((rs, ctx) -> tracked(rs)).stream()) {
         return rows.toList();
       }
+    });
+  }
+
+  /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} assets. */
+  @Override
+  public Map<String, List<TrackedFinding>> openFindings(Collection<String> assetNames) {
+    List<String> names = List.copyOf(new TreeSet<>(assetNames));
+    Map<String, List<TrackedFinding>> out = new LinkedHashMap<>();
+    names.forEach(n -> out.put(n, new ArrayList<>()));
+    return CursorRead.run(jdbi, dialect, h -> {
+      for (List<String> chunk : chunks(names)) {
+        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.* FROM findings f WHERE f.status = 'OPEN'"
+                + " AND f.asset_name IN (<names>)"
+                + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
+            .bindList("names", chunk)
+            .setFetchSize(CursorRead.FETCH_SIZE)
+            .map((rs, ctx) -> tracked(rs))
+            .stream()) {
+          rows.forEach(t -> out.get(t.finding().assetName()).add(t));
+        }
+      }
+      return out;
     });
   }
 

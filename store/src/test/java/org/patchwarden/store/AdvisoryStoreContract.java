@@ -122,6 +122,18 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
     assertThat(rows("affected_packages")).isEqualTo(1);
   }
 
+  @Test
+  void removingASourceNotesItsPendingRematchInTheRemovingTransaction() {
+    load(OSV, "h1", record(1, 0), record(2, 0));
+    db.matchBacklog().pendingRematches().forEach(db.matchBacklog()::rematchDone);
+
+    db.advisoryStore().remove(OSV, LATER);
+
+    assertThat(db.matchBacklog().pendingRematches())
+        .extracting(org.patchwarden.match.PendingRematch::source, org.patchwarden.match.PendingRematch::version)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(OSV, "removed@" + LATER));
+  }
+
   FeedUpdate load(String feed, String hash, AdvisoryRecord... records) {
     return db.advisoryStore().replace(snapshot("", List.of(records)), new FeedDocument(feed, feed, hash, LOADED));
   }

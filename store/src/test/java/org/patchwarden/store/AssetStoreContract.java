@@ -32,6 +32,33 @@ abstract class AssetStoreContract extends DatabaseContract {
       "1.10.1-3", "amd64", "");
 
   @Test
+  void findAllReturnsTheStoredAssetsAmongTheNamesAndSkipsUnknownOnes() {
+    Asset db01 = new Asset("db-01", AssetKind.HOST, "production", "", 1, false, Set.of());
+    db.assetStore().save(WEB);
+    db.assetStore().save(db01);
+    assertThat(db.assetStore().findAll(List.of("web-01", "ghost", "db-01")))
+        .containsOnly(java.util.Map.entry("web-01", WEB), java.util.Map.entry("db-01", db01));
+  }
+
+  @Test
+  void newestGivesEachAssetsNewestRevisionWithItsContentHashAndMatchState() {
+    db.assetStore().save(WEB);
+    db.assetStore().save(new Asset("db-01", AssetKind.HOST, "production", "", 1, false, Set.of()));
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL, CURL));
+    db.assetStore().recordInventory("web-01", SCAN2, TRIXIE, List.of(CURL));
+
+    var newest = db.assetStore().newest(List.of("web-01", "db-01", "ghost"));
+
+    assertThat(newest).containsOnlyKeys("web-01");
+    assertThat(newest.get("web-01").header()).isEqualTo(new Inventory("web-01", 2, SCAN2, TRIXIE, List.of()));
+    assertThat(newest.get("web-01").contentHash())
+        .isEqualTo(org.patchwarden.inventory.InventoryContent.hash(TRIXIE, List.of(CURL)));
+    assertThat(newest.get("web-01").matchComplete()).as("no findings recorded yet").isFalse();
+    db.findingStore().recordScan("web-01", 2, SCAN2, List.of());
+    assertThat(db.assetStore().newest(List.of("web-01")).get("web-01").matchComplete()).isTrue();
+  }
+
+  @Test
   void savesAnAssetWithItsContextAndFindsItByName() {
     db.assetStore().save(WEB);
     assertThat(db.assetStore().find("web-01")).contains(WEB);

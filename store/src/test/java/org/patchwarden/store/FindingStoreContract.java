@@ -99,6 +99,24 @@ abstract class FindingStoreContract extends DatabaseContract {
   }
 
   @Test
+  void openFindingsGivesEachAssetItsOpenAndMarkedFindingsButNotTheFixedOnes() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01")));
+    store.recordScan("web-02", 1, T1, List.of(dsa5169("web-02")));
+    store.recordScan("web-02", 2, T2, List.of());
+    store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+
+    var open = store.openFindings(List.of("web-01", "web-02", "build-01"));
+
+    assertThat(open).containsOnlyKeys("web-01", "web-02", "build-01");
+    assertThat(open.get("web-01")).extracting(TrackedFinding::finding)
+        .containsExactlyInAnyOrder(dsa5139("web-01"), dsa5197("web-01"));
+    assertThat(open.get("web-01")).extracting(TrackedFinding::status)
+        .containsExactlyInAnyOrder(FindingStatus.OPEN, FindingStatus.NOT_AFFECTED);
+    assertThat(open.get("web-02")).as("fixed by revision 2").isEmpty();
+    assertThat(open.get("build-01")).isEmpty();
+  }
+
+  @Test
   void aFirstScanOpensEveryFindingWithItsEvidence() {
     FindingsUpdate update = store.recordScan("web-01", 1, T1,
         List.of(dsa5197("web-01"), dsa5139("web-01"), dsa5169("web-01"), waitress("web-01")));

@@ -143,7 +143,7 @@ final class FeedsCommand implements Callable<Integer> {
       PrintWriter err = root.terminal().err();
       FeedScanner.Scan scan = FeedScanner.scan(from);
       if (scan.inputs().isEmpty()) {
-        throw new CliException(1, "no feed document found in " + from
+        throw new CliException(2, "no feed document found in " + from
             + " (see 'patchwarden feeds load --help' for the formats understood)");
       }
       OwedMatching.complete(root);

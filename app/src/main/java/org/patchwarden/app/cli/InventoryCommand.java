@@ -36,7 +36,9 @@ final class InventoryCommand implements Callable<Integer> {
         "    apk installed, SBOMs, lockfiles …)",
         "Each asset gets a new inventory revision: its folder's ecosystems replace the previous ones,",
         "other packages (and the OS when there is no os-release) are kept; an unchanged inventory adds",
-        "none. The fleet is matched together (shared packages once)."
+        "none. The fleet is matched together (shared packages once). Over " + ImportSummary.LISTED
+            + " assets it prints a summary",
+        "(totals, top assets by findings and KEV, note counts); --verbose lists every asset and note."
       })
   static final class Import implements Callable<Integer> {
     @ParentCommand InventoryCommand inventory;
@@ -46,6 +48,10 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of a summary.")
     boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "List every asset and note (fleets of more than "
+        + ImportSummary.LISTED + " assets get a summary by default).")
+    boolean verbose;
 
     @Override
     public Integer call() {
@@ -83,6 +89,10 @@ final class InventoryCommand implements Callable<Integer> {
           return a;
         }).toList());
         FindingJson.print(out, doc);
+        return 0;
+      }
+      if (!verbose && reports.size() > ImportSummary.LISTED) {
+        ImportSummary.print(out, reports, notes, inventory.root.app().scanAssets().kevListed());
         return 0;
       }
       out.printf("%-28s %4s %9s %9s %6s %6s  %s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "NEW", "FIXED", "NO DATA");

@@ -23,15 +23,11 @@ import picocli.CommandLine.Option;
       "vulnerabilities, what to fix first and by when, and whether each fix really landed.",
       ""
     },
-    subcommands = {DemoCommand.class, FeedsCommand.class, AdvisoryCommand.class, ScanCommand.class,
-        InventoryCommand.class, AssetCommand.class, FindingsCommand.class, AssessCommand.class, ExplainCommand.class,
-        VercmpCommand.class, PlanCommand.class, ChangeCommand.class, AcceptRiskCommand.class,
-        FalsePositiveCommand.class},
     footer = {
       "",
       "Configuration: flags > environment (PATCHWARDEN_HOME, PATCHWARDEN_DB, PATCHWARDEN_DB_USER,",
       "PATCHWARDEN_DB_PASSWORD, PATCHWARDEN_LOG_LEVEL) > $PATCHWARDEN_HOME/patchwarden.yaml.",
-      "Exit codes: 0 success, 1 failure, 2 usage or configuration error."
+      "Exit codes: 0 success, 1 failure, 2 usage or configuration error, or input refused."
     })
 public final class PatchwardenCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -47,11 +43,43 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
+  /**
+   * Every subcommand, by name, in the order {@code --help} lists them: the one list to extend. They
+   * are added to the command line lazily (see {@link #commandLineFor}): building a command's model
+   * reflects over its class and nested commands, and a run needs only the one it names.
+   */
+  static final java.util.SequencedMap<String, Class<?>> SUBCOMMANDS = subcommands(
+      "demo", DemoCommand.class,
+      "feeds", FeedsCommand.class,
+      "advisory", AdvisoryCommand.class,
+      "scan", ScanCommand.class,
+      "inventory", InventoryCommand.class,
+      "asset", AssetCommand.class,
+      "findings", FindingsCommand.class,
+      "assess", AssessCommand.class,
+      "explain", ExplainCommand.class,
+      "vercmp", VercmpCommand.class,
+      "plan", PlanCommand.class,
+      "scanner-report", ScannerReportCommand.class,
+      "change", ChangeCommand.class,
+      "accept-risk", AcceptRiskCommand.class,
+      "false-positive", FalsePositiveCommand.class);
+
+  /** Options of the root command that take a value, to find the subcommand's name in a command line. */
+  private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
+
   /** Commands that only read: they never create a database (see {@link #refuseWithoutDatabase}). */
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark", "change show", "change list", "change metrics", "change audit",
       "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive");
+
+  /**
+   * Commands that change what findings derive from: each holds the database's writer lock while it
+   * runs, so that two of them never interleave their re-matches (which lost findings).
+   */
+  static final java.util.Set<String> MATCHING = java.util.Set.of("feeds load", "feeds sync", "feeds remove",
+      "feeds rematch", "inventory import", "scan");
 
   private final Terminal terminal;
   private final Clock clock;
@@ -70,10 +98,54 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     return commandLine(terminal, Clock.systemUTC());
   }
 
-  /** A ready command line for {@code terminal} whose "now" is {@code clock}. */
+  /** A ready command line for {@code terminal} whose "now" is {@code clock}, with every subcommand. */
   public static CommandLine commandLine(Terminal terminal, Clock clock) {
+    return build(terminal, clock, SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * A command line for running {@code args}: only the subcommand they name is built (the others
+   * cost reflection and class loading for nothing). Without a known subcommand name (no command,
+   * a typo, {@code --help}) every subcommand is there, so help and suggestions stay complete;
+   * {@code --version} alone needs none.
+   */
+  public static CommandLine commandLineFor(Terminal terminal, Clock clock, String... args) {
+    String name = subcommandName(args);
+    if (SUBCOMMANDS.containsKey(name)) {
+      return build(terminal, clock, java.util.List.of(name));
+    }
+    boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    return build(terminal, clock, versionOnly ? java.util.List.of() : SUBCOMMANDS.keySet());
+  }
+
+  /** The first word of {@code args} past the root command's options, or "" when there is none. */
+  static String subcommandName(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (VALUE_OPTIONS.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return "";
+  }
+
+  /** Pairs of name and class; the names repeat the {@code @Command} names (a test checks) to spare reading annotations. */
+  private static java.util.SequencedMap<String, Class<?>> subcommands(Object... nameAndClass) {
+    java.util.LinkedHashMap<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < nameAndClass.length; i += 2) {
+      byName.put((String) nameAndClass[i], (Class<?>) nameAndClass[i + 1]);
+    }
+    return java.util.Collections.unmodifiableSequencedMap(byName);
+  }
+
+  private static CommandLine build(Terminal terminal, Clock clock, java.util.Collection<String> names) {
     PatchwardenCommand root = new PatchwardenCommand(terminal, clock);
     CommandLine cl = new CommandLine(root);
+    for (String name : names) {
+      cl.addSubcommand(name, SUBCOMMANDS.get(name));
+    }
     cl.setOut(terminal.out());
     cl.setErr(root.terminal().err());
     HelpLayout.apply(cl);
@@ -89,7 +161,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
         if (refused != null) {
           return refused;
         }
-        return new CommandLine.RunLast().execute(parsed);
+        return root.underWriterLock(parsed, () -> new CommandLine.RunLast().execute(parsed));
       } finally {
         root.closeApp();
       }
@@ -162,6 +234,28 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
     }
   }
 
+  /** Runs {@code command}, holding the writer lock when it is one of the {@link #MATCHING} commands. */
+  private int underWriterLock(CommandLine.ParseResult parsed, java.util.function.IntSupplier command) {
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    String name = last.commandSpec().qualifiedName(" ").replaceFirst("^patchwarden ?", "");
+    if (!MATCHING.contains(name) || last.isUsageHelpRequested() || last.isVersionHelpRequested()) {
+      return command.getAsInt();
+    }
+    org.patchwarden.match.WriterLock.Held held;
+    try {
+      held = app().writerLock().acquire(() -> terminal.err().println(
+          "patchwarden: another command is writing to " + app().databaseDescription() + "; waiting for it to finish"));
+    } catch (RuntimeException e) {
+      return handle(e);
+    }
+    try (held) {
+      return command.getAsInt();
+    }
+  }
+
   /** The configuration from flags, environment and the config file, without opening the database. */
   AppConfig config() {
     return app != null ? app.config()
@@ -196,11 +290,12 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       return 1;
     }
     if (ex instanceof FeedFormatException e) {
+      // Input refused (malformed, not UTF-8, hostile): the operator's input to fix, not a failure of ours.
       err.println("patchwarden: " + e.getMessage());
       if (debug) {
         ex.printStackTrace(err);
       }
-      return 1;
+      return 2;
     }
     err.println("patchwarden: error: " + ex + (debug ? "" : " (run with --debug for the stack trace)"));
     if (debug) {

@@ -75,7 +75,7 @@ class FeedsCommandTest {
   void aFileOfNoKnownFormatIsReported() throws IOException {
     Path notes = Files.writeString(home.resolve("notes.txt"), "hello");
     var r = CommandLineRunner.run(env(), "", "feeds", "load", "--from", notes.toString());
-    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("no feed document found in");
   }
 

@@ -94,6 +94,37 @@ class FleetCommandsTest {
   }
 
   @Test
+  void anUnchangedReImportWritesNothingAndReportsTheFindingsAndGapsOfTheFirst() throws IOException {
+    JsonNode first = JSON.readTree(run("inventory", "import", fleet.toString(), "--json").out()).get("assets");
+    String trackedBefore = run("findings", "--status", "all", "--json").out();
+
+    var again = run("inventory", "import", fleet.toString(), "--json");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    JsonNode second = JSON.readTree(again.out()).get("assets");
+
+    assertThat(second).hasSameSizeAs(first);
+    for (int i = 0; i < first.size(); i++) {
+      JsonNode a = first.get(i);
+      JsonNode b = second.get(i);
+      assertThat(b.get("asset")).isEqualTo(a.get("asset"));
+      assertThat(b.get("unchanged").asBoolean()).as(b.get("asset").asText()).isTrue();
+      assertThat(b.get("inventory_revision")).isEqualTo(a.get("inventory_revision"));
+      assertThat(b.get("packages")).isEqualTo(a.get("packages"));
+      assertThat(b.get("gaps")).isEqualTo(a.get("gaps"));
+      assertThat(sorted(b.get("findings"))).as(b.get("asset").asText()).isEqualTo(sorted(a.get("findings")));
+    }
+    assertThat(run("findings", "--status", "all", "--json").out()).as("not even last_seen is written")
+        .isEqualTo(trackedBefore);
+  }
+
+  private static java.util.List<String> sorted(JsonNode findings) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    findings.forEach(f -> out.add(f.toString()));
+    out.sort(null);
+    return out;
+  }
+
+  @Test
   void findingsFilterByCveAliasAndKev() {
     run("inventory", "import", fleet.toString());
     var byCve = run("findings", "--cve", "CVE-2022-0543");
@@ -135,7 +166,7 @@ class FleetCommandsTest {
   void scanOfFilesNamesAFileOfNoKnownFormat() throws IOException {
     Path notes = Files.writeString(home.resolve("notes.txt"), "hello");
     var r = run("scan", notes.toString());
-    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("notes.txt", "not a known inventory format");
   }
 

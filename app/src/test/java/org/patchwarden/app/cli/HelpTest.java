@@ -33,7 +33,7 @@ class HelpTest {
   void everyOptionAndParameterOfEveryCommandIsDescribed() {
     List<CommandLine> commands = everyCommand();
     assertThat(commands).extracting(c -> c.getCommandSpec().qualifiedName())
-        .contains("patchwarden plan", "patchwarden findings", "patchwarden feeds load");
+        .contains("patchwarden plan", "patchwarden findings", "patchwarden feeds load", "patchwarden scanner-report");
     for (CommandLine cl : commands) {
       CommandSpec spec = cl.getCommandSpec();
       assertThat(String.join(" ", spec.usageMessage().description()).strip())

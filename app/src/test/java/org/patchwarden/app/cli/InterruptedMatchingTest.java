@@ -136,6 +136,47 @@ class InterruptedMatchingTest {
     assertThat(open(home)).isNotEmpty().isEqualTo(open(fresh));
   }
 
+  @Test
+  void aFeedRemovalKilledBeforeItsRematchIsCompletedByFeedsRematchAndEqualsAFullMatch() {
+    Path home = tmp.resolve("killed");
+    Path feeds = DemoCommand.extract("feeds", tmp.resolve("feeds"));
+    Path fleet = DemoCommand.extract("fleet", tmp.resolve("fleet"));
+    for (String part : List.of("kev", "osv")) {
+      assertThat(run(home, "feeds", "load", "--from", feeds.resolve(part).toString()).exitCode()).isZero();
+    }
+    assertThat(run(home, "inventory", "import", fleet.toString()).exitCode()).isZero();
+    assertThat(open(home)).anyMatch(f -> f.contains("[osv:go,"));
+    // The removal commits; the process dies before retracting anything.
+    try (Database db = Database.openSqlite(home.resolve("patchwarden.db"))) {
+      db.advisoryStore().remove("osv:go", Instant.parse("2026-08-10T00:00:00Z"));
+    }
+    assertThat(run(home, "findings").err()).contains("re-match of osv:go removed@2026-08-10T00:00:00Z pending");
+
+    Path fresh = tmp.resolve("fresh");
+    for (String part : List.of("kev", "osv/almalinux", "osv/pypa")) {
+      assertThat(run(fresh, "feeds", "load", "--from", feeds.resolve(part).toString()).exitCode()).isZero();
+    }
+    assertThat(run(fresh, "inventory", "import", fleet.toString()).exitCode()).isZero();
+
+    assertThat(run(home, "feeds", "rematch").out()).contains("re-match of osv:go removed@");
+    assertThat(open(home)).noneMatch(f -> f.contains("[osv:go,")).isEqualTo(open(fresh));
+    assertThat(run(home, "feeds", "rematch").out()).contains("nothing owed");
+  }
+
+  @Test
+  void aCompletedFeedsRemoveLeavesNothingOwed() {
+    Path home = tmp.resolve("home");
+    Path feeds = DemoCommand.extract("feeds", tmp.resolve("feeds"));
+    assertThat(run(home, "feeds", "load", "--from", feeds.resolve("osv").toString()).exitCode()).isZero();
+    assertThat(run(home, "inventory", "import", DemoCommand.extract("fleet", tmp.resolve("fleet")).toString())
+        .exitCode()).isZero();
+
+    assertThat(run(home, "feeds", "remove", "osv:go").exitCode()).isZero();
+
+    assertThat(run(home, "feeds", "rematch").out()).contains("nothing owed");
+    assertThat(open(home)).noneMatch(f -> f.contains("[osv:go,"));
+  }
+
   /**
    * Commits the feeds under {@code feed} through the real stores as a load does, but the re-match
    * that follows dies before writing anything, as a process killed right after the commit would.

@@ -39,6 +39,46 @@ class PatchwardenCommandTest {
   }
 
   @Test
+  void eachSubcommandIsListedUnderItsOwnCommandName() {
+    PatchwardenCommand.SUBCOMMANDS.forEach((name, type) ->
+        assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name()).as(type.getSimpleName()).isEqualTo(name));
+  }
+
+  @Test
+  void aCommandLineBuildsOnlyTheSubcommandItNamesPastTheGlobalOptions() {
+    Terminal t = new Terminal(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()), Map.of());
+    var clock = java.time.Clock.systemUTC();
+    assertThat(PatchwardenCommand.commandLineFor(t, clock, "--home", "h", "--debug", "findings", "--asset", "x")
+        .getSubcommands()).containsOnlyKeys("findings");
+    assertThat(PatchwardenCommand.commandLineFor(t, clock, "--version").getSubcommands()).isEmpty();
+    assertThat(PatchwardenCommand.commandLineFor(t, clock, "--help").getSubcommands())
+        .containsOnlyKeys(PatchwardenCommand.SUBCOMMANDS.keySet());
+    assertThat(PatchwardenCommand.commandLineFor(t, clock, "findngs").getSubcommands())
+        .containsOnlyKeys(PatchwardenCommand.SUBCOMMANDS.keySet());
+  }
+
+  @Test
+  void aMistypedCommandIsAUsageErrorNamingTheWord() {
+    var r = CommandLineRunner.run(env(), "", "--home", home.toString(), "findngs");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("patchwarden: ").contains("'findngs'");
+  }
+
+  @Test
+  void aDatabaseMigratedByANewerBuildExitsTwoNamingItAndBothVersions() throws Exception {
+    Path db = home.resolve("patchwarden.db");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+      s.execute("CREATE TABLE flyway_schema_history (installed_rank INT, version TEXT, success BOOLEAN)");
+      s.execute("INSERT INTO flyway_schema_history VALUES (1, '999', 1)");
+    }
+    var r = CommandLineRunner.run(env(), "", "feeds", "status");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains(db.toString(), "schema version 999", "newer than this build");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     var r = CommandLineRunner.run(env(), "");
     assertThat(r.exitCode()).isEqualTo(2);

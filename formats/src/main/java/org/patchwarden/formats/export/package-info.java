@@ -1,0 +1,2 @@
+/** Documents Patchwarden writes for other tools: Ansible playbooks for remediation changes. */
+package org.patchwarden.formats.export;

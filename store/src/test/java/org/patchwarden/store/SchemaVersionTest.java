@@ -1,0 +1,114 @@
+package org.patchwarden.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Flyway runs only when the recorded schema version differs from the newest migration; a newer one is refused. */
+class SchemaVersionTest {
+  @TempDir Path dir;
+
+  private String url(String dialect) {
+    return dialect.equals("sqlite") ? "jdbc:sqlite:" + dir.resolve("pw.db").toAbsolutePath() : TestDatabases.postgresUrl();
+  }
+
+  @Test
+  void newestIsTheHighestMigrationFileSoRaiseItWithEveryNewMigration() throws IOException, URISyntaxException {
+    Path migrations = Path.of(SchemaVersion.class.getResource("/db/migration").toURI());
+    Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
+    int highest;
+    try (Stream<Path> files = Files.list(migrations)) {
+      highest = files.map(p -> name.matcher(p.getFileName().toString())).filter(Matcher::matches)
+          .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+    }
+    assertThat(SchemaVersion.NEWEST).as("SchemaVersion.NEWEST against db/migration").isEqualTo(highest);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aNewDatabaseIsMigratedToTheNewestVersion(String dialect) throws SQLException {
+    String url = url(dialect);
+    Database.open(url, null, null).close();
+    assertThat(installed(url)).hasValue(SchemaVersion.NEWEST);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void anOlderDatabaseIsMigratedToTheNewestVersion(String dialect) throws SQLException {
+    String url = url(dialect);
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        .target(String.valueOf(SchemaVersion.NEWEST - 1)).load().migrate();
+    assertThat(installed(url)).hasValue(SchemaVersion.NEWEST - 1);
+    Database.open(url, null, null).close();
+    assertThat(installed(url)).hasValue(SchemaVersion.NEWEST);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aCurrentDatabaseOpensWithoutFlywayValidatingIt(String dialect) throws SQLException {
+    String url = url(dialect);
+    Database.open(url, null, null).close();
+    // Flyway's validation would refuse a changed checksum: opening without it does not look.
+    execute(url, "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
+    try (Database db = Database.open(url, null, null)) {
+      assertThat(db.kevStore()).isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aDatabaseMigratedByANewerBuildIsRefusedNamingBothVersions(String dialect) throws SQLException {
+    String url = url(dialect);
+    Database.open(url, null, null).close();
+    int newer = SchemaVersion.NEWEST + 1;
+    execute(url, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+        + " installed_by, execution_time, success) VALUES (1000, '" + newer + "', 'future', 'SQL', 'V" + newer
+        + "__future.sql', 0, 'test', 0, " + (dialect.equals("sqlite") ? "1" : "true") + ")");
+    assertThatThrownBy(() -> Database.open(url, null, null))
+        .isInstanceOf(SchemaTooNewException.class)
+        .hasMessageContaining("schema version " + newer)
+        .hasMessageContaining("(" + SchemaVersion.NEWEST + ")");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aFailedMigrationInTheHistoryLeavesTheVerdictToFlyway(String dialect) throws SQLException {
+    String url = url(dialect);
+    Database.open(url, null, null).close();
+    execute(url, "UPDATE flyway_schema_history SET success = " + (dialect.equals("sqlite") ? "0" : "false")
+        + " WHERE version = '" + SchemaVersion.NEWEST + "'");
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertThat(SchemaVersion.installed(c)).isEmpty();
+    }
+    assertThatThrownBy(() -> Database.open(url, null, null)).hasMessageContaining("failed");
+  }
+
+  private static OptionalInt installed(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url)) {
+      return SchemaVersion.installed(c);
+    }
+  }
+
+  private static void execute(String url, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.patchwarden.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.OSInfo;
+
+/** The native library is extracted once into the cache, under the driver's version, and reused. */
+class SqliteNativeLibraryTest {
+  @TempDir Path root;
+
+  @Test
+  void theLibraryIsExtractedOnceUnderTheDriverVersionWithTheJarsBytes() throws IOException {
+    Path lib = SqliteNativeLibrary.cached(root).orElseThrow();
+    assertThat(lib).startsWith(root.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion()));
+    String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + lib.getFileName();
+    try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+      assertThat(Files.readAllBytes(lib)).isEqualTo(in.readAllBytes());
+    }
+    FileTime written = FileTime.fromMillis(0);
+    Files.setLastModifiedTime(lib, written);
+
+    assertThat(SqliteNativeLibrary.cached(root)).contains(lib);
+    assertThat(Files.getLastModifiedTime(lib)).as("not written again").isEqualTo(written);
+    try (var files = Files.list(lib.getParent())) {
+      assertThat(files).as("no temporary file left").containsExactly(lib);
+    }
+  }
+}
