@@ -15,6 +15,10 @@ import org.patchwarden.remediate.ChangeFinding;
 import org.patchwarden.remediate.ChangeWindow;
 import org.patchwarden.remediate.IllegalTransition;
 import org.patchwarden.remediate.ScannerReport;
+import org.patchwarden.feed.FeedFormatException;
+import org.patchwarden.formats.export.AnsiblePlaybookWriter;
+import org.patchwarden.formats.scanner.ScannerReports;
+import org.patchwarden.remediate.RemediationCommands;
 import org.patchwarden.usecase.VerifyChanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,22 +28,23 @@ import picocli.CommandLine.ParentCommand;
 /** {@code patchwarden change …}: plan, approve, apply and verify patch changes. */
 @Command(name = "change", mixinStandardHelpOptions = true,
     description = {
-      "Patch changes: plan the upgrades that fix open findings on some assets, approve them (never your own",
-      "change; remediation.approvals: 0, 1 or 2), record them applied, and verify them: each asset's next",
+      "Plan, approve, apply and verify patch changes that fix open findings.",
+      "A change upgrades packages on some assets; approvals: never your own change (remediation.approvals:",
+      "0, 1 or 2). Recorded as applied, it is verified: each asset's next",
       "inventory (scan or import, which verify automatically) must show every package at or above its fixed",
       "version with no advisory still matching, within remediation.verify-hours (24) of applying, or the",
       "change fails ('revert or investigate', with evidence) or goes unverified. Every step is in 'change audit'."
     },
     subcommands = {ChangeCommand.Plan.class, ChangeCommand.Approve.class, ChangeCommand.Apply.class,
         ChangeCommand.Cancel.class, ChangeCommand.Verify.class, ChangeCommand.Show.class, ChangeCommand.ListChanges.class,
-        ChangeCommand.Metrics.class, ChangeCommand.Audit.class})
+        ChangeCommand.Export.class, ChangeCommand.Metrics.class, ChangeCommand.Audit.class})
 final class ChangeCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
   @Override
   public Integer call() {
     root.terminal().err().println("patchwarden: missing subcommand: plan, approve, apply, cancel, verify, show, list, "
-        + "metrics or audit (see 'patchwarden change --help')");
+        + "export, metrics or audit (see 'patchwarden change --help')");
     return 2;
   }
 
@@ -173,10 +178,20 @@ final class ChangeCommand implements Callable<Integer> {
   static final class Verify implements Callable<Integer> {
     @ParentCommand ChangeCommand change;
     @Parameters(paramLabel = "ID", arity = "0..1", description = "The change's id (default: every applied change).") Long id;
+    @Option(names = "--scanner-report", paramLabel = "FILE", description = {"A Greenbone/OpenVAS XML or Nessus report "
+        + "(repeatable): a CVE it still lists on a host named like an asset of the change fails that finding; a host "
+        + "it did not reach proves nothing."}) List<Path> scannerReports = new ArrayList<>();
 
     @Override
     public Integer call() {
       List<ScannerReport> reports = new ArrayList<>();
+      for (Path file : scannerReports) {
+        try {
+          reports.add(ScannerReports.read(file));
+        } catch (FeedFormatException | java.io.UncheckedIOException e) {
+          throw new CliException(2, "change verify: " + e.getMessage());
+        }
+      }
       var results = refused("change verify", () -> change.root.app().verifyChanges().verify(id, reports));
       PrintWriter out = change.root.terminal().out();
       printVerification(out, results);
@@ -232,6 +247,29 @@ final class ChangeCommand implements Callable<Integer> {
         return 0;
       }
       ChangeText.table(out, changes);
+      return 0;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = {"Write a change as an Ansible playbook: one play per asset, apt/dnf/apk tasks with the fixed",
+        "versions, the steps no package module applies as debug tasks."})
+  static final class Export implements Callable<Integer> {
+    @ParentCommand ChangeCommand change;
+    @Parameters(paramLabel = "ID", description = "The change's id.") long id;
+    @Option(names = "--ansible", paramLabel = "FILE", required = true, description = "The playbook to write.") Path file;
+
+    @Override
+    public Integer call() {
+      Change c = change.root.app().listChanges().find(id)
+          .orElseThrow(() -> new CliException(2, "change export: no change " + id + " ('change list' shows them)"));
+      try (var out = java.nio.file.Files.newBufferedWriter(file)) {
+        AnsiblePlaybookWriter.write(RemediationCommands.upgrades(c), out);
+      } catch (java.io.IOException e) {
+        throw new CliException(1, "change export: cannot write " + file + ": " + e.getMessage());
+      }
+      change.root.terminal().out().printf("change %d: Ansible playbook written to %s (%d upgrade(s) on %d asset(s))%n",
+          c.id(), file, RemediationCommands.upgrades(c).size(), c.assets().size());
       return 0;
     }
   }

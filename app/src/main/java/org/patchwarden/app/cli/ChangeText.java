@@ -76,14 +76,18 @@ final class ChangeText {
     out.printf("  planned:   by %s %s%s%n", c.plannedBy(), c.plannedAt(), c.window() == null ? "" : ", window " + c.window());
     out.printf("  approvals: %d needed%s%n", c.requiredApprovals(), c.approvals().isEmpty() ? ""
         : "; " + String.join("; ", c.approvals().stream().map(ChangeText::approval).toList()));
+    out.println("  upgrades:");
+    for (PackageUpgrade u : RemediationCommands.upgrades(c)) {
+      out.printf("    %s: %s %s -> %s%n", u.asset(), u.packageName(), u.installedVersion(), u.targetVersion());
+    }
     out.println("  commands per asset:");
     String asset = "";
-    for (PackageUpgrade u : RemediationCommands.upgrades(c)) {
-      if (!u.asset().equals(asset)) {
-        asset = u.asset();
+    for (var command : RemediationCommands.forUpgrades(RemediationCommands.upgrades(c))) {
+      if (!command.asset().equals(asset)) {
+        asset = command.asset();
         out.printf("    %s:%n", asset);
       }
-      out.printf("      %-70s # from %s%n", RemediationCommands.command(u), u.installedVersion());
+      out.printf("      %s%s%n", command.shell() ? "" : "# ", command.text());
     }
     out.println("  findings:");
     for (ChangeFinding f : c.findings()) {
@@ -123,6 +127,14 @@ final class ChangeText {
       x.put("to_version", u.targetVersion());
       x.put("command", RemediationCommands.command(u));
       return x;
+    }).toList());
+    m.put("commands", RemediationCommands.forUpgrades(RemediationCommands.upgrades(c)).stream().map(x -> {
+      Map<String, Object> y = new LinkedHashMap<>();
+      y.put("asset", x.asset());
+      y.put("tool", x.tool());
+      y.put("shell", x.shell());
+      y.put("text", x.text());
+      return y;
     }).toList());
     m.put("findings", c.findings().stream().map(f -> {
       Map<String, Object> x = new LinkedHashMap<>();

@@ -120,7 +120,8 @@ class RemediationLoopTest {
   private void planApproveApply() {
     String plan = ok("change", "plan", "--tier", "T1", "--assets", "web-02").out();
     assertThat(plan).contains("change 1: T1 fixes on web-02", "planned, waiting for 1 approval(s)",
-        "apt-get install --only-upgrade redis=5:6.0.16-1+deb11u2", "apt-get install --only-upgrade linux=5.10.136-1",
+        "apt-get install --only-upgrade 'redis=5:6.0.16-1+deb11u2' 'linux=5.10.136-1'",
+        "web-02: linux 5.10.46-5 -> 5.10.136-1",
         "pending   web-02|deb|redis|DSA-5081-1");
     ok("change", "approve", "1", "--by", "bob");
     assertThat(ok("change", "apply", "1", "--by", "ops").out()).contains("change 1: applied by ops", "verify by");
@@ -228,5 +229,34 @@ class RemediationLoopTest {
     var refused = run("accept-risk", "web-02|deb|nope|X", "--reason", "r", "--until", "2027-01-01");
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("no finding has the key");
+  }
+
+  @Test
+  void anOpenVasReportStillListingACveOnTheHostFailsVerificationOfThatFinding() throws IOException {
+    planApproveApply();
+    Path report = work.resolve("openvas-web-02-redis.xml");
+    try (var in = RemediationLoopTest.class.getResourceAsStream("/scanners/openvas-web-02-redis.xml")) {
+      Files.copy(in, report);
+    }
+    String out = ok("change", "verify", "1", "--scanner-report", report.toString()).out();
+    assertThat(out).contains("change 1: VERIFICATION FAILED", "(0 verified fixed, 1 failed in this check)",
+        "FAILED web-02|deb|redis|DSA-5081-1: openvas report " + report + " still lists CVE-2022-0543 on web-02");
+    assertThat(ok("change", "show", "1").out()).contains("pending   web-02|deb|linux|DSA-5207-1");
+
+    Path broken = work.resolve("broken.xml");
+    Files.writeString(broken, "<report><results><result>");
+    var refused = run("change", "verify", "1", "--scanner-report", broken.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("change verify: ", broken.toString());
+  }
+
+  @Test
+  void aChangeIsExportedAsAnAnsiblePlaybookWithTheFixedVersions() throws IOException {
+    planApproveApply();
+    Path playbook = work.resolve("change-1.yml");
+    assertThat(ok("change", "export", "1", "--ansible", playbook.toString()).out())
+        .contains("Ansible playbook written to", "(2 upgrade(s) on 1 asset(s))");
+    assertThat(Files.readString(playbook)).contains("hosts: \"web-02\"", "ansible.builtin.apt",
+        "\"redis=5:6.0.16-1+deb11u2\"", "\"linux=5.10.136-1\"", "only_upgrade: true");
   }
 }
