@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ class SchemaVersionTest {
   }
 
   @Test
-  void newestIsTheHighestMigrationFileSoRaiseItWithEveryNewMigration() throws IOException, URISyntaxException {
+  void theNewestMigrationIsTheHighestMigrationFileOfTheBuild() throws IOException, URISyntaxException {
     Path migrations = Path.of(SchemaVersion.class.getResource("/db/migration").toURI());
     Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
     int highest;
@@ -38,7 +39,22 @@ class SchemaVersionTest {
       highest = files.map(p -> name.matcher(p.getFileName().toString())).filter(Matcher::matches)
           .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
     }
-    assertThat(SchemaVersion.NEWEST).as("SchemaVersion.NEWEST against db/migration").isEqualTo(highest);
+    assertThat(SchemaVersion.newestInBuild()).isEqualTo(highest);
+  }
+
+  @Test
+  void theNewestMigrationIsReadFromAJarToo() throws IOException {
+    Path jar = dir.resolve("app.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      for (String entry : List.of("db/migration/V1__init.sql", "db/migration/V9__x.sql", "db/migration/V12__y.sql",
+          "db/migration/README.md", "db/other/V99__no.sql", "db/migration/sub/V50__no.sql")) {
+        out.putNextEntry(new java.util.jar.JarEntry(entry));
+        out.closeEntry();
+      }
+    }
+    java.net.URL anchor = java.net.URI.create("jar:" + jar.toUri() + "!/db/migration/V1__init.sql").toURL();
+    assertThat(SchemaVersion.newest(anchor)).isEqualTo(12);
+    assertThat(SchemaVersion.newest(null)).isEqualTo(-1);
   }
 
   @ParameterizedTest
@@ -46,7 +62,7 @@ class SchemaVersionTest {
   void aNewDatabaseIsMigratedToTheNewestVersion(String dialect) throws SQLException {
     String url = url(dialect);
     Database.open(url, null, null).close();
-    assertThat(installed(url)).hasValue(SchemaVersion.NEWEST);
+    assertThat(installed(url)).hasValue(SchemaVersion.newestInBuild());
   }
 
   @ParameterizedTest
@@ -54,10 +70,10 @@ class SchemaVersionTest {
   void anOlderDatabaseIsMigratedToTheNewestVersion(String dialect) throws SQLException {
     String url = url(dialect);
     Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
-        .target(String.valueOf(SchemaVersion.NEWEST - 1)).load().migrate();
-    assertThat(installed(url)).hasValue(SchemaVersion.NEWEST - 1);
+        .target(String.valueOf(SchemaVersion.newestInBuild() - 1)).load().migrate();
+    assertThat(installed(url)).hasValue(SchemaVersion.newestInBuild() - 1);
     Database.open(url, null, null).close();
-    assertThat(installed(url)).hasValue(SchemaVersion.NEWEST);
+    assertThat(installed(url)).hasValue(SchemaVersion.newestInBuild());
   }
 
   @ParameterizedTest
@@ -77,14 +93,14 @@ class SchemaVersionTest {
   void aDatabaseMigratedByANewerBuildIsRefusedNamingBothVersions(String dialect) throws SQLException {
     String url = url(dialect);
     Database.open(url, null, null).close();
-    int newer = SchemaVersion.NEWEST + 1;
+    int newer = SchemaVersion.newestInBuild() + 1;
     execute(url, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
         + " installed_by, execution_time, success) VALUES (1000, '" + newer + "', 'future', 'SQL', 'V" + newer
         + "__future.sql', 0, 'test', 0, " + (dialect.equals("sqlite") ? "1" : "true") + ")");
     assertThatThrownBy(() -> Database.open(url, null, null))
         .isInstanceOf(SchemaTooNewException.class)
         .hasMessageContaining("schema version " + newer)
-        .hasMessageContaining("(" + SchemaVersion.NEWEST + ")");
+        .hasMessageContaining("(" + SchemaVersion.newestInBuild() + ")");
   }
 
   @ParameterizedTest
@@ -93,7 +109,7 @@ class SchemaVersionTest {
     String url = url(dialect);
     Database.open(url, null, null).close();
     execute(url, "UPDATE flyway_schema_history SET success = " + (dialect.equals("sqlite") ? "0" : "false")
-        + " WHERE version = '" + SchemaVersion.NEWEST + "'");
+        + " WHERE version = '" + SchemaVersion.newestInBuild() + "'");
     try (Connection c = DriverManager.getConnection(url)) {
       assertThat(SchemaVersion.installed(c)).isEmpty();
     }
