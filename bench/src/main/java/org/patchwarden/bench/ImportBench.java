@@ -64,8 +64,11 @@ public final class ImportBench {
   record Options(int hosts, Path fleet, String store, int runs, Path feeds, Path jar, Path launcher, int packages,
       int images, int drift, long seed, String debsecan, int debsecanHosts, Path work, boolean keep) {}
 
-  /** One child process's wall time and peak resident set. */
-  record Measured(double seconds, long peakRssKb) {}
+  /**
+   * One child process's wall time, peak resident set and CPU time (user + system, -1 when unknown):
+   * on a machine shared with other work, CPU time shows what the import itself costs.
+   */
+  record Measured(double seconds, long peakRssKb, double cpuSeconds) {}
 
   public static void main(String[] args) throws Exception {
     Options o;
@@ -210,18 +213,20 @@ public final class ImportBench {
         results.get("fresh").add(fresh);
         results.get("unchanged").add(same);
         results.get("changed").add(diff);
-        System.out.printf("run %d: fresh %.2f s %d MB, unchanged %.2f s %d MB, changed %.2f s %d MB%n", r,
-            fresh.seconds(), fresh.peakRssKb() >> 10, same.seconds(), same.peakRssKb() >> 10, diff.seconds(),
-            diff.peakRssKb() >> 10);
+        System.out.printf("run %d: fresh %.2f s (cpu %.1f s) %d MB, unchanged %.2f s (cpu %.1f s) %d MB,"
+            + " changed %.2f s (cpu %.1f s) %d MB; load average %s%n", r, fresh.seconds(), fresh.cpuSeconds(),
+            fresh.peakRssKb() >> 10, same.seconds(), same.cpuSeconds(), same.peakRssKb() >> 10, diff.seconds(),
+            diff.cpuSeconds(), diff.peakRssKb() >> 10, loadAverage());
         store.dropCopy(r);
       }
       System.out.println();
-      System.out.printf("IMPORT %s, %s, medians of %d run(s), wall time including JVM start, peak RSS:%n",
-          fleet.getFileName(), store.describe(), o.runs());
+      System.out.printf("IMPORT %s, %s, medians of %d run(s): wall time including JVM start, CPU time (user +"
+          + " system), peak RSS:%n", fleet.getFileName(), store.describe(), o.runs());
       for (String k : KINDS) {
         List<Measured> ms = results.get(k);
-        System.out.printf("  %-10s %6.2f s  %5d MB   (runs: %s)%n", k, median(ms.stream().map(Measured::seconds)
-            .toList()), (long) median(ms.stream().map(m -> (double) m.peakRssKb()).toList()) >> 10,
+        System.out.printf("  %-10s %6.2f s  cpu %6.2f s  %5d MB   (wall of each run: %s)%n", k,
+            median(ms.stream().map(Measured::seconds).toList()), median(ms.stream().map(Measured::cpuSeconds).toList()),
+            (long) median(ms.stream().map(m -> (double) m.peakRssKb()).toList()) >> 10,
             String.join(" ", ms.stream().map(m -> String.format("%.2f", m.seconds())).toList()));
       }
       System.out.printf("  findings open after the fresh import: %d (%d Debian list (host, vulnerability, binary)"
@@ -338,7 +343,7 @@ public final class ImportBench {
       Path timing = logs.resolve(label + ".time");
       List<String> cmd = new ArrayList<>();
       if (gnuTime) {
-        cmd.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", timing.toString()));
+        cmd.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", timing.toString()));
       }
       cmd.addAll(command);
       long start = System.nanoTime();
@@ -355,11 +360,23 @@ public final class ImportBench {
         throw new IllegalStateException(label + ": exit " + code + ": " + String.join(" ", command) + "\n"
             + tail(err));
       }
+      double cpu = -1;
       if (gnuTime) {
         List<String> lines = Files.readAllLines(timing);
-        peak = Long.parseLong(lines.get(lines.size() - 1).strip());
+        String[] f = lines.get(lines.size() - 1).strip().split(" ");
+        peak = Long.parseLong(f[0]);
+        cpu = Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
       }
-      return new Measured(seconds, peak);
+      return new Measured(seconds, peak, cpu);
+    }
+  }
+
+  /** This machine's 1-minute load average: figures taken on a busy machine say so. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 
