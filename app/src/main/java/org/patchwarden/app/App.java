@@ -197,7 +197,7 @@ public final class App implements AutoCloseable {
     Database db = database();
     SsvcEvaluator ssvc = SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null);
     DescribeVulnerability describe = describeVulnerability();
-    return new AssessFindings(db.findingStore(), db.assetStore(), describe::describe, policy, ssvc, clock);
+    return AssessFindings.batched(db.findingStore(), db.assetStore(), describe::describeAll, policy, ssvc, clock);
   }
 
   /** The policy {@link #assessFindings} uses: {@code policyFile}, the home's policy.yaml, or the shipped default. */

@@ -39,6 +39,18 @@ public interface AdvisoryStore {
    */
   Optional<Advisory> find(String anyId);
 
+  /**
+   * {@link #find} of each of {@code anyIds}, keyed by the id asked for: a store may share its
+   * lookups between ids (the CVEs of one DSA name the same records). This default asks one by one.
+   */
+  default java.util.Map<String, Optional<Advisory>> findAll(java.util.Collection<String> anyIds) {
+    java.util.Map<String, Optional<Advisory>> out = new java.util.LinkedHashMap<>();
+    for (String id : anyIds) {
+      out.computeIfAbsent(id, this::find);
+    }
+    return out;
+  }
+
   /** Records currently held for {@code source}. */
   int count(String source);
 

@@ -3,12 +3,15 @@ package org.patchwarden.usecase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.patchwarden.advisory.VulnerabilityProfile;
@@ -39,7 +42,7 @@ import org.patchwarden.match.TrackedFinding;
 public final class AssessFindings {
   private final FindingStore findings;
   private final AssetStore assets;
-  private final Function<String, Optional<VulnerabilityProfile>> profiles;
+  private final Function<Collection<String>, Map<String, Optional<VulnerabilityProfile>>> profiles;
   private final Assessor assessor;
   private final SignalCollector collector;
   private final Clock clock;
@@ -52,6 +55,21 @@ public final class AssessFindings {
    */
   public AssessFindings(FindingStore findings, AssetStore assets,
       Function<String, Optional<VulnerabilityProfile>> profiles, Policy policy, SsvcEvaluator ssvc, Clock clock) {
+    this(oneByOne(Objects.requireNonNull(profiles, "profiles")), findings, assets, policy, ssvc, clock);
+  }
+
+  /**
+   * As the constructor, with {@code profiles} looking up many ids at once (e.g.
+   * {@code DescribeVulnerability::describeAll}): one run asks once for every id of its findings.
+   */
+  public static AssessFindings batched(FindingStore findings, AssetStore assets,
+      Function<Collection<String>, Map<String, Optional<VulnerabilityProfile>>> profiles, Policy policy,
+      SsvcEvaluator ssvc, Clock clock) {
+    return new AssessFindings(profiles, findings, assets, policy, ssvc, clock);
+  }
+
+  private AssessFindings(Function<Collection<String>, Map<String, Optional<VulnerabilityProfile>>> profiles,
+      FindingStore findings, AssetStore assets, Policy policy, SsvcEvaluator ssvc, Clock clock) {
     this.findings = Objects.requireNonNull(findings, "findings");
     this.assets = Objects.requireNonNull(assets, "assets");
     this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -59,6 +77,15 @@ public final class AssessFindings {
     this.collector = new SignalCollector(policy.assume());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = policy;
+  }
+
+  private static Function<Collection<String>, Map<String, Optional<VulnerabilityProfile>>> oneByOne(
+      Function<String, Optional<VulnerabilityProfile>> one) {
+    return ids -> {
+      Map<String, Optional<VulnerabilityProfile>> out = new HashMap<>();
+      ids.forEach(id -> out.computeIfAbsent(id, one));
+      return out;
+    };
   }
 
   /** The policy's tier ids, most urgent first: what {@code --tier} may name. */
@@ -112,6 +139,14 @@ public final class AssessFindings {
     private final Map<String, Optional<Asset>> assetCache = new HashMap<>();
 
     List<AssessedFinding> assess(List<TrackedFinding> tracked) {
+      // Every profile the run needs, in one request: a store answers many ids faster together.
+      Set<String> wanted = new LinkedHashSet<>();
+      tracked.forEach(t -> wanted.addAll(profileIds(t.finding())));
+      wanted.removeAll(profileCache.keySet());
+      if (!wanted.isEmpty()) {
+        Map<String, Optional<VulnerabilityProfile>> found = profiles.apply(wanted);
+        wanted.forEach(id -> profileCache.put(id, found.getOrDefault(id, Optional.empty())));
+      }
       List<AssessedFinding> out = new ArrayList<>(tracked.size());
       for (TrackedFinding t : tracked) {
         Finding f = t.finding();
@@ -122,7 +157,8 @@ public final class AssessFindings {
       return out;
     }
 
-    private List<VulnerabilityProfile> profilesOf(Finding f) {
+    /** The ids a finding's profiles are looked up by: its CVEs, else its advisory's own id. */
+    private static TreeSet<String> profileIds(Finding f) {
       TreeSet<String> ids = new TreeSet<>();
       if (f.advisoryId().startsWith("CVE-")) {
         ids.add(f.advisoryId());
@@ -131,9 +167,13 @@ public final class AssessFindings {
       if (ids.isEmpty()) {
         ids.add(f.advisoryId());
       }
+      return ids;
+    }
+
+    private List<VulnerabilityProfile> profilesOf(Finding f) {
       Map<String, VulnerabilityProfile> byId = new LinkedHashMap<>();
-      for (String id : ids) {
-        profileCache.computeIfAbsent(id, profiles).ifPresent(p -> byId.putIfAbsent(p.id(), p));
+      for (String id : profileIds(f)) {
+        profileCache.get(id).ifPresent(p -> byId.putIfAbsent(p.id(), p));
       }
       return List.copyOf(byId.values());
     }

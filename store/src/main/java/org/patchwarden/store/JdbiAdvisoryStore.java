@@ -70,25 +70,83 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
    */
   @Override
   public Optional<Advisory> find(String anyId) {
-    Set<AdvisoryRecord> records = new LinkedHashSet<>();
+    return jdbi.withHandle(h -> find(anyId, (ids, limit) -> naming(h, ids, limit)));
+  }
+
+  /**
+   * {@inheritDoc} On one connection, and each id or alias looked up once for all of {@code anyIds}
+   * (each body parsed once): the CVEs of a DSA fixing 300 of them otherwise fetch and parse the
+   * same records 300 times. The result is {@link #find}'s for each id.
+   */
+  @Override
+  public Map<String, Optional<Advisory>> findAll(Collection<String> anyIds) {
+    List<Search> searches = new java.util.LinkedHashSet<>(anyIds).stream().map(Search::new).toList();
+    Map<Set<String>, List<Advisory>> merged = new HashMap<>();
     jdbi.useHandle(h -> {
-      Set<String> seen = new HashSet<>(Set.of(anyId));
-      Set<String> frontier = new TreeSet<>(Set.of(anyId));
-      for (int hop = 0; hop < MAX_HOPS && !frontier.isEmpty() && records.size() < MAX_RECORDS; hop++) {
-        Set<String> next = new TreeSet<>();
-        for (AdvisoryRecord r : naming(h, List.copyOf(frontier), MAX_RECORDS - records.size())) {
-          if (records.add(r)) {
-            for (String id : idsOf(r)) {
-              if (seen.add(id)) {
-                next.add(id);
-              }
+      NamingCache cache = new NamingCache(h);
+      // Hop by hop for all ids together: each hop's new names are fetched in a few batched queries.
+      for (int hop = 0; hop < MAX_HOPS; hop++) {
+        List<Search> active = searches.stream().filter(Search::active).toList();
+        if (active.isEmpty()) {
+          break;
+        }
+        Set<String> names = new TreeSet<>();
+        active.forEach(x -> names.addAll(x.frontier));
+        cache.prefetch(names);
+        active.forEach(x -> x.hop(cache::naming));
+      }
+    });
+    Map<String, Optional<Advisory>> out = new java.util.LinkedHashMap<>();
+    for (Search x : searches) {
+      // The CVEs of one DSA gather the same records: merge each distinct set once.
+      Set<String> keys = new HashSet<>();
+      x.records.forEach(r -> keys.add(r.source() + "\u0000" + r.id()));
+      List<Advisory> advisories = merged.computeIfAbsent(keys, k -> AdvisoryMerger.merge(x.records));
+      out.put(x.anyId, advisories.stream().filter(a -> a.ids().contains(x.anyId)).findFirst());
+    }
+    return out;
+  }
+
+  /** One id's breadth-first walk over ids and aliases, one hop at a time (see {@link #find(String)}). */
+  private static final class Search {
+    final String anyId;
+    final Set<AdvisoryRecord> records = new LinkedHashSet<>();
+    final Set<String> seen = new HashSet<>();
+    Set<String> frontier = new TreeSet<>();
+
+    Search(String anyId) {
+      this.anyId = anyId;
+      seen.add(anyId);
+      frontier.add(anyId);
+    }
+
+    boolean active() {
+      return !frontier.isEmpty() && records.size() < MAX_RECORDS;
+    }
+
+    void hop(java.util.function.BiFunction<List<String>, Integer, List<AdvisoryRecord>> naming) {
+      Set<String> next = new TreeSet<>();
+      for (AdvisoryRecord r : naming.apply(List.copyOf(frontier), MAX_RECORDS - records.size())) {
+        if (records.add(r)) {
+          for (String id : idsOf(r)) {
+            if (seen.add(id)) {
+              next.add(id);
             }
           }
         }
-        frontier = next;
       }
-    });
-    return AdvisoryMerger.merge(records).stream().filter(a -> a.ids().contains(anyId)).findFirst();
+      frontier = next;
+    }
+  }
+
+  /** Breadth-first over ids and aliases with {@code naming} (ids, limit) as the lookup. */
+  private static Optional<Advisory> find(String anyId,
+      java.util.function.BiFunction<List<String>, Integer, List<AdvisoryRecord>> naming) {
+    Search search = new Search(anyId);
+    for (int hop = 0; hop < MAX_HOPS && search.active(); hop++) {
+      search.hop(naming);
+    }
+    return AdvisoryMerger.merge(search.records).stream().filter(a -> a.ids().contains(anyId)).findFirst();
   }
 
   @Override
@@ -328,6 +386,84 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
           .forEach(found::add);
     }
     return found;
+  }
+
+  /**
+   * {@link #naming(Handle, List, int)} remembered per id or alias over one {@link #findAll}: each
+   * name is queried once, each record parsed once. A name whose records pass the query's bound
+   * is not remembered; lookups involving it go to the database as {@link #find} does.
+   */
+  private static final class NamingCache {
+    private final Handle h;
+    private final Map<String, List<AdvisoryRecord>> byName = new HashMap<>();
+    private final Map<String, AdvisoryRecord> parsed = new HashMap<>();
+    private final Set<String> unbounded = new HashSet<>();
+
+    NamingCache(Handle h) {
+      this.h = h;
+    }
+
+    /** Fetches the records naming each of {@code ids} not fetched yet, in batches. */
+    void prefetch(Collection<String> ids) {
+      List<String> missing = ids.stream().filter(i -> !byName.containsKey(i) && !unbounded.contains(i)).toList();
+      for (int from = 0; from < missing.size(); from += FeedReplacement.BATCH) {
+        fetch(missing.subList(from, Math.min(missing.size(), from + FeedReplacement.BATCH)));
+      }
+    }
+
+    List<AdvisoryRecord> naming(List<String> ids, int limit) {
+      prefetch(ids);
+      if (ids.stream().anyMatch(unbounded::contains)) {
+        return JdbiAdvisoryStore.naming(h, ids, limit);
+      }
+      // As the query orders them: by feed and id, each record once, at most limit.
+      java.util.TreeMap<String, AdvisoryRecord> union = new java.util.TreeMap<>();
+      for (String id : ids) {
+        for (AdvisoryRecord r : byName.get(id)) {
+          union.putIfAbsent(r.source() + "\u0000" + r.id(), r);
+        }
+      }
+      return union.values().stream().limit(limit).toList();
+    }
+
+    private void fetch(List<String> names) {
+      int cap = MAX_RECORDS * names.size();
+      Map<String, List<AdvisoryRecord>> found = new HashMap<>();
+      names.forEach(n -> found.put(n, new ArrayList<>()));
+      int[] rows = {0};
+      h.createQuery("""
+              SELECT id AS name, source, id, body FROM advisory_records WHERE id IN (<names>)
+              UNION ALL
+              SELECT a.alias AS name, r.source, r.id, r.body FROM advisory_records r
+                JOIN advisory_aliases a ON a.source = r.source AND a.id = r.id
+              WHERE a.alias IN (<names>)
+              LIMIT :cap
+              """)
+          .bindList("names", names)
+          .bind("cap", cap)
+          .map((rs, ctx) -> {
+            String key = rs.getString("source") + "\u0000" + rs.getString("id");
+            AdvisoryRecord r = parsed.get(key);
+            if (r == null) {
+              r = RecordJson.read(rs.getString("body"), AdvisoryRecord.class);
+              parsed.put(key, r);
+            }
+            return Map.entry(rs.getString("name"), r);
+          })
+          .forEach(e -> {
+            rows[0]++;
+            List<AdvisoryRecord> list = found.get(e.getKey());
+            // Parsed records are shared, so sameness is identity (equals would compare whole bodies).
+            if (list != null && list.stream().noneMatch(x -> x == e.getValue())) {
+              list.add(e.getValue());
+            }
+          });
+      if (rows[0] >= cap) {
+        unbounded.addAll(names);
+      } else {
+        byName.putAll(found);
+      }
+    }
   }
 
   private static Set<String> idsOf(AdvisoryRecord r) {

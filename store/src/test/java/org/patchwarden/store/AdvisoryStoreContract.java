@@ -221,6 +221,33 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
   }
 
   @Test
+  void findAllAnswersForEachIdWhatFindAnswersWithinTheSameBounds() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA);
+    List<AdvisoryRecord> chain = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      chain.add(advisory("X-" + i, "X-" + (i + 1)));
+    }
+    List<AdvisoryRecord> many = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      many.add(advisory("GHSA-%04d".formatted(i), "CVE-2025-0001"));
+    }
+    load("osv:Go", "h-chain", chain.toArray(AdvisoryRecord[]::new));
+    load("osv:npm", "h-many", many.toArray(AdvisoryRecord[]::new));
+    List<String> ids = List.of("CVE-2024-3094", "GHSA-rxwr-2w6q-5vvw", "PYSEC-2024-1", "CVE-1999-0001", "X-0", "X-3",
+        "CVE-2025-0001", "GHSA-0007", "GHSA-0249");
+
+    var all = db.advisoryStore().findAll(ids);
+
+    assertThat(all).containsOnlyKeys(ids);
+    for (String id : ids) {
+      assertThat(all.get(id)).as(id).isEqualTo(db.advisoryStore().find(id));
+    }
+    assertThat(all.get("X-0").orElseThrow().records()).extracting(AdvisoryRecord::id).containsExactly("X-0", "X-1", "X-2");
+    assertThat(all.get("CVE-2025-0001").orElseThrow().records()).hasSize(JdbiAdvisoryStore.MAX_RECORDS);
+  }
+
+  @Test
   void forEachRecordStreamsEveryRecordOfEverySourceWithItsFeed() {
     int size = 2_500; // more than one fetch of rows
     FeedSnapshot<AdvisoryRecord> generated = sink -> {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class FleetDirectory {
     Path root = realPath(dir, dir);
     List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
     Map<String, List<String>> notes = new LinkedHashMap<>();
+    // hosts of one image list equal packages: one instance each, so memory follows the distinct
+    // packages of the fleet rather than assets x packages
+    Map<InstalledPackage, InstalledPackage> shared = new HashMap<>();
     for (AssetListEntry e : entries) {
       Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
       Path assetDir = dir.resolve(e.asset().name());
@@ -76,7 +80,7 @@ public final class FleetDirectory {
           }
         }
         CollectedInventory c = InventoryFiles.read(files);
-        packages.addAll(c.packages());
+        c.packages().forEach(p -> packages.add(shared.computeIfAbsent(p, k -> k)));
         os = c.os();
         assetNotes.addAll(c.notes());
       } else if (e.products().isEmpty()) {

@@ -25,7 +25,7 @@ import java.util.zip.ZipFile;
  * nonzero exit that is not a clean "busy, try again" refusal, or matching left owed at the end.
  *
  * <pre>./patchwarden bench chaos [--store sqlite|postgres|both] [--kind kill|concurrent|both]
- *     [--trials N] [--seed S] [--work DIR] [--keep] [--jar app/target/patchwarden.jar]</pre>
+ *     [--trials N] [--seed S] [--work DIR] [--keep] [--minutes M] [--jar app/target/patchwarden.jar]</pre>
  *
  * The data is the demo's bundled snapshot, read from the CLI jar: feeds A (CISA KEV, CVE 5, NVD),
  * feeds B (Debian DSA, OSV AlmaLinux/Go/PyPI) and the demo fleet (also split in two halves).
@@ -68,6 +68,7 @@ public final class ChaosBench {
     long seed = 1;
     Path work = null;
     boolean keep = false;
+    double minutes = 0;
     Path jar = Path.of("app/target/patchwarden.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -77,11 +78,12 @@ public final class ChaosBench {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--keep" -> keep = true;
+        case "--minutes" -> minutes = Double.parseDouble(args[++i]);
         case "--jar" -> jar = Path.of(args[++i]);
         default -> {
           System.err.println("bench chaos: unknown argument '" + args[i] + "'; usage: bench chaos"
               + " [--store sqlite|postgres|both] [--kind kill|concurrent|both] [--trials N] [--seed S]"
-              + " [--work DIR] [--keep] [--jar FILE]");
+              + " [--work DIR] [--keep] [--minutes M] [--jar FILE]");
           System.exit(2);
         }
       }
@@ -108,18 +110,23 @@ public final class ChaosBench {
     Data data = extract(jar, work.resolve("data"));
     ChaosBench bench = new ChaosBench(new ChaosCli(java, jar.toAbsolutePath(), work), data, seed, keep);
     Map<String, Tally> table = new LinkedHashMap<>();
+    // A time budget: no trial starts after it, and the table covers the trials run.
+    long deadline = minutes > 0 ? System.nanoTime() + (long) (minutes * 60e9) : Long.MAX_VALUE;
     for (String s : stores.equals("both") ? List.of("sqlite", "postgres") : List.of(stores)) {
       try (ChaosStore store = s.equals("sqlite") ? new ChaosStore.Sqlite(work.resolve("sqlite"))
           : new ChaosStore.Postgres(work.resolve("postgres"))) {
         Bases bases = bench.bases(store);
-        for (String k : kinds.equals("both") ? List.of("kill", "concurrent") : List.of(kinds)) {
-          Tally t = new Tally();
-          table.put(s + " " + k, t);
-          for (int i = 1; i <= trials; i++) {
+        List<String> kindList = kinds.equals("both") ? List.of("kill", "concurrent") : List.of(kinds);
+        for (String k : kindList) {
+          table.put(s + " " + k, new Tally());
+        }
+        // Kinds alternate, so that a run cut short by --minutes has figures for each.
+        for (int i = 1; i <= trials && System.nanoTime() < deadline; i++) {
+          for (String k : kindList) {
             if (k.equals("kill")) {
-              bench.killTrial(store, bases, i, t);
+              bench.killTrial(store, bases, i, table.get(s + " " + k));
             } else {
-              bench.concurrentTrial(store, bases, i, t);
+              bench.concurrentTrial(store, bases, i, table.get(s + " " + k));
             }
           }
         }

@@ -53,10 +53,14 @@ public final class DpkgStatusReader {
       "half-configured", "triggers-awaited", "triggers-pending", "installed");
   // NB: Debian policy allows lower case only, but dpkg itself accepts upper case in local packages.
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+_-]*");
-  private static final Pattern ARCH = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  /**
+   * Purls already built, by namespace, name, version and architecture: the hosts of a fleet list
+   * the same packages, and building one costs more than parsing its stanza. Bounded by clearing.
+   */
+  private static final Map<String, String> PURLS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_PURLS = 100_000;
   private static final Pattern SOURCE = Pattern.compile("(\\S+)(?:\\s+\\((\\S+)\\))?");
-  /** deb822 field names: printable ASCII but space and colon, not starting with '#' or '-'. */
-  private static final Pattern FIELD = Pattern.compile("[!-9;-~&&[^#-]][!-9;-~]*");
 
   private final InputStream in;
   private final String source;
@@ -130,10 +134,27 @@ public final class DpkgStatusReader {
     return new CollectedPackages(installed, skipped);
   }
 
+  /**
+   * Whether {@code name} is a deb822 field name: printable ASCII but space and colon, not starting
+   * with '#' or '-'. A loop, not a pattern: it runs for every line of a fleet's status files.
+   */
+  static boolean isFieldName(String name) {
+    if (name.isEmpty() || name.charAt(0) == '#' || name.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '!' || c > '~' || c == ':') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void field(String line, int number, Stanza stanza) {
     int colon = line.indexOf(':');
     String name = colon < 0 ? "" : line.substring(0, colon);
-    if (!FIELD.matcher(name).matches()) {
+    if (!isFieldName(name)) {
       throw new FeedFormatException(source, "line " + number,
           "'" + abbreviate(line) + "' is not a 'Field: value' line (nor a continuation line or a blank line)");
     }
@@ -164,7 +185,7 @@ public final class DpkgStatusReader {
       throw new FeedFormatException(source, "line " + s.start, "stanza without a Package field");
     }
     String pkg = s.pkg.value;
-    if (!NAME.matcher(pkg).matches()) {
+    if (!isPackageName(pkg)) {
       throw new FeedFormatException(source, "line " + s.pkg.line, "'" + abbreviate(pkg) + "' is not a package name");
     }
     if (s.status == null) {
@@ -172,7 +193,7 @@ public final class DpkgStatusReader {
           eofLine > 0 ? "the file ends inside the stanza of " + pkg + " before its Status field (truncated file?)"
               : "no Status field (is this dpkg's status file, not 'available' or a Packages index?)");
     }
-    String[] words = s.status.value.split("\\s+");
+    String[] words = WHITESPACE.split(s.status.value);
     if (words.length != 3 || !WANTS.contains(words[0]) || !FLAGS.contains(words[1]) || !STATES.contains(words[2])) {
       throw new FeedFormatException(source, "line " + s.status.line + " (" + pkg + ")",
           "Status '" + abbreviate(s.status.value) + "' is not 'want flag state' (e.g. 'install ok installed')");
@@ -192,7 +213,7 @@ public final class DpkgStatusReader {
     String arch = "";
     if (s.arch != null) {
       arch = s.arch.value;
-      if (!ARCH.matcher(arch).matches()) {
+      if (!isArchitecture(arch)) {
         throw new FeedFormatException(source, "line " + s.arch.line + " (" + pkg + ")",
             "Architecture '" + abbreviate(arch) + "' is not an architecture name");
       }
@@ -223,7 +244,46 @@ public final class DpkgStatusReader {
   }
 
   private String purl(String name, String version, String arch) {
-    return PurlPackages.databasePurl("deb", namespace, name, version, arch.isEmpty() ? Map.of() : Map.of("arch", arch));
+    String key = namespace + '\n' + name + '\n' + version + '\n' + arch;
+    String purl = PURLS.get(key);
+    if (purl == null) {
+      purl = PurlPackages.databasePurl("deb", namespace, name, version, arch.isEmpty() ? Map.of() : Map.of("arch", arch));
+      if (PURLS.size() >= MAX_PURLS) {
+        PURLS.clear();
+      }
+      PURLS.put(key, purl);
+    }
+    return purl;
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9.+_-]*}, as a loop: it runs for every package of a fleet. */
+  static boolean isPackageName(String name) {
+    if (name.isEmpty() || !Character.isLetterOrDigit(name.charAt(0)) || name.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || (i > 0 && (c == '.' || c == '+' || c == '_' || c == '-'));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-z0-9][a-z0-9-]*}, as a loop. */
+  static boolean isArchitecture(String arch) {
+    if (arch.isEmpty() || arch.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < arch.length(); i++) {
+      char c = arch.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String place(Stanza s) {

@@ -229,4 +229,18 @@ class DpkgStatusReaderTest {
         .isInstanceOf(FeedFormatException.class)
         .hasMessage("status at line " + (3 * DpkgStatusReader.MAX_STANZAS + 1) + ": more than 200000 stanzas");
   }
+
+  @org.junit.jupiter.api.Test
+  void theHandWrittenNameChecksAcceptExactlyWhatTheirPatternsDo() {
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+_-]*");
+    java.util.regex.Pattern arch = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+    java.util.regex.Pattern field = java.util.regex.Pattern.compile("[!-9;-~&&[^#-]][!-9;-~]*");
+    for (String s : java.util.List.of("", "a", "libssl3", "g++-12", "libstdc++6", "Foo.Bar_1", "-x", ".x", "+x",
+        "a b", "a:b", "\u00e9t\u00e9", "\u0661", "amd64", "arm-64", "AMD64", "x_y", "#c", "Version", "Multi-Arch",
+        "a\u007f", "~tilde", "9", "a#b", "Z")) {
+      assertThat(DpkgStatusReader.isPackageName(s)).as("name '%s'", s).isEqualTo(name.matcher(s).matches());
+      assertThat(DpkgStatusReader.isArchitecture(s)).as("arch '%s'", s).isEqualTo(arch.matcher(s).matches());
+      assertThat(DpkgStatusReader.isFieldName(s)).as("field '%s'", s).isEqualTo(field.matcher(s).matches());
+    }
+  }
 }
