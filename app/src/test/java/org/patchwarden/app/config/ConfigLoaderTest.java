@@ -132,4 +132,16 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("key feeds.max-removal-share: '150%' is not a share of records");
   }
+
+  @Test
+  void remediationKeysComeFromTheFileAndAreCheckedWhereTheyCameFrom() throws IOException {
+    assertThat(ConfigLoader.load(flags(home), Map.of()).remediation()).isEqualTo(RemediationSettings.defaults());
+    Files.writeString(home.resolve("patchwarden.yaml"),
+        "remediation:\n  approvals: 2\n  verify-hours: 48\n  auto-approve-tiers: T0, T1\n");
+    RemediationSettings r = ConfigLoader.load(flags(home), Map.of()).remediation();
+    assertThat(r).isEqualTo(new RemediationSettings(2, 48, java.util.Set.of("T0", "T1")));
+    Files.writeString(home.resolve("patchwarden.yaml"), "remediation:\n  approvals: 3\n");
+    assertThatThrownBy(() -> ConfigLoader.load(flags(home), Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key remediation.approvals: '3' is not valid; expected 0, 1 or 2");
+  }
 }
