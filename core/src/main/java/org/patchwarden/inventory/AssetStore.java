@@ -46,8 +46,21 @@ public interface AssetStore {
    *
    * @param header the newest revision, its packages left empty
    * @param contentHash empty when unknown (a revision stored before hashes were kept)
+   * @param rawDigest digest of the raw input the revision was imported from ({@link #recordRawDigest}),
+   *     or null when unknown
+   * @param packageCount how many packages the revision holds
    */
-  record Newest(Inventory header, String contentHash, boolean matchComplete) {}
+  record Newest(Inventory header, String contentHash, boolean matchComplete, String rawDigest, int packageCount) {
+    public Newest(Inventory header, String contentHash, boolean matchComplete) {
+      this(header, contentHash, matchComplete, null, header.packages().size());
+    }
+  }
+
+  /**
+   * Notes that the asset's inventory {@code revision} was parsed from raw input with this digest, so
+   * that a re-import of byte-identical input can skip parsing. Stores that keep no digest ignore it.
+   */
+  default void recordRawDigest(String assetName, int revision, String rawDigest) {}
 
   /** The stored assets among {@code names}, by name. Stores override it with one query per batch. */
   default Map<String, Asset> findAll(Collection<String> names) {
@@ -68,7 +81,7 @@ public interface AssetStore {
     for (String name : names) {
       currentInventory(name).ifPresent(i -> out.put(name, new Newest(
           new Inventory(name, i.revision(), i.scannedAt(), i.os(), List.of()),
-          InventoryContent.hash(i.os(), i.packages()), false)));
+          InventoryContent.hash(i.os(), i.packages()), false, null, i.packages().size())));
     }
     return out;
   }

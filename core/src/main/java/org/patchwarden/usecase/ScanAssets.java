@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.KevStore;
 import org.patchwarden.match.KevProducts;
@@ -83,10 +84,35 @@ public final class ScanAssets {
    *     ecosystems, and an OS it does not name, are dropped instead of kept
    */
   public record AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
-      boolean complete) {
+      boolean complete, String rawDigest, Supplier<AssetInventory> parse) {
     public AssetInventory {
       Objects.requireNonNull(asset, "asset");
       packages = List.copyOf(packages);
+    }
+
+    /**
+     * @param rawDigest digest of the raw input this was parsed from, stored with the revision so that
+     *     a later import of the same bytes may skip parsing; null when there is none to keep
+     */
+    public AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
+        boolean complete, String rawDigest) {
+      this(asset, replaceContext, os, packages, complete, rawDigest, null);
+    }
+
+    public AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
+        boolean complete) {
+      this(asset, replaceContext, os, packages, complete, null, null);
+    }
+
+    /**
+     * An input not parsed yet because its raw input has the digest stored with the asset's newest,
+     * matched revision: the scan reports that revision, unless the store says otherwise by then, when
+     * it calls {@code parse} and goes on as usual.
+     */
+    public static AssetInventory unparsed(Asset asset, boolean replaceContext, String rawDigest,
+        Supplier<AssetInventory> parse) {
+      return new AssetInventory(asset, replaceContext, null, List.of(), false, Objects.requireNonNull(rawDigest),
+          Objects.requireNonNull(parse));
     }
 
     /** An input that replaces only the ecosystems it has packages of. */
@@ -102,11 +128,18 @@ public final class ScanAssets {
    *     the ecosystems the scan did not cover
    * @param warnings what the scan dropped that the user should check (the OS, most packages)
    * @param unchanged whether the inventory equals the previous revision, so no revision was added
+   * @param packageCount how many packages the inventory holds: its packages are left out (empty) when
+   *     the scan skipped parsing unchanged raw input
    */
   public record AssetReport(Asset asset, Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
-      FindingsUpdate update, List<String> warnings, boolean unchanged) {
+      FindingsUpdate update, List<String> warnings, boolean unchanged, int packageCount) {
     public AssetReport {
       warnings = List.copyOf(warnings);
+    }
+
+    public AssetReport(Asset asset, Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
+        FindingsUpdate update, List<String> warnings, boolean unchanged) {
+      this(asset, inventory, findings, gaps, update, warnings, unchanged, inventory.packages().size());
     }
 
     public AssetReport(Asset asset, Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
@@ -146,7 +179,8 @@ public final class ScanAssets {
       String name = in.asset().name();
       Matched m = matched.get(name);
       reports.add(new AssetReport(r.context.get(name), m.inventory(), m.findings(), m.gaps(), m.update(),
-          r.warnings.get(name), r.unchanged.contains(name)));
+          r.warnings.get(name), r.unchanged.contains(name),
+          r.counted.getOrDefault(name, m.inventory().packages().size())));
     }
     return reports;
   }
@@ -157,6 +191,8 @@ public final class ScanAssets {
     final Map<String, Asset> context = new LinkedHashMap<>();
     final Map<String, List<String>> warnings = new LinkedHashMap<>();
     final Set<String> unchanged = new HashSet<>();
+    /** Package counts of the inventories reported without their packages (parsing skipped). */
+    final Map<String, Integer> counted = new HashMap<>();
     /** Inventories to match and record findings of. */
     final List<Inventory> recorded = new ArrayList<>();
     /** Unchanged inventories already matched: nothing to write. */
@@ -170,7 +206,8 @@ public final class ScanAssets {
       List<String> names = group.stream().map(in -> in.asset().name()).toList();
       Map<String, Asset> stored = assets.findAll(names);
       Map<String, AssetStore.Newest> newest = assets.newest(names);
-      for (AssetInventory in : group) {
+      for (AssetInventory input : group) {
+        AssetInventory in = input;
         Asset asset = in.asset();
         String name = asset.name();
         // an asset listed twice is recorded twice, the second time against the first one's revision
@@ -182,12 +219,28 @@ public final class ScanAssets {
         }
         context.put(name, overlaid);
         AssetStore.Newest head = again ? null : newest.get(name);
+        if (in.parse() != null) {
+          if (head != null && head.matchComplete() && in.rawDigest().equals(head.rawDigest())) {
+            // byte-identical input to what produced the newest, matched revision: the parse would
+            // give its content, so this is the equal-content case below without reading packages
+            skipped.put(name, head.header());
+            counted.put(name, head.packageCount());
+            unchanged.add(name);
+            warnings.put(name, List.of());
+            continue;
+          }
+          in = in.parse().get();
+        }
+        String contentHash = InventoryContent.hash(in.os(), in.packages());
         if (head != null && head.matchComplete() && !head.contentHash().isEmpty()
-            && head.contentHash().equals(InventoryContent.hash(in.os(), in.packages()))) {
+            && head.contentHash().equals(contentHash)) {
           // equal content: the newest revision holds exactly these packages and OS, so the scan
           // would merge to it (nothing of another ecosystem to keep) and warn about nothing
           Inventory h = head.header();
           skipped.put(name, new Inventory(name, h.revision(), h.scannedAt(), h.os(), in.packages()));
+          if (in.rawDigest() != null && !in.rawDigest().equals(head.rawDigest())) {
+            assets.recordRawDigest(name, h.revision(), in.rawDigest());
+          }
           unchanged.add(name);
           warnings.put(name, List.of());
           continue;
@@ -199,8 +252,15 @@ public final class ScanAssets {
           unchanged.add(name);
         }
         warnings.put(name, merged.warnings());
+        // the digest stands for the revision only when parsing the input gives exactly its content
+        // and no warning, so that a skip reports what a parse would
+        if (in.rawDigest() != null && merged.warnings().isEmpty()
+            && contentHash.equals(InventoryContent.hash(inventory.os(), inventory.packages()))) {
+          assets.recordRawDigest(name, inventory.revision(), in.rawDigest());
+        }
         if (again) {
           skipped.remove(name);
+          counted.remove(name);
           recorded.removeIf(i -> i.assetName().equals(name));
         }
         recorded.add(inventory);
@@ -228,6 +288,22 @@ public final class ScanAssets {
         int marked = (int) tracked.stream().filter(t -> t.status() == FindingStatus.NOT_AFFECTED).count();
         out.put(name, new Matched(skipped.get(name), tracked.stream().map(TrackedFinding::finding).toList(),
             gaps.getOrDefault(name, List.of()), new FindingsUpdate(0, tracked.size() - marked, 0, 0, marked)));
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The raw-input digests ({@link AssetInventory#rawDigest}) of the newest revisions, among those of
+   * {@code names}, whose findings are recorded: input with such a digest need not be parsed.
+   */
+  public Map<String, String> matchedRawDigests(List<String> names) {
+    Map<String, String> out = new HashMap<>();
+    for (int from = 0; from < names.size(); from += GROUP) {
+      assets.newest(names.subList(from, Math.min(names.size(), from + GROUP))).forEach((name, n) -> {
+        if (n.matchComplete() && n.rawDigest() != null) {
+          out.put(name, n.rawDigest());
+        }
       });
     }
     return out;

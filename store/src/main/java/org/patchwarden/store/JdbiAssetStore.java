@@ -92,16 +92,27 @@ final class JdbiAssetStore implements AssetStore {
     return jdbi.withHandle(h -> {
       Map<String, Newest> out = new HashMap<>();
       for (List<String> chunk : chunks(names)) {
-        h.createQuery("SELECT " + prefixed("i.", HEADER) + ", i.content_hash, i.match_complete FROM inventories i"
+        h.createQuery("SELECT " + prefixed("i.", HEADER) + ", i.content_hash, i.match_complete, i.raw_digest,"
+                + " (SELECT COUNT(*) FROM installed_packages p WHERE p.asset_name = i.asset_name"
+                + " AND p.revision = i.revision) AS package_count FROM inventories i"
                 + " JOIN (SELECT asset_name, MAX(revision) AS revision FROM inventories"
                 + " WHERE asset_name IN (<names>) GROUP BY asset_name) newest"
                 + " ON newest.asset_name = i.asset_name AND newest.revision = i.revision")
             .bindList("names", chunk)
-            .map((rs, ctx) -> new Newest(header(rs), rs.getString("content_hash"), rs.getInt("match_complete") == 1))
+            .map((rs, ctx) -> new Newest(header(rs), rs.getString("content_hash"), rs.getInt("match_complete") == 1,
+                rs.getString("raw_digest"), rs.getInt("package_count")))
             .forEach(n -> out.put(n.header().assetName(), n));
       }
       return out;
     });
+  }
+
+  /** {@inheritDoc} Only that revision's row changes; a later revision starts without a digest. */
+  @Override
+  public void recordRawDigest(String assetName, int revision, String rawDigest) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE inventories SET raw_digest = :digest"
+            + " WHERE asset_name = :name AND revision = :rev")
+        .bind("digest", rawDigest).bind("name", assetName).bind("rev", revision).execute());
   }
 
   private static List<List<String>> chunks(Collection<String> names) {

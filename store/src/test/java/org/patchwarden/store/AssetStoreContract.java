@@ -59,6 +59,24 @@ abstract class AssetStoreContract extends DatabaseContract {
   }
 
   @Test
+  void aRawDigestStaysWithItsRevisionAndANewRevisionStartsWithout() {
+    db.assetStore().save(WEB);
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL, CURL));
+    assertThat(db.assetStore().newest(List.of("web-01")).get("web-01").rawDigest()).as("never recorded").isNull();
+    assertThat(db.assetStore().newest(List.of("web-01")).get("web-01").packageCount()).isEqualTo(2);
+
+    String digest = "ab".repeat(32);
+    db.assetStore().recordRawDigest("web-01", 1, digest);
+    assertThat(db.assetStore().newest(List.of("web-01")).get("web-01").rawDigest()).isEqualTo(digest);
+
+    db.assetStore().recordInventory("web-01", SCAN2, TRIXIE, List.of(CURL));
+    var newest = db.assetStore().newest(List.of("web-01")).get("web-01");
+    assertThat(newest.header().revision()).isEqualTo(2);
+    assertThat(newest.rawDigest()).as("revision 2 was not parsed from that input").isNull();
+    assertThat(newest.packageCount()).isEqualTo(1);
+  }
+
+  @Test
   void savesAnAssetWithItsContextAndFindsItByName() {
     db.assetStore().save(WEB);
     assertThat(db.assetStore().find("web-01")).contains(WEB);

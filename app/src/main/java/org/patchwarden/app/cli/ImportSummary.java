@@ -46,7 +46,7 @@ final class ImportSummary {
       opened += r.update().opened();
       closed += r.update().closed();
       unchanged += r.unchanged() ? 1 : 0;
-      packages += r.inventory().packages().size();
+      packages += r.packageCount();
       withFindings += r.findings().isEmpty() ? 0 : 1;
       withKev += k > 0 ? 1 : 0;
       noData += r.gaps().isEmpty() ? 0 : 1;
@@ -84,7 +84,7 @@ final class ImportSummary {
     for (Row r : top) {
       AssetReport a = r.report();
       out.printf("  %-28s %4d %9d %9d %5d %6d %6d%n", a.asset().name(), a.inventory().revision(),
-          a.inventory().packages().size(), r.findings(), r.kev(), a.update().opened(), a.update().closed());
+          a.packageCount(), r.findings(), r.kev(), a.update().opened(), a.update().closed());
     }
   }
 

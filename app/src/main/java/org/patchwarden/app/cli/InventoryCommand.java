@@ -60,7 +60,7 @@ final class InventoryCommand implements Callable<Integer> {
       }
       FleetDirectory.Fleet fleet;
       try {
-        fleet = FleetDirectory.read(dir);
+        fleet = FleetDirectory.read(dir, inventory.root.app().scanAssets()::matchedRawDigests);
       } catch (IllegalArgumentException e) {
         throw new CliException(2, e.getMessage());
       }
@@ -80,7 +80,7 @@ final class InventoryCommand implements Callable<Integer> {
           a.put("asset", r.asset().name());
           a.put("inventory_revision", r.inventory().revision());
           a.put("os", FindingJson.os(r.inventory().os()));
-          a.put("packages", r.inventory().packages().size());
+          a.put("packages", r.packageCount());
           a.put("findings", r.findings().stream().map(FindingJson::finding).toList());
           a.put("gaps", r.gaps().stream().map(FindingJson::gap).toList());
           a.put("notes", notes.getOrDefault(r.asset().name(), List.of()));
@@ -98,7 +98,7 @@ final class InventoryCommand implements Callable<Integer> {
       out.printf("%-28s %4s %9s %9s %6s %6s  %s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "NEW", "FIXED", "NO DATA");
       for (var r : reports) {
         out.printf("%-28s %4d %9d %9d %6d %6d  %s%n", r.asset().name(), r.inventory().revision(),
-            r.inventory().packages().size(), r.findings().size(), r.update().opened(), r.update().closed(),
+            r.packageCount(), r.findings().size(), r.update().opened(), r.update().closed(),
             String.join("; ", r.gaps().stream().map(g -> g.advisoryEcosystem() + " (" + g.packages() + ")").toList()));
       }
       notes.forEach((asset, ns) -> ns.forEach(n -> out.println("note: " + asset + ": " + n)));

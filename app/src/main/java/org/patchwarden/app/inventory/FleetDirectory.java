@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.patchwarden.formats.inventory.assetlist.AssetListEntry;
 import org.patchwarden.formats.inventory.assetlist.AssetListReader;
@@ -39,6 +40,18 @@ public final class FleetDirectory {
    * @throws IllegalArgumentException when the directory has no asset list
    */
   public static Fleet read(Path dir) {
+    return read(dir, names -> Map.of());
+  }
+
+  /**
+   * Reads {@code dir}, leaving unparsed ({@link ScanAssets.AssetInventory#unparsed}) each asset whose
+   * raw input ({@link RawDigest}) has the digest {@code matched} gives for it; every other asset's
+   * input carries its digest.
+   *
+   * @param matched the stored digests of the listed assets (the names given), by name
+   * @throws IllegalArgumentException when the directory has no asset list
+   */
+  public static Fleet read(Path dir, Function<List<String>, Map<String, String>> matched) {
     Path list = Stream.of("assets.csv", "assets.yaml", "assets.yml").map(dir::resolve).filter(Files::isRegularFile)
         .findFirst().orElseThrow(() -> new IllegalArgumentException(
             dir + " has no assets.csv or assets.yaml (see docs/inventory-import.md)"));
@@ -49,6 +62,9 @@ public final class FleetDirectory {
       throw new UncheckedIOException("cannot read " + list, e);
     }
     Path root = realPath(dir, dir);
+    Map<String, Integer> listed = new HashMap<>();
+    entries.forEach(e -> listed.merge(e.asset().name(), 1, Integer::sum));
+    Map<String, String> stored = matched.apply(List.copyOf(listed.keySet()));
     List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
     Map<String, List<String>> notes = new LinkedHashMap<>();
     // hosts of one image list equal packages: one instance each, so memory follows the distinct
@@ -79,10 +95,19 @@ public final class FleetDirectory {
             files.add(p);
           }
         }
-        CollectedInventory c = InventoryFiles.read(files);
-        c.packages().forEach(p -> packages.add(shared.computeIfAbsent(p, k -> k)));
-        os = c.os();
-        assetNotes.addAll(c.notes());
+        String digest = RawDigest.of(e, files);
+        String name = e.asset().name();
+        if (listed.get(name) == 1 && digest.equals(stored.get(name))) {
+          // byte-identical to what the newest matched revision was parsed from, which had no notes
+          if (!assetNotes.isEmpty()) {
+            notes.put(name, assetNotes);
+          }
+          inputs.add(ScanAssets.AssetInventory.unparsed(e.asset(), true, digest,
+              () -> parsed(e, files, digest, shared, notes, assetNotes)));
+          continue;
+        }
+        inputs.add(parsed(e, files, digest, shared, notes, assetNotes));
+        continue;
       } else if (e.products().isEmpty()) {
         assetNotes.add(missingFolder(dir, e.asset().name()));
       }
@@ -92,6 +117,24 @@ public final class FleetDirectory {
       inputs.add(new ScanAssets.AssetInventory(e.asset(), true, os, List.copyOf(packages)));
     }
     return new Fleet(inputs, notes);
+  }
+
+  /**
+   * Parses an asset's folder files into its input. The digest goes with it only when the files gave
+   * no notes: a skipped parse would not repeat them.
+   */
+  private static ScanAssets.AssetInventory parsed(AssetListEntry e, List<Path> files, String digest,
+      Map<InstalledPackage, InstalledPackage> shared, Map<String, List<String>> notes, List<String> assetNotes) {
+    Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
+    CollectedInventory c = InventoryFiles.read(files);
+    c.packages().forEach(p -> packages.add(shared.computeIfAbsent(p, k -> k)));
+    List<String> all = new ArrayList<>(assetNotes);
+    all.addAll(c.notes());
+    if (!all.isEmpty()) {
+      notes.put(e.asset().name(), all);
+    }
+    return new ScanAssets.AssetInventory(e.asset(), true, c.os(), List.copyOf(packages), false,
+        c.notes().isEmpty() ? digest : null);
   }
 
   /**

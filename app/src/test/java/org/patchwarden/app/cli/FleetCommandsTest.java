@@ -117,6 +117,34 @@ class FleetCommandsTest {
         .isEqualTo(trackedBefore);
   }
 
+  @Test
+  void aReImportSkipsParsingAnEqualCopyOfAStatusFileAndReParsesOneWithAChangedByte() throws IOException {
+    JsonNode first = JSON.readTree(run("inventory", "import", fleet.toString(), "--json").out()).get("assets");
+    Path status = fleet.resolve("web-02/status");
+    byte[] bytes = Files.readAllBytes(status);
+    Files.delete(status);
+    Files.write(status, bytes);
+
+    JsonNode same = JSON.readTree(run("inventory", "import", fleet.toString(), "--json").out()).get("assets");
+    for (int i = 0; i < first.size(); i++) {
+      assertThat(same.get(i).get("unchanged").asBoolean()).isTrue();
+      assertThat(same.get(i).get("packages")).as(same.get(i).get("asset").asText())
+          .isEqualTo(first.get(i).get("packages"));
+      assertThat(same.get(i).get("os")).isEqualTo(first.get(i).get("os"));
+      assertThat(sorted(same.get(i).get("findings"))).isEqualTo(sorted(first.get(i).get("findings")));
+    }
+
+    Files.writeString(status, Files.readString(status)
+        .replace("Version: 5:6.0.16-1+deb11u1", "Version: 5:6.0.16-1+deb11u2"));
+    JsonNode changed = JSON.readTree(run("inventory", "import", fleet.toString(), "--json").out()).get("assets");
+    JsonNode web02 = changed.get(1);
+    assertThat(web02.get("asset").asText()).isEqualTo("web-02");
+    assertThat(web02.get("unchanged").asBoolean()).isFalse();
+    assertThat(web02.get("inventory_revision").asInt()).isEqualTo(first.get(1).get("inventory_revision").asInt() + 1);
+    assertThat(web02.get("findings").toString()).doesNotContain("DSA-5081-1");
+    assertThat(first.get(1).get("findings").toString()).contains("DSA-5081-1");
+  }
+
   private static java.util.List<String> sorted(JsonNode findings) {
     java.util.List<String> out = new java.util.ArrayList<>();
     findings.forEach(f -> out.add(f.toString()));

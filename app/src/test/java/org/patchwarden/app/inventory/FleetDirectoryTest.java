@@ -28,6 +28,42 @@ class FleetDirectoryTest {
   }
 
   @Test
+  void anAssetWhoseFilesHaveTheStoredDigestIsLeftUnparsedAndAChangedByteIsParsed() throws IOException {
+    assets("web-01", "web-02");
+    Files.writeString(Files.createDirectories(fleet.resolve("web-01")).resolve("status"), CURL);
+    Files.writeString(Files.createDirectories(fleet.resolve("web-02")).resolve("status"), CURL);
+    var first = FleetDirectory.read(fleet).inventories();
+    assertThat(first).allSatisfy(in -> assertThat(in.parse()).isNull());
+    String digest1 = first.get(0).rawDigest();
+    assertThat(digest1).as("the asset-list entry is part of the input").isNotEqualTo(first.get(1).rawDigest());
+
+    // an equal-bytes copy of the file: same digest, not parsed
+    Path status = fleet.resolve("web-01/status");
+    Path copy = fleet.resolve("copy");
+    Files.copy(status, copy);
+    Files.delete(status);
+    Files.move(copy, status);
+    var again = FleetDirectory.read(fleet, names -> java.util.Map.of("web-01", digest1)).inventories();
+    assertThat(again.get(0).parse()).as("web-01 unparsed").isNotNull();
+    assertThat(again.get(0).packages()).isEmpty();
+    assertThat(again.get(0).parse().get().packages()).extracting(p -> p.name()).containsExactly("curl");
+    assertThat(again.get(1).parse()).as("web-02: no digest stored").isNull();
+
+    Files.writeString(status, CURL.replace("deb12u8", "deb12u9"));
+    var changed = FleetDirectory.read(fleet, names -> java.util.Map.of("web-01", digest1)).inventories();
+    assertThat(changed.get(0).parse()).as("a changed byte is parsed").isNull();
+    assertThat(changed.get(0).rawDigest()).isNotEqualTo(digest1);
+    assertThat(changed.get(0).packages()).extracting(p -> p.version()).containsExactly("7.88.1-10+deb12u9");
+  }
+
+  @Test
+  void filesThatGaveNotesCarryNoDigestSoTheirNotesAreNeverSkipped() throws IOException {
+    assets("web-01");
+    Files.writeString(Files.createDirectories(fleet.resolve("web-01")).resolve("status"), "");
+    assertThat(FleetDirectory.read(fleet).inventories().getFirst().rawDigest()).isNull();
+  }
+
+  @Test
   void anEmptyDpkgStatusIsReportedAsNothingCheckedNotAsClean() throws IOException {
     assets("web-01");
     Files.writeString(Files.createDirectories(fleet.resolve("web-01")).resolve("status"), "");
