@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 import org.patchwarden.formats.inventory.assetlist.AssetListEntry;
+import org.patchwarden.inventory.Asset;
 
 /**
  * SHA-256 of an imported asset's raw input: its asset-list entry (context and products) and its
@@ -28,9 +30,13 @@ final class RawDigest {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no SHA-256 in this JVM", e);
     }
-    // the entry's record text: a change of context or products, or of how a build prints them,
-    // gives another digest, which only costs a parse
-    field(sha, entry.toString().getBytes(StandardCharsets.UTF_8));
+    // the entry's context and products as text: a change of either, or of how a build prints them,
+    // gives another digest, which only costs a parse. Tags are sorted: a Set's order differs by run.
+    Asset a = entry.asset();
+    for (Object f : new Object[] {a.name(), a.kind(), a.environment(), a.ownerTeam(), a.criticality(),
+        a.internetFacing(), new TreeSet<>(a.tags()), entry.products()}) {
+      field(sha, String.valueOf(f).getBytes(StandardCharsets.UTF_8));
+    }
     ByteBuffer buffer = BUFFER.get();
     for (Path file : files) {
       field(sha, file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
