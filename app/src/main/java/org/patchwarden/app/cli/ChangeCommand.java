@@ -41,6 +41,12 @@ import picocli.CommandLine.ParentCommand;
 final class ChangeCommand implements Callable<Integer> {
   @ParentCommand PatchwardenCommand root;
 
+  /** The change with this id, or a usage error naming the subcommand. */
+  Change existing(String subcommand, long id) {
+    return root.app().listChanges().find(id)
+        .orElseThrow(() -> new CliException(2, "change " + subcommand + ": no change " + id + " ('change list' shows them)"));
+  }
+
   @Override
   public Integer call() {
     root.terminal().err().println("patchwarden: missing subcommand: plan, approve, apply, cancel, verify, show, list, "
@@ -213,8 +219,7 @@ final class ChangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Change c = change.root.app().listChanges().find(id)
-          .orElseThrow(() -> new CliException(2, "change show: no change " + id + " ('change list' shows them)"));
+      Change c = change.existing("show", id);
       if (json) {
         printJson(change.root.terminal().out(), c);
       } else {
@@ -261,15 +266,15 @@ final class ChangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Change c = change.root.app().listChanges().find(id)
-          .orElseThrow(() -> new CliException(2, "change export: no change " + id + " ('change list' shows them)"));
+      Change c = change.existing("export", id);
+      var upgrades = RemediationCommands.upgrades(c);
       try (var out = java.nio.file.Files.newBufferedWriter(file)) {
-        AnsiblePlaybookWriter.write(RemediationCommands.upgrades(c), out);
+        AnsiblePlaybookWriter.write(upgrades, out);
       } catch (java.io.IOException e) {
         throw new CliException(1, "change export: cannot write " + file + ": " + e.getMessage());
       }
       change.root.terminal().out().printf("change %d: Ansible playbook written to %s (%d upgrade(s) on %d asset(s))%n",
-          c.id(), file, RemediationCommands.upgrades(c).size(), c.assets().size());
+          c.id(), file, upgrades.size(), c.assets().size());
       return 0;
     }
   }
