@@ -239,6 +239,16 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.usecase.AcceptRisk(db.findingStore(), db.changeStore(), db.auditLog(), clock);
   }
 
+  /** Records inventories: match and assess them, then verify the applied changes on their assets. */
+  public org.patchwarden.usecase.RecordInventory recordInventory() {
+    return new org.patchwarden.usecase.RecordInventory(scanAssets(), verifyChanges());
+  }
+
+  /** Findings as a user may see them, filtered, sorted and paged. */
+  public org.patchwarden.usecase.BrowseFindings browseFindings() {
+    return new org.patchwarden.usecase.BrowseFindings(assessFindings(null));
+  }
+
   /** Administers users, teams and API tokens; passwords hashed with Argon2id. */
   public org.patchwarden.usecase.ManageUsers manageUsers() {
     return new org.patchwarden.usecase.ManageUsers(database().userStore(), passwordHasher(), clock);

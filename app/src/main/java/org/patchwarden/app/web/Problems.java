@@ -24,6 +24,8 @@ final class Problems {
     // Domain refusals (bad values, unknown ids, illegal transitions) carry messages meant for people.
     routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx, 400, "Bad request", e.getMessage()));
     routes.exception(java.util.NoSuchElementException.class, (e, ctx) -> write(ctx, 404, "Not found", e.getMessage()));
+    routes.exception(org.patchwarden.remediate.IllegalTransition.class, (e, ctx) -> write(ctx, 409, "Conflict", e.getMessage()));
+    routes.exception(org.patchwarden.remediate.ChangeConflict.class, (e, ctx) -> write(ctx, 409, "Conflict", e.getMessage()));
     routes.exception(IllegalStateException.class, (e, ctx) -> write(ctx, 409, "Conflict", e.getMessage()));
     routes.exception(org.patchwarden.feed.FeedFormatException.class,
         (e, ctx) -> write(ctx, 400, "Input refused", e.getMessage()));

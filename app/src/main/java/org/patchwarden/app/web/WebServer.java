@@ -41,7 +41,9 @@ public final class WebServer implements AutoCloseable {
   private List<RouteModule> modules() {
     return List.of(
         new SessionRoutes(authenticate),
-        new ApiRoutes(app, json),
+        new ApiRoutes(app),
+        new ChangeRoutes(app),
+        new InventoryRoutes(app),
         new OpenApiRoutes(registry, json));
   }
 

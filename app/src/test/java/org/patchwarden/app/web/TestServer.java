@@ -28,6 +28,9 @@ import org.patchwarden.store.TestDatabases;
  * and the password {@link #password}. Assets are the test's to add (see {@link #app()}), e.g. with
  * {@code owner_team} red or blue.
  *
+ * <p>{@link #loadDemoFeeds()} loads the bundled demo feeds (the {@code demo} command's real KEV, OSV,
+ * Debian... slices) and {@link #demoInventory} gives a demo fleet asset's inventory files, to upload.
+ *
  * <p>Calls: {@code server.as(Who.VIEWER).get("/api/v1/assets")} sends the viewer's bearer token;
  * {@link Who#ANONYMOUS} sends none. {@link #http()} is the one shared {@link HttpClient};
  * {@link #request} gives a request builder with the token set, for anything else.
@@ -91,6 +94,70 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Loads the bundled demo feeds into this server's database, as {@code feeds load} would. */
+  public TestServer loadDemoFeeds() {
+    Path feeds = copyTree("feeds", app.config().home().resolve("demo-feeds"));
+    var loader = app.feedLoader(n -> { });
+    for (var input : org.patchwarden.formats.feed.FeedScanner.scan(feeds).inputs()) {
+      loader.load(input, "bundled:" + feeds.relativize(input.paths().get(0)), false);
+    }
+    return this;
+  }
+
+  /**
+   * The inventory files of demo fleet asset {@code name} ({@code web-01}, {@code web-02},
+   * {@code staging-web-01}: os-release and dpkg status; {@code alma-db-01}...), as file name to bytes.
+   */
+  public static Map<String, byte[]> demoInventory(String name) {
+    String indexName = "/demo/fleet.index";
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    try (var index = TestServer.class.getResourceAsStream(indexName)) {
+      for (String line : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList()) {
+        if (line.startsWith(name + "/")) {
+          try (var in = TestServer.class.getResourceAsStream("/demo/fleet/" + line)) {
+            files.put(line.substring(name.length() + 1), in.readAllBytes());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no demo fleet asset " + name);
+    }
+    return files;
+  }
+
+  /** A multipart/form-data body of {@code files}, with its boundary: (content type, body). */
+  public static Map.Entry<String, byte[]> multipart(Map<String, byte[]> files) {
+    String boundary = "pwtest" + Long.toHexString(System.nanoTime());
+    var out = new java.io.ByteArrayOutputStream();
+    for (var f : files.entrySet()) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + f.getKey()
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.writeBytes(f.getValue());
+      out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Map.entry("multipart/form-data; boundary=" + boundary, out.toByteArray());
+  }
+
+  private static Path copyTree(String tree, Path dir) {
+    try (var index = TestServer.class.getResourceAsStream("/demo/" + tree + ".index")) {
+      for (String name : new String(index.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank()).toList()) {
+        Path target = dir.resolve(name).normalize();
+        java.nio.file.Files.createDirectories(target.getParent());
+        try (var in = TestServer.class.getResourceAsStream("/demo/" + tree + "/" + name)) {
+          java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public App app() {
     return app;
   }
@@ -141,6 +208,13 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> post(String path, String contentType, String body) {
       return send(request(who, path).header("Content-Type", contentType)
           .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Uploads {@code files} as the inventory of {@code asset} (multipart), with query {@code extra} (e.g. "&team=red"). */
+    public HttpResponse<String> upload(String asset, Map<String, byte[]> files, String extra) {
+      var body = multipart(files);
+      return send(request(who, "/api/v1/inventories?asset=" + asset + extra).header("Content-Type", body.getKey())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.getValue())).build());
     }
 
     public HttpResponse<String> postJson(String path, String json) {
