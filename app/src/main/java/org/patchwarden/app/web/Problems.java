@@ -39,7 +39,8 @@ final class Problems {
     });
     for (int status : new int[] {404, 405, 413}) {
       routes.error(status, "*", ctx -> {
-        if (!MEDIA_TYPE.equals(ctx.res().getContentType())) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith(MEDIA_TYPE)) { // not already a problem document of a handler
           String detail = status == 413 ? "request body larger than " + WebServer.MAX_REQUEST_BYTES + " bytes"
               : "no route " + ctx.method() + " " + ctx.path();
           write(ctx, status, title(status), detail);
