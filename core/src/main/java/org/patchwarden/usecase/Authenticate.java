@@ -63,20 +63,17 @@ public final class Authenticate {
 
   /** Checks {@code password} and opens a session; refused when too many recent failures. */
   public LoginResult login(String name, String password, String clientAddress) {
-    String byName = "user:" + name;
-    String byAddress = "addr:" + clientAddress;
-    if (!throttle.allows(byName) || !throttle.allows(byAddress)) {
+    if (!throttle.allows(name, clientAddress)) {
       return new LoginResult(Optional.empty(), Refusal.THROTTLED);
     }
     Optional<String> hash = name == null ? Optional.empty() : users.passwordHash(name);
     boolean ok = hasher.matches(password == null ? "" : password, hash.orElse(dummyHash)) && hash.isPresent();
     Optional<User> user = ok ? users.user(name) : Optional.empty();
     if (user.isEmpty()) {
-      throttle.failed(byName);
-      throttle.failed(byAddress);
+      throttle.failed(name, clientAddress);
       return new LoginResult(Optional.empty(), Refusal.BAD_CREDENTIALS);
     }
-    throttle.succeeded(byName);
+    throttle.succeeded(name);
     String id = Secrets.newSecret("");
     Session session = new Session(Secrets.hash(id), name, Secrets.newSecret(""), clock.instant().plus(sessionLength));
     users.addSession(session);

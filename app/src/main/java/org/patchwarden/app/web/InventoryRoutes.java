@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,8 +122,17 @@ final class InventoryRoutes implements RouteModule {
     if (Files.exists(target)) {
       throw ApiProblem.badRequest("upload file name '" + base + "' given twice");
     }
-    try (in) {
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    try (in; var out = Files.newOutputStream(target)) {
+      // A chunked body states no length: count what arrives.
+      byte[] buffer = new byte[1 << 16];
+      long total = 0;
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        total += n;
+        if (total > WebServer.MAX_REQUEST_BYTES) {
+          throw new ApiProblem(413, "Content too large", "upload larger than " + WebServer.MAX_REQUEST_BYTES + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
     }
     return target;
   }

@@ -48,6 +48,9 @@ public final class RouteRegistry {
 
   private static Handler guarded(Route route, Authenticate auth) {
     return ctx -> {
+      if (ctx.req().getContentLengthLong() > WebServer.MAX_REQUEST_BYTES) {
+        throw new ApiProblem(413, "Content too large", "request body larger than " + WebServer.MAX_REQUEST_BYTES + " bytes");
+      }
       Caller caller = identify(ctx, auth, route);
       if (caller != null) {
         ctx.attribute(Caller.ATTRIBUTE, caller);

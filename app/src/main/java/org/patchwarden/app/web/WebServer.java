@@ -31,7 +31,7 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer(App app) {
     this.app = app;
-    this.authenticate = app.authenticate(new LoginThrottle(5, Duration.ofMinutes(5), app.clock()));
+    this.authenticate = app.authenticate(new LoginThrottle(5, 50, Duration.ofMinutes(5), app.clock()));
     for (RouteModule module : modules()) {
       module.register(registry);
     }
@@ -67,6 +67,8 @@ public final class WebServer implements AutoCloseable {
     javalin = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
       config.startup.showJavalinBanner = false;
       config.router.ignoreTrailingSlashes = true;
       registry.install(config.routes, authenticate);

@@ -59,4 +59,81 @@ class WebServerTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"openapi\":\"3.1.0\"", "/api/v1/assets");
   }
+
+  private static java.net.http.HttpResponse<String> login(String name, String password) {
+    return server.as(Who.ANONYMOUS).postJson("/api/v1/session",
+        "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}");
+  }
+
+  private static String sessionCookie(java.net.http.HttpResponse<String> login) {
+    String setCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("pw_session="))
+        .findFirst().orElseThrow();
+    return setCookie.substring(0, setCookie.indexOf(';'));
+  }
+
+  @Test
+  void aLoginSetsASecureHttpOnlySameSiteStrictCookieAndReturnsTheCsrfToken() {
+    var r = login("approver", TestServer.password(Who.APPROVER));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("pw_session="))
+        .findFirst().orElseThrow();
+    assertThat(setCookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly")
+        .containsIgnoringCase("SameSite=Strict");
+    assertThat(ApiTest.json(r).get("csrfToken").asText()).hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void aSessionReadsWithoutCsrfButMustSendTheTokenToChangeState() {
+    var r = login("analyst", TestServer.password(Who.ANALYST));
+    String cookie = sessionCookie(r);
+    String csrf = ApiTest.json(r).get("csrfToken").asText();
+    var read = server.as(Who.ANONYMOUS).send(server.request(Who.ANONYMOUS, "/api/v1/session").header("Cookie", cookie)
+        .GET().build());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body()).contains("\"name\":\"analyst\"");
+
+    var withoutToken = server.as(Who.ANONYMOUS).send(server.request(Who.ANONYMOUS, "/api/v1/findings/marks")
+        .header("Cookie", cookie).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+    assertThat(withoutToken.body()).contains("CSRF");
+
+    var withToken = server.as(Who.ANONYMOUS).send(server.request(Who.ANONYMOUS, "/api/v1/findings/marks")
+        .header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+    assertThat(withToken.statusCode()).as("past the CSRF check, refused for its empty body").isEqualTo(400);
+
+    var logout = server.as(Who.ANONYMOUS).send(server.request(Who.ANONYMOUS, "/api/v1/session/logout")
+        .header("Cookie", cookie).header("X-CSRF-Token", csrf).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(logout.statusCode()).isEqualTo(204);
+    var after = server.as(Who.ANONYMOUS).send(server.request(Who.ANONYMOUS, "/api/v1/session").header("Cookie", cookie)
+        .GET().build());
+    assertThat(after.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void repeatedFailedLoginsAreThrottledEvenWithTheRightPasswordAfterwards() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(login("other-viewer", "wrong-password-" + i).statusCode()).isEqualTo(401);
+    }
+    var throttled = login("other-viewer", TestServer.password(Who.OTHER_VIEWER));
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
+  void anUnknownUserFailsLikeAWrongPassword() {
+    var r = login("nobody-here", "whatever-password");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).contains("user name or password wrong");
+  }
+
+  @Test
+  void aRequestBodyAboveTheLimitIsRefusedWith413() {
+    byte[] big = new byte[(int) WebServer.MAX_REQUEST_BYTES + 1024];
+    var r = server.as(Who.ANALYST).send(server.request(Who.ANALYST, "/api/v1/inventories?asset=big&filename=status")
+        .header("Content-Type", "application/octet-stream")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)).build());
+    assertThat(r.statusCode()).isEqualTo(413);
+  }
 }
