@@ -239,6 +239,31 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.usecase.AcceptRisk(db.findingStore(), db.changeStore(), db.auditLog(), clock);
   }
 
+  /** Records inventories: match and assess them, then verify the applied changes on their assets. */
+  public org.patchwarden.usecase.RecordInventory recordInventory() {
+    return new org.patchwarden.usecase.RecordInventory(scanAssets(), verifyChanges());
+  }
+
+  /** Findings as a user may see them, filtered, sorted and paged. */
+  public org.patchwarden.usecase.BrowseFindings browseFindings() {
+    return new org.patchwarden.usecase.BrowseFindings(assessFindings(null));
+  }
+
+  /** Administers users, teams and API tokens; passwords hashed with Argon2id. */
+  public org.patchwarden.usecase.ManageUsers manageUsers() {
+    return new org.patchwarden.usecase.ManageUsers(database().userStore(), passwordHasher(), clock);
+  }
+
+  /** Identifies callers of the server by token or session, and logs people in, throttled by {@code throttle}. */
+  public org.patchwarden.usecase.Authenticate authenticate(org.patchwarden.access.LoginThrottle throttle) {
+    return new org.patchwarden.usecase.Authenticate(database().userStore(), passwordHasher(), throttle,
+        java.time.Duration.ofHours(8), clock);
+  }
+
+  private org.patchwarden.access.PasswordHasher passwordHasher() {
+    return new org.patchwarden.app.web.Argon2PasswordHasher();
+  }
+
   public ListFeedVersions listFeedVersions() {
     return new ListFeedVersions(database().feedVersionStore());
   }

@@ -192,6 +192,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Users, teams, API tokens and sessions of the server. */
+  public org.patchwarden.access.UserStore userStore() {
+    return new JdbiUserStore(jdbi);
+  }
+
   /** The store of remediation changes. */
   public org.patchwarden.remediate.ChangeStore changeStore() {
     return new JdbiChangeStore(jdbi);
