@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.patchwarden.access.User;
 import org.patchwarden.assess.AssessedFinding;
 import org.patchwarden.assess.Assessment;
 import org.patchwarden.match.FindingFilter;
@@ -31,17 +32,28 @@ public final class SummarizeFindings {
   }
 
   /**
-   * The overview over the findings of the assets {@code visible} admits (a team scope, or every asset).
+   * The overview of the findings {@code viewer} may see: their teams' assets for analysts and viewers
+   * (the owner team of each finding's asset, as {@link BrowseFindings} scopes), every asset for others.
    *
    * @param trendDays how many days the trend covers, ending today (at least 1)
    */
-  public Overview summarize(Predicate<String> visible, int trendDays) {
+  public Overview summarize(User viewer, int trendDays) {
+    return summarize(a -> viewer.sees(a.signals().asset().ownerTeam().isEmpty() ? null
+        : a.signals().asset().ownerTeam()), trendDays);
+  }
+
+  /**
+   * The overview over the findings whose assessment {@code visible} admits.
+   *
+   * @param trendDays how many days the trend covers, ending today (at least 1)
+   */
+  public Overview summarize(Predicate<Assessment> visible, int trendDays) {
     if (trendDays < 1 || trendDays > 3660) {
       throw new IllegalArgumentException("trend days must be 1..3660, got " + trendDays);
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     List<AssessedFinding> all = assess.assess(FindingFilter.all()).stream()
-        .filter(f -> visible.test(f.assessment().assetName())).toList();
+        .filter(f -> visible.test(f.assessment())).toList();
     Map<String, Integer> byTier = new LinkedHashMap<>();
     assess.tierNames().keySet().forEach(t -> byTier.put(t, 0));
     int kevOpen = 0;

@@ -161,11 +161,22 @@ class SummarizeFindingsTest {
   @Test
   void onlyTheVisibleAssetsCount() {
     SummarizeFindings.Overview o = new SummarizeFindings(assess(tracked), TODAY)
-        .summarize(a -> a.equals("web-01"), 7);
+        .summarize(a -> a.assetName().equals("web-01"), 7);
 
     assertThat(o.open()).isEqualTo(1);
     assertThat(o.kevAssets()).isEqualTo(1);
     assertThat(o.trend()).extracting(SummarizeFindings.TrendPoint::open).containsExactly(1, 2, 2, 2, 1, 1, 1);
+  }
+
+  @Test
+  void aViewerSeesOnlyTheirTeamsAssetsAndAnApproverSeesEvery() {
+    SummarizeFindings s = new SummarizeFindings(assess(tracked), TODAY);
+
+    var viewer = new org.patchwarden.access.User("vic", org.patchwarden.access.Role.VIEWER, java.util.Set.of("web-team"));
+    var approver = new org.patchwarden.access.User("amy", org.patchwarden.access.Role.APPROVER, java.util.Set.of());
+
+    assertThat(s.summarize(viewer, 7).open()).isEqualTo(1);
+    assertThat(s.summarize(approver, 7).open()).isEqualTo(3);
   }
 
   @Test

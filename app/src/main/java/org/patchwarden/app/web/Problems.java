@@ -50,6 +50,9 @@ final class Problems {
   }
 
   static void write(Context ctx, int status, String title, String detail) {
+    if (org.patchwarden.app.web.pages.PageErrors.write(ctx, status, title, detail)) {
+      return; // a browser asked for a dashboard page: it gets a page, not problem+json
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title);

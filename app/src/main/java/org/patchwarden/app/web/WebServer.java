@@ -44,7 +44,8 @@ public final class WebServer implements AutoCloseable {
         new ApiRoutes(app),
         new ChangeRoutes(app),
         new InventoryRoutes(app),
-        new OpenApiRoutes(registry, json));
+        new OpenApiRoutes(registry, json),
+        new org.patchwarden.app.web.pages.DashboardRoutes(app, authenticate));
   }
 
   /** The JSON mapper of requests and responses: ISO-8601 times, records as objects. */
@@ -71,7 +72,6 @@ public final class WebServer implements AutoCloseable {
       config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
       config.startup.showJavalinBanner = false;
       config.router.ignoreTrailingSlashes = true;
-      config.http.prefer405over404 = true;
       registry.install(config.routes, authenticate);
       Problems.install(config.routes);
     });

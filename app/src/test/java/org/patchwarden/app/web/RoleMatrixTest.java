@@ -67,6 +67,22 @@ class RoleMatrixTest {
     MATRIX.put("POST /api/v1/risk-acceptances", new Expect(APPROVE, true));
     MATRIX.put("POST /api/v1/findings/marks", new Expect(ANALYZE, true));
     MATRIX.put("POST /api/v1/inventories", new Expect(ANALYZE, true));
+    // The dashboard's pages (DashboardBrowserTest covers another team's asset page).
+    MATRIX.put("GET /login", new Expect(null, false));
+    MATRIX.put("POST /login", new Expect(null, false));
+    MATRIX.put("POST /logout", new Expect(ALL, false));
+    MATRIX.put("GET /", new Expect(ALL, false));
+    MATRIX.put("GET /assets", new Expect(ALL, false));
+    MATRIX.put("GET /assets/view", new Expect(ALL, false));
+    MATRIX.put("GET /findings", new Expect(ALL, false));
+    MATRIX.put("POST /findings/plan", new Expect(ANALYZE, false));
+    MATRIX.put("GET /changes", new Expect(ALL, false));
+    MATRIX.put("POST /changes/approve", new Expect(APPROVE, false));
+    MATRIX.put("GET /feeds", new Expect(ALL, false));
+    for (String file : List.of("/static/dashboard.css", "/static/dashboard.js",
+        "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "/webjars/uplot/1.6.30/dist/uPlot.min.css")) {
+      MATRIX.put("GET " + file, new Expect(null, false));
+    }
   }
 
   @TempDir static Path dir;

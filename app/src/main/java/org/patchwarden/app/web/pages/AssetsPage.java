@@ -27,7 +27,7 @@ public final class AssetsPage {
           <button type="submit">Search</button>
         </form>
         <p class="muted" id="asset-count">{} assets</p>
-        <div class="table-wrap"><table id="assets">
+        <div class="table-wrap"><table id="assets" class="cards">
         <thead><tr><th>Name</th><th>Kind</th><th>Environment</th><th>Team</th><th>Criticality</th><th>Open</th><th>Overdue</th></tr></thead>
         <tbody>{}</tbody></table></div>
         """, query == null ? "" : query, rows.size(), lines);

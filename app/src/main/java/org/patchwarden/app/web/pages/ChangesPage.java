@@ -16,7 +16,7 @@ public final class ChangesPage {
     Html body = Html.of("""
         <h1>Changes</h1>
         {}{}
-        <div class="table-wrap"><table id="changes">
+        <div class="table-wrap"><table id="changes" class="cards">
         <thead><tr><th>#</th><th>Title</th><th>Planned by</th><th>State</th><th>Approvals</th><th>Verification</th><th></th></tr></thead>
         <tbody>{}</tbody></table></div>
         """, Layout.notice("ok", notice), Layout.notice("error", error), rows);

@@ -28,7 +28,7 @@ public final class Layout {
           <nav>{}</nav>
           <form class="who" method="post" action="/logout">
             <span title="role: {}">{}</span>
-            <input type="hidden" name="csrf" value="{}">
+            <input type="hidden" name="_csrf" value="{}">
             <button type="submit" class="link">Log out</button>
           </form>
         </header>
@@ -73,6 +73,6 @@ public final class Layout {
 
   /** The hidden CSRF field of a form. */
   public static Html csrf(PageUser user) {
-    return Html.of("<input type=\"hidden\" name=\"csrf\" value=\"{}\">", user.csrf());
+    return Html.of("<input type=\"hidden\" name=\"_csrf\" value=\"{}\">", user.csrf());
   }
 }

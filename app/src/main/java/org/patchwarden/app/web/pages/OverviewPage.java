@@ -23,7 +23,7 @@ public final class OverviewPage {
         <ul class="tiles">
           <li class="tile"><a href="/findings"><span class="n" id="open-total">{}</span><span class="l">open findings</span></a></li>
           <li class="tile kev"><a href="/findings?kev=on"><span class="n" id="kev-open">{}</span><span class="l">in CISA KEV, on <b id="kev-assets">{}</b> assets</span></a></li>
-          <li class="tile overdue"><a href="/findings?overdue=on"><span class="n" id="overdue">{}</span><span class="l">overdue</span></a></li>
+          <li class="tile overdue"><a href="/findings?sort=due"><span class="n" id="overdue">{}</span><span class="l">overdue</span></a></li>
         </ul>
         <h2>Open findings by tier</h2>
         <ul class="tiles" id="tiers">{}</ul>

@@ -45,12 +45,12 @@ class PagesTest {
 
   @Test
   void theFindingsPageOffersSelectionOnlyToPlannersLookingAtOpenFindings() {
-    var filters = new FindingsPage.Filters("T0", null, null, null, null, false, false);
+    var filters = new FindingsPage.Filters("T0", null, null, null, false, null, 1);
 
-    String planner = FindingsPage.render(filters, List.of("T0", "T1"), List.of(), LocalDate.now(), ANALYST, null, null);
-    String viewer = FindingsPage.render(filters, List.of("T0", "T1"), List.of(), LocalDate.now(), VIEWER, null, null);
-    String closed = FindingsPage.render(new FindingsPage.Filters(null, null, null, null, "fixed", false, false),
-        List.of("T0"), List.of(), LocalDate.now(), ANALYST, null, null);
+    String planner = FindingsPage.render(filters, List.of("T0", "T1"), List.of(), 0, LocalDate.now(), ANALYST, null, null);
+    String viewer = FindingsPage.render(filters, List.of("T0", "T1"), List.of(), 0, LocalDate.now(), VIEWER, null, null);
+    String closed = FindingsPage.render(new FindingsPage.Filters(null, null, null, "fixed", false, null, 1),
+        List.of("T0"), List.of(), 0, LocalDate.now(), ANALYST, null, null);
 
     assertThat(planner).contains("id=\"plan-change\"", "<option value=\"T0\" selected>");
     assertThat(viewer).doesNotContain("id=\"plan-change\"");
