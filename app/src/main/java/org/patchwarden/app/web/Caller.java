@@ -15,7 +15,7 @@ public record Caller(User user, Session session) {
   public static Caller of(Context ctx) {
     Caller c = ctx.attribute(ATTRIBUTE);
     if (c == null) {
-      throw ApiProblem.unauthorized("sign in: send 'Authorization: Bearer TOKEN' or log in at /login");
+      throw ApiProblem.unauthorized("sign in: send 'Authorization: Bearer TOKEN' or log in (POST /api/v1/session)");
     }
     return c;
   }

@@ -22,6 +22,8 @@ public final class RouteRegistry {
   /** The header (or form field {@link #CSRF_FIELD}) a session caller sends its CSRF token in. */
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "_csrf";
+  /** Where a page request without a session is sent (the dashboard's log-in page). */
+  public static final String LOGIN_PAGE = "/login";
 
   private final List<Route> routes = new ArrayList<>();
 
@@ -56,8 +58,13 @@ public final class RouteRegistry {
         ctx.attribute(Caller.ATTRIBUTE, caller);
       }
       if (route.permission().needsUser()) {
+        if (caller == null && !route.api() && route.method() == io.javalin.http.HandlerType.GET) {
+          // A dashboard page asked for without a session: to the log-in page, and back after it.
+          ctx.redirect(LOGIN_PAGE + "?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
+          return;
+        }
         if (caller == null) {
-          throw ApiProblem.unauthorized("sign in: send 'Authorization: Bearer TOKEN' or log in at /login");
+          throw ApiProblem.unauthorized("sign in: send 'Authorization: Bearer TOKEN' or log in (POST /api/v1/session)");
         }
         if (!route.permission().allows(caller.user().role())) {
           throw ApiProblem.forbidden("role " + caller.user().role().label() + " may not " + route

@@ -13,8 +13,8 @@ import org.patchwarden.usecase.Authenticate;
  * session cookie; {@code GET} says who is signed in and gives the CSRF token; {@code POST
  * /api/v1/session/logout} ends it.
  */
-final class SessionRoutes implements RouteModule {
-  static final Duration LENGTH = Duration.ofHours(8);
+public final class SessionRoutes implements RouteModule {
+  public static final Duration LENGTH = Duration.ofHours(8);
   private final Authenticate auth;
 
   SessionRoutes(Authenticate auth) {
@@ -57,7 +57,7 @@ final class SessionRoutes implements RouteModule {
   }
 
   /** The session cookie: Secure, HttpOnly, SameSite=Strict, path /. */
-  static Cookie sessionCookie(String value, int maxAgeSeconds) {
+  public static Cookie sessionCookie(String value, int maxAgeSeconds) {
     return new Cookie(RouteRegistry.SESSION_COOKIE, value, "/", maxAgeSeconds, true, true, null, SameSite.STRICT);
   }
 

@@ -72,6 +72,7 @@ public final class WebServer implements AutoCloseable {
       config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
       config.startup.showJavalinBanner = false;
       config.router.ignoreTrailingSlashes = true;
+      config.http.prefer405over404 = true;
       registry.install(config.routes, authenticate);
       Problems.install(config.routes);
     });

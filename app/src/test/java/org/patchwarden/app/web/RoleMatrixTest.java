@@ -126,6 +126,8 @@ class RoleMatrixTest {
         HttpResponse<String> r = server.as(who).send(request(route, who));
         String outcome = outcome(expect, route, who);
         boolean ok = switch (outcome) {
+          case "login" -> r.statusCode() / 100 == 3
+              && r.headers().firstValue("Location").orElse("").startsWith(RouteRegistry.LOGIN_PAGE);
           case "401", "403", "404" -> r.statusCode() == Integer.parseInt(outcome);
           default -> r.statusCode() < 500 && r.statusCode() != 401 && r.statusCode() != 403 && !noRoute(r);
         };
@@ -154,13 +156,14 @@ class RoleMatrixTest {
     return r.statusCode() == 404 && r.body().contains("no route");
   }
 
-  /** "401", "403", "404" or "allowed". */
+  /** "login" (redirected to sign in), "401", "403", "404" or "allowed". */
   private static String outcome(Expect expect, Route route, Who who) {
     if (expect.roles() == null) {
       return "allowed";
     }
     if (who == Who.ANONYMOUS) {
-      return "401";
+      // a dashboard page asked for without a session goes to the log-in page
+      return !route.api() && route.method() == io.javalin.http.HandlerType.GET ? "login" : "401";
     }
     if (!expect.roles().contains(who.role)) {
       return "403";

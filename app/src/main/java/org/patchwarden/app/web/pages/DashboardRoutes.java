@@ -1,12 +1,9 @@
 package org.patchwarden.app.web.pages;
 
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -23,6 +20,7 @@ import org.patchwarden.app.web.Permission;
 import org.patchwarden.app.web.Route;
 import org.patchwarden.app.web.RouteModule;
 import org.patchwarden.app.web.RouteRegistry;
+import org.patchwarden.app.web.SessionRoutes;
 import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.match.FindingFilter;
@@ -41,7 +39,6 @@ import org.patchwarden.usecase.SummarizeFindings;
 public final class DashboardRoutes implements RouteModule {
   /** Days of history the overview's trend shows. */
   public static final int TREND_DAYS = 90;
-  private static final Duration SESSION_LENGTH = Duration.ofHours(8);
   private static final Map<String, String> STATIC = Map.of(
       "/static/dashboard.css", "/web/static/dashboard.css",
       "/static/dashboard.js", "/web/static/dashboard.js",
@@ -85,7 +82,7 @@ public final class DashboardRoutes implements RouteModule {
       ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
       return;
     }
-    html(ctx, 200, LoginPage.render(null, ""));
+    html(ctx, 200, LoginPage.render(null, "", next(ctx.queryParam("next"))));
   }
 
   private void login(Context ctx) {
@@ -93,32 +90,33 @@ public final class DashboardRoutes implements RouteModule {
     String name = ctx.formParam("name");
     String password = ctx.formParam("password");
     if (name == null || password == null || name.isBlank()) {
-      html(ctx, 400, LoginPage.render("Enter your user name and password.", name));
+      html(ctx, 400, LoginPage.render("Enter your user name and password.", name, next(ctx.formParam("next"))));
       return;
     }
     Authenticate.LoginResult result = auth.login(name.strip(), password, ctx.ip());
     if (result.refusal() == Authenticate.Refusal.THROTTLED) {
       ctx.header("Retry-After", "300");
-      html(ctx, 429, LoginPage.render("Too many failed sign-ins: try again in a few minutes.", name));
+      html(ctx, 429, LoginPage.render("Too many failed sign-ins: try again in a few minutes.", name,
+          next(ctx.formParam("next"))));
       return;
     }
     if (result.login().isEmpty()) {
-      html(ctx, 401, LoginPage.render("User name or password wrong.", name));
+      html(ctx, 401, LoginPage.render("User name or password wrong.", name, next(ctx.formParam("next"))));
       return;
     }
-    ctx.cookie(sessionCookie(result.login().get().sessionId(), (int) SESSION_LENGTH.toSeconds()));
-    ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.cookie(SessionRoutes.sessionCookie(result.login().get().sessionId(), (int) SessionRoutes.LENGTH.toSeconds()));
+    ctx.redirect(next(ctx.formParam("next")), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   private void logout(Context ctx) {
     auth.logout(ctx.cookie(RouteRegistry.SESSION_COOKIE));
-    ctx.cookie(sessionCookie("", 0));
+    ctx.cookie(SessionRoutes.sessionCookie("", 0));
     ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
-  /** As the API's session cookie: Secure, HttpOnly, SameSite=Strict, path /. */
-  private static Cookie sessionCookie(String value, int maxAgeSeconds) {
-    return new Cookie(RouteRegistry.SESSION_COOKIE, value, "/", maxAgeSeconds, true, true, null, SameSite.STRICT);
+  /** Where to go after signing in: a path on this server ({@code next}), else the overview; never another site. */
+  static String next(String next) {
+    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
   }
 
   /**

@@ -17,7 +17,7 @@ public final class PageErrors {
       return false;
     }
     if (status == 401) {
-      ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+      ctx.redirect(org.patchwarden.app.web.RouteRegistry.LOGIN_PAGE, io.javalin.http.HttpStatus.SEE_OTHER);
       return true;
     }
     Caller caller = Caller.orNull(ctx);

@@ -132,7 +132,8 @@ class DashboardBrowserTest {
     browser.find("#sign-in");
     browser.open(page("/findings"));
 
-    assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+    assertThat(browser.driver().getCurrentUrl()).contains("/login?next=%2Ffindings");
+    assertThat(browser.findAll("input[name=next]")).extracting(e -> e.getAttribute("value")).containsExactly("/findings");
   }
 
   @Test

@@ -76,4 +76,18 @@ class PagesTest {
     assertThat(page).contains("data-status=\"403\"", "403 · Forbidden", "web-01 belongs to another team")
         .doesNotContain("Exception");
   }
+
+  @Test
+  void afterSigningInOnlyAPathOnThisServerIsFollowed() {
+    assertThat(DashboardRoutes.next("/findings?tier=T0")).isEqualTo("/findings?tier=T0");
+    assertThat(DashboardRoutes.next("//evil.example/x")).isEqualTo("/");
+    assertThat(DashboardRoutes.next("https://evil.example/")).isEqualTo("/");
+    assertThat(DashboardRoutes.next("/\\evil.example")).isEqualTo("/");
+    assertThat(DashboardRoutes.next(null)).isEqualTo("/");
+  }
+
+  @Test
+  void theLoginPageCarriesWhereToGoBackEscaped() {
+    assertThat(LoginPage.render(null, "ana", "/assets?q=\"x\"")).contains("name=\"next\" value=\"/assets?q=&quot;x&quot;\"");
+  }
 }
