@@ -210,6 +210,26 @@ public final class Database implements AutoCloseable {
     return work -> jdbi.useTransaction(h -> work.run());
   }
 
+  /** The shared schedule of server jobs (V15). */
+  public org.patchwarden.schedule.JobStore jobStore() {
+    return new JdbiSchedule(jdbi, dialect);
+  }
+
+  /** The events the server's jobs raise (V15). */
+  public org.patchwarden.schedule.EventStore eventStore() {
+    return new JdbiSchedule(jdbi, dialect);
+  }
+
+  /** When each asset's collector agent last checked in (V15). */
+  public org.patchwarden.schedule.AgentCheckins agentCheckins() {
+    return new JdbiSchedule(jdbi, dialect);
+  }
+
+  /** The idempotency keys of answered inventory uploads (V15). */
+  public org.patchwarden.inventory.UploadReceipts uploadReceipts() {
+    return new JdbiUploadReceipts(jdbi);
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }
