@@ -22,6 +22,7 @@ import org.patchwarden.schedule.JobRun;
 import org.patchwarden.schedule.ScheduledJob;
 import org.patchwarden.schedule.Scheduler;
 import org.patchwarden.usecase.FlagStaleAgents;
+import org.patchwarden.usecase.ReceiveUpload;
 
 /**
  * What the schedule, events, check-ins and upload receipts must do on every database; above all,
@@ -142,6 +143,21 @@ abstract class ScheduleContract extends DatabaseContract {
     // an unchanged inventory adds no revision: the agent's check-in says it is alive
     db.agentCheckins().checkedIn("web-01", T0.plus(Duration.ofHours(48)), "web-01");
     assertThat(late.run().stale()).isEmpty();
+  }
+
+  @Test
+  void aRetriedUploadIsRecordedOnceAndItsFirstAnswerGivenAgainWhileTheCheckInCounts() {
+    AtomicInteger recorded = new AtomicInteger();
+    java.util.function.Supplier<String> record = () -> "{\"revision\":" + recorded.incrementAndGet() + "}";
+    var first = new ReceiveUpload(db.uploadReceipts(), db.agentCheckins(), at(T0))
+        .receive("sha256:k1", "web-01", "agent", record);
+    var retry = new ReceiveUpload(db.uploadReceipts(), db.agentCheckins(), at(T0.plusSeconds(30)))
+        .receive("sha256:k1", "web-01", "agent", record);
+
+    assertThat(first).isEqualTo(new ReceiveUpload.Outcome("{\"revision\":1}", false));
+    assertThat(retry).isEqualTo(new ReceiveUpload.Outcome("{\"revision\":1}", true));
+    assertThat(recorded).hasValue(1);
+    assertThat(db.agentCheckins().lastCheckIns()).containsEntry("web-01", T0.plusSeconds(30));
   }
 
   @Test

@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.patchwarden.app.collect.HostFiles;
 import org.patchwarden.app.collect.UploadClient;
 import org.patchwarden.app.inventory.CollectedInventory;
 import org.patchwarden.app.inventory.LocalHost;
 import org.patchwarden.formats.Json;
-import org.patchwarden.formats.inventory.upload.InventoryUpload;
-import org.patchwarden.formats.inventory.upload.InventoryUploadJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Collector agent: inventory this host with the same collectors as 'scan' (os-release; dpkg, apk,",
       "rpm) and upload it to a Patchwarden server, which matches, assesses and verifies it at once.",
-      "The upload carries an Idempotency-Key (the SHA-256 of its content): a retry is never stored twice.",
+      "The files go up raw (os-release, dpkg status, apk installed, rpm -qa) and the server reads them",
+      "as 'scan FILE...' does. An Idempotency-Key (SHA-256 of the content) makes a retry harmless.",
       "5xx answers, 429, timeouts and refused connections are retried with doubling pauses.",
       "Run it from cron or a systemd timer; the server flags hosts that stop checking in as stale.",
       "Exit codes: 0 uploaded, 1 server or network failure, 2 refused token or request."
@@ -85,9 +85,10 @@ final class CollectCommand implements Callable<Integer> {
     if (name.isEmpty()) {
       throw new CliException(2, "empty asset name (choose one with --asset)");
     }
-    String agent = LocalHost.hostName() + " patchwarden/" + VersionProvider.version();
-    byte[] body = InventoryUploadJson.write(new InventoryUpload(name, agent, collected.os(), collected.packages()));
-    String key = InventoryUploadJson.idempotencyKey(body);
+    String agent = "patchwarden-collect/" + VersionProvider.version() + " (" + LocalHost.hostName() + ")";
+    // The raw files go up, not our parse of them: the server reads them as 'scan FILE...' would.
+    HostFiles files = HostFiles.of(hostRoot);
+    String key = files.idempotencyKey(name);
     PrintWriter out = root.terminal().out();
     collected.notes().forEach(n -> root.terminal().err().println("note: " + n));
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 30)))
@@ -101,7 +102,7 @@ final class CollectCommand implements Callable<Integer> {
       }
       UploadClient.Answer answer;
       try {
-        answer = client.upload(body, key);
+        answer = client.upload(name, files, key, agent);
       } catch (UploadClient.UploadException e) {
         throw new CliException(e.exitCode(), e.getMessage());
       }
@@ -120,9 +121,9 @@ final class CollectCommand implements Callable<Integer> {
       if (n == null || !n.has("revision")) {
         return java.util.Optional.empty();
       }
-      return java.util.Optional.of(String.format("revision %d%s, %d findings: %d new, %d fixed; %d change(s) verified",
+      return java.util.Optional.of(String.format("revision %d%s, %d findings: %d new, %d fixed; verification decided %d change(s)",
           n.path("revision").asInt(), n.path("unchanged").asBoolean() ? " (unchanged)" : "", n.path("findings").asInt(),
-          n.path("opened").asInt(), n.path("closed").asInt(), n.path("verified_changes").asInt()));
+          n.path("opened").asInt(), n.path("closed").asInt(), n.path("verified_changes").size()));
     } catch (java.io.IOException | RuntimeException e) {
       return java.util.Optional.empty();
     }

@@ -18,6 +18,8 @@ import java.util.Objects;
 public final class UploadClient {
   /** The upload endpoint, under the server's base URL. */
   public static final String PATH = "/api/v1/inventories";
+  /** The answer header that says the server repeated the answer to an earlier upload with the same key. */
+  public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
   /** Pauses between attempts; tests pass one that records instead of sleeping. */
   @FunctionalInterface
@@ -74,15 +76,21 @@ public final class UploadClient {
     return endpoint;
   }
 
-  /** Uploads {@code body} with {@code key}; returns the 2xx answer or throws {@link UploadException}. */
-  public Answer upload(byte[] body, String key) {
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
+  /**
+   * Uploads the host's files as {@code asset}, with {@code key} as Idempotency-Key and {@code agent} as
+   * User-Agent; returns the 2xx answer or throws {@link UploadException}.
+   */
+  public Answer upload(String asset, HostFiles files, String key, String agent) {
+    Multipart body = Multipart.of(files.files(), "patchwarden-" + key.substring(key.indexOf(':') + 1, key.indexOf(':') + 25));
+    URI target = URI.create(endpoint + "?asset=" + java.net.URLEncoder.encode(asset, java.nio.charset.StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(target)
         .timeout(timeout)
         .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
+        .header("Content-Type", body.contentType())
         .header("Accept", "application/json, application/problem+json")
         .header("Idempotency-Key", key)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .header("User-Agent", agent)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
         .build();
     Duration pause = firstPause;
     String last = "";
@@ -114,7 +122,7 @@ public final class UploadClient {
       }
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
-        boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
+        boolean replayed = response.headers().firstValue(REPLAYED_HEADER).map("true"::equalsIgnoreCase)
             .orElse(false);
         return new Answer(status, response.body(), replayed, attempt);
       }

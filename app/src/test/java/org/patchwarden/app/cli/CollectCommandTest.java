@@ -17,8 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchwarden.formats.inventory.upload.InventoryUpload;
-import org.patchwarden.formats.inventory.upload.InventoryUploadJson;
+import org.patchwarden.app.collect.HostFiles;
 
 /**
  * The collector agent against a real HTTP server on loopback (the JDK's), which answers as scripted:
@@ -40,11 +39,13 @@ class CollectCommandTest {
       int n = calls.getAndIncrement();
       requests.add(Map.of("method", ex.getRequestMethod(),
           "auth", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")),
-          "key", String.valueOf(ex.getRequestHeaders().getFirst("Idempotency-Key"))));
+          "key", String.valueOf(ex.getRequestHeaders().getFirst("Idempotency-Key")),
+          "type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")),
+          "query", String.valueOf(ex.getRequestURI().getRawQuery())));
       bodies.add(ex.getRequestBody().readAllBytes());
       int status = n < script.size() ? script.get(n) : 201;
       byte[] answer = (status < 300 ? "{\"asset\":\"agent-01\",\"revision\":1,\"unchanged\":false,\"findings\":3,"
-          + "\"opened\":3,\"closed\":0,\"verified_changes\":0}"
+          + "\"opened\":3,\"closed\":0,\"verified_changes\":[]}"
           : "{\"type\":\"about:blank\",\"title\":\"error\",\"status\":" + status + ",\"detail\":\"scripted " + status + "\"}")
           .getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(status, answer.length);
@@ -91,12 +92,13 @@ class CollectCommandTest {
     assertThat(requests).singleElement().satisfies(q -> {
       assertThat(q.get("method")).isEqualTo("POST");
       assertThat(q.get("auth")).isEqualTo("Bearer pw_test_token");
-      assertThat(q.get("key")).isEqualTo(InventoryUploadJson.idempotencyKey(bodies.get(0)));
+      assertThat(q.get("key")).isEqualTo(HostFiles.of(root).idempotencyKey("agent-01")).startsWith("sha256:");
+      assertThat(q.get("type")).startsWith("multipart/form-data; boundary=");
+      assertThat(q.get("query")).isEqualTo("asset=agent-01");
     });
-    InventoryUpload sent = InventoryUploadJson.read(new java.io.ByteArrayInputStream(bodies.get(0)), "upload");
-    assertThat(sent.asset()).isEqualTo("agent-01");
-    assertThat(sent.os().codename()).isEqualTo("bookworm");
-    assertThat(sent.packages()).extracting(p -> p.name()).containsExactly("curl", "openssl");
+    String sent = new String(bodies.get(0), StandardCharsets.UTF_8);
+    assertThat(sent).contains("filename=\"os-release\"", "VERSION_CODENAME=bookworm", "filename=\"status\"",
+        "Package: openssl");
     assertThat(Files.exists(home.resolve("data/patchwarden.db"))).as("the agent keeps no database").isFalse();
   }
 
@@ -105,6 +107,15 @@ class CollectCommandTest {
     collect();
     collect();
     assertThat(requests).extracting(q -> q.get("key")).hasSize(2).containsOnly(requests.get(0).get("key"));
+  }
+
+  @Test
+  void aChangedHostGetsANewKey() throws IOException {
+    collect();
+    Files.writeString(root.resolve("var/lib/dpkg/status"), "Package: curl\nStatus: install ok installed\n"
+        + "Architecture: amd64\nVersion: 7.88.1-10+deb12u12\n");
+    collect();
+    assertThat(requests.get(1).get("key")).isNotEqualTo(requests.get(0).get("key"));
   }
 
   @Test
