@@ -38,6 +38,8 @@ import org.patchwarden.inventory.Inventory;
  * </ol>
  * The load generator is Java's HttpClient: Debian's {@code wrk} has no fixed-rate mode.
  *
+ * Not run yet: it needs {@code serve} and the findings endpoint (server-core).
+ *
  * <pre>java -cp bench/target/benchmarks.jar org.patchwarden.bench.ServerBench --jar app/target/patchwarden.jar \
  *     [--hosts 10000] [--rate 500] [--seconds 30] [--upload-rate 50] [--upload-seconds 60]
  *     [--feeds ../shared/data/feeds] [--packages 276] [--work DIR]</pre>
