@@ -264,6 +264,62 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.app.web.Argon2PasswordHasher();
   }
 
+  /** Flags assets whose agent has not checked in for {@code agents.stale-after}. */
+  public org.patchwarden.usecase.FlagStaleAgents flagStaleAgents() {
+    Database db = database();
+    return new org.patchwarden.usecase.FlagStaleAgents(db.assetStore(), db.agentCheckins(), db.eventStore(), clock,
+        config.ops().staleAfter());
+  }
+
+  /** Raises due-date and verification-deadline events ({@code events.due-soon} ahead). */
+  public org.patchwarden.usecase.WatchDeadlines watchDeadlines() {
+    Database db = database();
+    return new org.patchwarden.usecase.WatchDeadlines(assessFindings(null), verifyChanges(), db.changeStore(),
+        db.eventStore(), clock, config.ops().dueSoon());
+  }
+
+  /** Idempotent inventory uploads of collector agents, with their check-ins. */
+  public org.patchwarden.usecase.ReceiveUpload receiveUpload() {
+    Database db = database();
+    return new org.patchwarden.usecase.ReceiveUpload(db.uploadReceipts(), db.agentCheckins(), clock);
+  }
+
+  /** How many findings are open, over every asset (for the metrics). */
+  public long openFindingCount() {
+    return database().findingStore().list(new org.patchwarden.match.FindingFilter(null, null, null,
+        org.patchwarden.match.FindingStatus.OPEN)).size();
+  }
+
+  /** The server's metrics, reading feed ages and open findings from this database. */
+  public org.patchwarden.app.web.ops.ServerMetrics serverMetrics() {
+    return new org.patchwarden.app.web.ops.ServerMetrics(clock, () -> listFeedVersions().list(), this::openFindingCount);
+  }
+
+  /** The scheduler of this server process over the shared schedule, with the server's jobs. */
+  public org.patchwarden.schedule.Scheduler scheduler(String node, org.patchwarden.app.web.ops.ServerMetrics metrics) {
+    return new org.patchwarden.schedule.Scheduler(jobStore(), node, clock,
+        org.patchwarden.app.web.ops.ServerJobs.of(this, metrics));
+  }
+
+  /** The events the server's jobs raised. */
+  public org.patchwarden.schedule.EventStore eventStore() {
+    return database().eventStore();
+  }
+
+  /** The shared job schedule (runs of the server's jobs). */
+  public org.patchwarden.schedule.JobStore jobStore() {
+    return database().jobStore();
+  }
+
+  /** Whether the database answers with the current schema (the server's readiness). */
+  public org.patchwarden.store.Database.Readiness readiness() {
+    try {
+      return database().readiness();
+    } catch (RuntimeException e) {
+      return new org.patchwarden.store.Database.Readiness(false, -1, -1, "cannot open the database: " + e.getMessage());
+    }
+  }
+
   public ListFeedVersions listFeedVersions() {
     return new ListFeedVersions(database().feedVersionStore());
   }

@@ -7,16 +7,23 @@ import picocli.CommandLine;
 
 /** Reads the build's version for {@code --version}. */
 final class VersionProvider implements CommandLine.IVersionProvider {
-  @Override
-  public String[] getVersion() throws IOException {
+  /** This build's version, or {@code unknown}. */
+  static String version() {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("/patchwarden-version.properties")) {
       if (in != null) {
         p.load(in);
       }
+    } catch (IOException e) {
+      return "unknown";
     }
+    return p.getProperty("version", "unknown");
+  }
+
+  @Override
+  public String[] getVersion() throws IOException {
     return new String[] {
-      "patchwarden " + p.getProperty("version", "unknown"),
+      "patchwarden " + version(),
       "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
     };
   }
