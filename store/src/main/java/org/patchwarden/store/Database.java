@@ -210,6 +210,10 @@ public final class Database implements AutoCloseable {
     return work -> jdbi.useTransaction(h -> work.run());
   }
 
+  public org.patchwarden.baseline.BaselineStore baselineStore() {
+    return new JdbiBaselineStore(jdbi);
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }
