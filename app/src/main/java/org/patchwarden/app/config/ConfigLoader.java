@@ -28,6 +28,7 @@ public final class ConfigLoader {
       Map.entry("remediation.approvals", "PATCHWARDEN_REMEDIATION_APPROVALS"),
       Map.entry("remediation.verify-hours", "PATCHWARDEN_REMEDIATION_VERIFY_HOURS"),
       Map.entry("remediation.auto-approve-tiers", "PATCHWARDEN_REMEDIATION_AUTO_APPROVE_TIERS"),
+      Map.entry("remediation.require-staging-baseline", "PATCHWARDEN_REMEDIATION_REQUIRE_STAGING_BASELINE"),
       Map.entry("db.url", "PATCHWARDEN_DB"),
       Map.entry("db.user", "PATCHWARDEN_DB_USER"),
       Map.entry("db.password", "PATCHWARDEN_DB_PASSWORD"),
@@ -90,7 +91,21 @@ public final class ConfigLoader {
     java.util.Set<String> auto = tiers == null ? d.autoApproveTiers()
         : java.util.Arrays.stream(tiers.split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty())
             .collect(java.util.stream.Collectors.toSet());
-    return new RemediationSettings(approvals, hours, auto);
+    String staging = pick(null, null, env, file, "remediation.require-staging-baseline");
+    boolean requireStaging = false;
+    if (staging != null) {
+      String origin = origin(null, null, env, "remediation.require-staging-baseline", home);
+      requireStaging = switch (staging.strip().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new ConfigException(origin + ": '" + staging + "' is not valid; expected true or false");
+      };
+      if (requireStaging && approvals == 0) {
+        // with no approval to wait for, a change is approved when planned and the evidence is never asked for
+        throw new ConfigException(origin + ": true needs remediation.approvals of 1 or 2, not 0");
+      }
+    }
+    return new RemediationSettings(approvals, hours, auto, requireStaging);
   }
 
   private static int integer(String text, int fallback, int min, int max, String origin, String expected) {
