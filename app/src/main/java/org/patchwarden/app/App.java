@@ -259,8 +259,12 @@ public final class App implements AutoCloseable {
   /** Checks and records staging evidence for changes. */
   public org.patchwarden.usecase.RecordStagingEvidence recordStagingEvidence() {
     Database db = database();
+    var r = config.remediation();
+    // remediation.staging-evidence-approves: the staging-baseline auto-approve rule
+    var rules = r.stagingEvidenceApproves()
+        ? new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()) : null;
     return new org.patchwarden.usecase.RecordStagingEvidence(db.changeStore(), db.baselineStore(), diffBaselines(),
-        clock);
+        clock, rules);
   }
 
   /** The staging evidence recorded for a change, oldest first. */

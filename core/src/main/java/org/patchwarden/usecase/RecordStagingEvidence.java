@@ -16,7 +16,11 @@ import org.patchwarden.baseline.BaselineStore;
 import org.patchwarden.baseline.DriftPolicy;
 import org.patchwarden.baseline.StagingEvidence;
 import org.patchwarden.inventory.InstalledPackage;
+import org.patchwarden.remediate.Approval;
+import org.patchwarden.remediate.ApprovalRules;
+import org.patchwarden.remediate.AuditEntry;
 import org.patchwarden.remediate.Change;
+import org.patchwarden.remediate.ChangeState;
 import org.patchwarden.remediate.ChangeFinding;
 import org.patchwarden.remediate.ChangeStore;
 import org.patchwarden.version.InvalidVersionException;
@@ -28,7 +32,8 @@ import org.patchwarden.version.VersionScheme;
  * the one named) must hold every package the change upgrades at or above its target version, on
  * every test asset that has it; that version or one of the {@value #VERSIONS_SEARCHED} before it
  * must have matched the production baseline within the drift policy (typically the capture taken
- * before the patch was tried).
+ * before the patch was tried). With the staging-baseline auto-approve rule on, satisfied evidence
+ * approves a planned change of an auto-approved tier ({@link ApprovalRules#withStagingEvidence}).
  */
 public final class RecordStagingEvidence {
   /** How many test baseline versions, newest first, are compared with production. */
@@ -38,20 +43,39 @@ public final class RecordStagingEvidence {
   private final BaselineStore baselines;
   private final DiffBaselines diffs;
   private final Clock clock;
+  private final ApprovalRules autoApproval;
 
+  /** Records evidence without approving anything. */
   public RecordStagingEvidence(ChangeStore changes, BaselineStore baselines, DiffBaselines diffs, Clock clock) {
+    this(changes, baselines, diffs, clock, null);
+  }
+
+  /**
+   * @param autoApproval the rules whose auto-approved tiers satisfied evidence approves, or null for
+   *     none (the staging-baseline auto-approve rule off)
+   */
+  public RecordStagingEvidence(ChangeStore changes, BaselineStore baselines, DiffBaselines diffs, Clock clock,
+      ApprovalRules autoApproval) {
     this.changes = Objects.requireNonNull(changes, "changes");
     this.baselines = Objects.requireNonNull(baselines, "baselines");
     this.diffs = Objects.requireNonNull(diffs, "diffs");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.autoApproval = autoApproval;
   }
+
+  /**
+   * The evidence recorded, and the change after it.
+   *
+   * @param approvedByRule whether the evidence approved the change (the auto-approve rule)
+   */
+  public record Result(StagingEvidence evidence, Change change, boolean approvedByRule) {}
 
   /**
    * Checks and stores the evidence, satisfied or not.
    *
    * @throws NoSuchElementException when the change or a baseline does not exist
    */
-  public StagingEvidence record(long changeId, BaselineRef test, BaselineRef production, DriftPolicy policy,
+  public Result record(long changeId, BaselineRef test, BaselineRef production, DriftPolicy policy,
       String by) {
     Change change = changes.find(changeId).orElseThrow(() -> new NoSuchElementException(
         "no change " + changeId + " ('change list' shows them)"));
@@ -78,7 +102,18 @@ public final class RecordStagingEvidence {
     StagingEvidence evidence = new StagingEvidence(change.id(), patched.name(), matched, patched.version(),
         prod.label(), verdict, missingPatches(change, patched), now, by);
     baselines.recordEvidence(evidence);
-    return evidence;
+    Approval rule = autoApproval == null || !evidence.satisfied() ? null
+        : autoApproval.withStagingEvidence(change.tier(), now);
+    if (rule == null || !(change.state() instanceof ChangeState.Planned)) {
+      return new Result(evidence, change, false);
+    }
+    Change approved = ChangeTransitions.run(changes, changeId, c -> c.state() instanceof ChangeState.Planned
+        ? new ChangeTransitions.Step(c.approveByRule(rule.by(), rule.rule(), now),
+            List.of(AuditEntry.change(changeId, now, rule.by(), "approved", rule.rule() + " ("
+                + evidence.test() + "@" + evidence.matchedVersion() + " matched " + evidence.production() + ")")))
+        : new ChangeTransitions.Step(c, List.of()));
+    return new Result(evidence, approved, approved.state() instanceof ChangeState.Approved
+        && approved.approvals().stream().anyMatch(a -> a.rule().equals(rule.rule())));
   }
 
   /** What the test baseline lacks of the change's upgrades, one line per package. */

@@ -213,7 +213,8 @@ final class BaselineCommand implements Callable<Integer> {
         "NAME@VERSION) holds every package of the change at or above its target, and it or one of its nine",
         "earlier versions matched --production within the drift policy. 'change show' prints it; with",
         "remediation.require-staging-baseline a change on production assets needs it to be approved.",
-        "Exit code 0 when satisfied, 1 when not (recorded either way)."})
+        "With remediation.staging-evidence-approves, satisfied evidence approves a planned change of a tier in",
+        "remediation.auto-approve-tiers. Exit code 0 when satisfied, 1 when not (recorded either way)."})
   static final class Evidence implements Callable<Integer> {
     @ParentCommand BaselineCommand baseline;
     @Parameters(paramLabel = "CHANGE", description = "The change's id.") long change;
@@ -229,16 +230,22 @@ final class BaselineCommand implements Callable<Integer> {
       BaselineRef rt = ref("baseline evidence", test);
       BaselineRef rp = ref("baseline evidence", production);
       DriftPolicy policy = baseline.policy(policyFile);
-      StagingEvidence e = refused("baseline evidence", () -> baseline.root.app().recordStagingEvidence()
+      var result = refused("baseline evidence", () -> baseline.root.app().recordStagingEvidence()
           .record(change, rt, rp, policy, who));
+      StagingEvidence e = result.evidence();
       PrintWriter out = baseline.root.terminal().out();
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", BaselineText.EVIDENCE_SCHEMA);
         doc.put("evidence", BaselineText.json(e));
+        doc.put("approvedByRule", result.approvedByRule());
         FindingJson.print(out, doc);
       } else {
         out.printf("change %d: staging evidence %s%n", e.changeId(), e.describe());
+        if (result.approvedByRule()) {
+          out.printf("change %d: %s (the staging-baseline auto-approve rule)%n", e.changeId(),
+              ChangeText.state(result.change()));
+        }
       }
       return e.satisfied() ? 0 : 1;
     }

@@ -183,4 +183,26 @@ class BaselineCommandTest {
         "satisfied: stage@1 matched prod@1 within policy");
     assertThat(ok("change", "show", "1", "--json").out()).contains("\"stagingEvidence\"", "\"satisfied\" : true");
   }
+
+  @Test
+  void withTheAutoApproveRuleSatisfiedEvidenceApprovesAProductionChangeOfAnAutoApprovedTier() throws IOException {
+    Files.writeString(home.resolve("patchwarden.yaml"), "remediation:\n  require-staging-baseline: true\n"
+        + "  auto-approve-tiers: T1\n  staging-evidence-approves: true\n");
+    ok("inventory", "import", stagingCopyOfWeb02("unpatched", false).toString());
+    ok("baseline", "capture", "stage", "--assets", "staging-web-02");
+    ok("baseline", "capture", "prod", "--assets", "web-02");
+    assertThat(ok("change", "plan", "--tier", "T1", "--assets", "web-02").out())
+        .contains("planned, waiting for 1 approval(s)");
+    assertThat(run("baseline", "evidence", "1", "--test", "stage", "--production", "prod").out())
+        .doesNotContain("auto-approve rule");
+    ok("inventory", "import", stagingCopyOfWeb02("patched", true).toString());
+    ok("baseline", "capture", "stage", "--assets", "staging-web-02");
+
+    String evidence = ok("baseline", "evidence", "1", "--test", "stage", "--production", "prod").out();
+
+    assertThat(evidence).contains("change 1: approved", "(the staging-baseline auto-approve rule)");
+    assertThat(ok("change", "show", "1").out()).contains("auto-approve", "auto: T1 with satisfied staging evidence");
+    assertThat(ok("change", "audit", "1").out()).contains("stage@1 matched prod@1");
+    ok("change", "apply", "1", "--by", "ops");
+  }
 }
