@@ -216,7 +216,12 @@ public final class App implements AutoCloseable {
   }
 
   public org.patchwarden.usecase.ApproveChange approveChange() {
-    return new org.patchwarden.usecase.ApproveChange(database().changeStore(), clock);
+    Database db = database();
+    // remediation.require-staging-baseline: production changes wait for staging evidence (docs/baselines.md)
+    org.patchwarden.remediate.ApprovalGate gate = config.remediation().requireStagingBaseline()
+        ? new org.patchwarden.baseline.StagingBaselineRule(db.assetStore(), db.baselineStore())
+        : org.patchwarden.remediate.ApprovalGate.open();
+    return new org.patchwarden.usecase.ApproveChange(db.changeStore(), clock, gate);
   }
 
   public org.patchwarden.usecase.ApplyChange applyChange() {
@@ -318,6 +323,45 @@ public final class App implements AutoCloseable {
     } catch (RuntimeException e) {
       return new org.patchwarden.store.Database.Readiness(false, -1, -1, "cannot open the database: " + e.getMessage());
     }
+  }
+
+  /** Captures baselines from the stored inventories. */
+  public org.patchwarden.usecase.CaptureBaseline captureBaseline() {
+    Database db = database();
+    return new org.patchwarden.usecase.CaptureBaseline(db.assetStore(), db.baselineStore(), clock);
+  }
+
+  /** Reads and compares baselines against the stored advisories. */
+  public org.patchwarden.usecase.DiffBaselines diffBaselines() {
+    Database db = database();
+    return new org.patchwarden.usecase.DiffBaselines(db.baselineStore(), db.advisoryStore());
+  }
+
+  /** Checks and records staging evidence for changes. */
+  public org.patchwarden.usecase.RecordStagingEvidence recordStagingEvidence() {
+    Database db = database();
+    var r = config.remediation();
+    // remediation.staging-evidence-approves: the staging-baseline auto-approve rule
+    var rules = r.stagingEvidenceApproves()
+        ? new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()) : null;
+    return new org.patchwarden.usecase.RecordStagingEvidence(db.changeStore(), db.baselineStore(), diffBaselines(),
+        clock, rules);
+  }
+
+  /** The staging evidence recorded for a change, oldest first. */
+  public java.util.List<org.patchwarden.baseline.StagingEvidence> stagingEvidence(long changeId) {
+    return database().baselineStore().evidence(changeId);
+  }
+
+  /**
+   * The drift policy: {@code policyFile}, else {@code $PATCHWARDEN_HOME/drift-policy.yaml} when
+   * present, else the strict default.
+   */
+  public org.patchwarden.baseline.DriftPolicy driftPolicy(java.nio.file.Path policyFile) {
+    java.nio.file.Path home = config.home().resolve("drift-policy.yaml");
+    return policyFile != null ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(policyFile)
+        : java.nio.file.Files.isRegularFile(home) ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(home)
+            : org.patchwarden.baseline.DriftPolicy.strict();
   }
 
   public ListFeedVersions listFeedVersions() {

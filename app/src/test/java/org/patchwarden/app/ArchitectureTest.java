@@ -18,7 +18,8 @@ class ArchitectureTest {
     "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase..",
     "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding..",
     "org.patchwarden.remediate..", "org.patchwarden.access..",
-    "org.patchwarden.schedule.."
+    "org.patchwarden.schedule..",
+    "org.patchwarden.baseline.."
   };
   private static JavaClasses classes;
 

@@ -264,6 +264,10 @@ public final class Database implements AutoCloseable {
     return new JdbiUploadReceipts(jdbi);
   }
 
+  public org.patchwarden.baseline.BaselineStore baselineStore() {
+    return new JdbiBaselineStore(jdbi);
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }

@@ -62,6 +62,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "plan", PlanCommand.class,
       "scanner-report", ScannerReportCommand.class,
       "change", ChangeCommand.class,
+      "baseline", BaselineCommand.class,
       "accept-risk", AcceptRiskCommand.class,
       "false-positive", FalsePositiveCommand.class,
       "serve", ServeCommand.class,
@@ -76,7 +77,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark", "change show", "change list", "change metrics", "change audit",
-      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive");
+      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive",
+      "baseline list", "baseline show", "baseline diff", "baseline capture", "baseline evidence");
 
   /**
    * Commands that change what findings derive from: each holds the database's writer lock while it
