@@ -53,10 +53,10 @@ public record Scenario(String source, String name, String description, LocalDate
         throw new IllegalArgumentException("process.approvals must be 0, 1 or 2, got " + approvals);
       }
       if (approvalDays < 0 || approvalDays > MAX_DAYS) {
-        throw new IllegalArgumentException("process.approval-days must be 0.." + MAX_DAYS + ", got " + approvalDays);
+        throw new IllegalArgumentException("process.approval_days must be 0.." + MAX_DAYS + ", got " + approvalDays);
       }
       if (verifyHours != null && verifyHours < 1) {
-        throw new IllegalArgumentException("process.verify-hours must be 1 or more, got " + verifyHours);
+        throw new IllegalArgumentException("process.verify_hours must be 1 or more, got " + verifyHours);
       }
     }
 

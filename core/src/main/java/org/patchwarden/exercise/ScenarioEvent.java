@@ -21,12 +21,12 @@ public sealed interface ScenarioEvent {
       Objects.requireNonNull(cve, "cve");
       requireDay(day, where);
       if (dueDays != null && dueDays < 0) {
-        throw new IllegalArgumentException(where + ": due-days must not be negative, got " + dueDays);
+        throw new IllegalArgumentException(where + ": due_days must not be negative, got " + dueDays);
       }
     }
 
     public String kind() {
-      return "kev-added";
+      return "kev_added";
     }
   }
 
@@ -38,7 +38,7 @@ public sealed interface ScenarioEvent {
     }
 
     public String kind() {
-      return "advisory-published";
+      return "advisory_published";
     }
   }
 
@@ -50,7 +50,7 @@ public sealed interface ScenarioEvent {
     }
 
     public String kind() {
-      return "patch-delayed";
+      return "patch_delayed";
     }
   }
 
@@ -59,12 +59,12 @@ public sealed interface ScenarioEvent {
     public RescanEvery {
       Objects.requireNonNull(assets, "assets");
       if (everyDays < 1) {
-        throw new IllegalArgumentException(where + ": rescans need every-days of 1 or more, got " + everyDays);
+        throw new IllegalArgumentException(where + ": rescans need every_days of 1 or more, got " + everyDays);
       }
     }
 
     public String kind() {
-      return "rescan-every";
+      return "rescan_every";
     }
   }
 
@@ -84,7 +84,7 @@ public sealed interface ScenarioEvent {
     }
 
     public String kind() {
-      return "verification-fails";
+      return "verification_fails";
     }
   }
 
@@ -100,7 +100,7 @@ public sealed interface ScenarioEvent {
     }
 
     public String kind() {
-      return "inventory-stale";
+      return "inventory_stale";
     }
   }
 

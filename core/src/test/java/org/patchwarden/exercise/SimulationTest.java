@@ -146,7 +146,7 @@ class SimulationTest {
 
     assertThatThrownBy(() -> Simulation.run(s, world(0)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("test.yaml line 9 (patch-delayed): asset 'nope-01' is not in the fleet; its assets are a-01, b-01");
+        .hasMessage("test.yaml line 9 (patch_delayed): asset 'nope-01' is not in the fleet; its assets are a-01, b-01");
   }
 
   @Test
@@ -163,6 +163,6 @@ class SimulationTest {
     Scenario s = scenario(5, List.of(new RescanEvery("test.yaml line 4", tag("edge"), 7)));
 
     assertThatThrownBy(() -> Simulation.run(s, world(0)))
-        .hasMessage("test.yaml line 4 (rescan-every): tags edge selects no asset of the fleet");
+        .hasMessage("test.yaml line 4 (rescan_every): tags edge selects no asset of the fleet");
   }
 }
