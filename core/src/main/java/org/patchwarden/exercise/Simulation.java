@@ -79,7 +79,7 @@ public final class Simulation {
   static final String OPERATOR = "exercise-operator";
 
   /** Controls in the order that breaks ties between warnings of one day. */
-  static final List<String> CONTROLS = List.of("KEV watch", "inventory freshness", "patch availability",
+  static final List<String> CONTROLS = List.of("re-match on feed change", "inventory freshness", "patch availability",
       "verification failed", "verification deadline", "overdue alert");
 
   private final Scenario scenario;
@@ -207,8 +207,6 @@ public final class Simulation {
       if (e instanceof KevAdded k && k.day() == day) {
         KevEntry entry = kevEntry(k);
         event(day, "", "kev-added", k.cve() + " added to CISA KEV (due " + entry.dueDate() + ")");
-        pairs.values().stream().filter(p -> p.cve.equals(k.cve()))
-            .forEach(p -> p.warn(day, "KEV watch", k.cve() + " added to KEV, due " + entry.dueDate()));
         changed = true;
       } else if (e instanceof AdvisoryPublished ap && ap.day() == day) {
         event(day, "", "advisory-published", ap.cve() + " advisory published in the feeds");
@@ -258,7 +256,9 @@ public final class Simulation {
     s.observed = s.truth;
     s.observedAt = now;
     observe(s, findingsOf(s.observed));
-    event(day, s.name(), "rescan", "rescanned (inventory revision " + s.observed.revision() + ")");
+    if (pairsOf(s.name()).stream().anyMatch(p -> p.verified == null)) {
+      event(day, s.name(), "rescan", "rescanned (inventory revision " + s.observed.revision() + ")");
+    }
     List<TrackedFinding> current = openTracksOf(s.name()).stream().map(t -> t.tracked(now)).toList();
     for (Slot slot : slotsOf(s.name())) {
       if (!slot.change.awaitsVerification()) {
@@ -298,6 +298,10 @@ public final class Simulation {
           Pair p = pair(s, cve);
           if (p.detected == null) {
             p.detected = day;
+            if (p.exposedFrom != null && day > p.exposedFrom) {
+              p.warn(p.exposedFrom, "re-match on feed change", cve + " public since day " + p.exposedFrom
+                  + ": re-matching the stored inventory would have found it then");
+            }
             event(day, s.name(), "detected", cve + " detected (" + f.advisoryId() + ", " + f.installed().name() + " "
                 + f.installed().version() + (s.staleDays > 0 && day < s.staleDays ? ", on a stale inventory" : "")
                 + ")");
@@ -542,7 +546,11 @@ public final class Simulation {
   }
 
   private VulnerabilityProfile adjusted(VulnerabilityProfile p) {
-    KevAdded k = kevAdded.get(p.id());
+    // the profile of one CVE may carry the KEV entry of another its advisory names (a DSA fixing both)
+    KevAdded k = p.kev() != null ? kevAdded.get(p.kev().cveId()) : null;
+    if (k == null) {
+      k = kevAdded.get(p.id());
+    }
     if (k == null) {
       return p;
     }
@@ -594,11 +602,6 @@ public final class Simulation {
     return pairs.computeIfAbsent(s.name() + "|" + cve, k -> {
       Pair p = new Pair(s.name(), cve, s.asset.ownerTeam(),
           s.asset.internetFacing() != null ? s.asset.internetFacing() : world.policy().assume().internetFacing());
-      // controls that fired before the pair existed still count for it
-      KevAdded kev = kevAdded.get(cve);
-      if (kev != null && kev.day() <= day) {
-        p.warn(kev.day(), "KEV watch", cve + " added to KEV, due " + kevEntry(kev).dueDate());
-      }
       if (s.staleDays > 0) {
         p.warn(0, "inventory freshness", "inventory of " + s.name() + " is " + s.staleDays + " days old");
       }

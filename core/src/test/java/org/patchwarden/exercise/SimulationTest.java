@@ -97,8 +97,8 @@ class SimulationTest {
     assertThat(List.of(b.exposedFrom(), b.detected(), b.fixLanded(), b.verified())).containsExactly(0, 0, 10, 11);
     assertThat(b.exposureDays()).isEqualTo(11);
     assertThat(b.breachDays()).isEqualTo(9);
-    assertThat(b.earliestWarning().control()).isEqualTo("KEV watch");
-    assertThat(b.earliestWarning().day()).isZero();
+    assertThat(b.earliestWarning().control()).isEqualTo("patch availability");
+    assertThat(b.earliestWarning().day()).isEqualTo(1);
 
     assertThat(r.summary().assetDaysExposed()).isEqualTo(13);
     assertThat(r.summary().internetFacingAssetDaysExposed()).isEqualTo(2);
@@ -123,6 +123,27 @@ class SimulationTest {
     assertThat(b.earliestWarning().control()).isEqualTo("verification deadline");
     assertThat(b.earliestWarning().day()).isEqualTo(2);
     assertThat(outcome(r, "a-01").verified()).isEqualTo(2);
+  }
+
+  @Test
+  void withoutReMatchOnFeedChangeALateAdvisoryWaitsForTheWeeklyRescan() {
+    Scenario s = new Scenario("test.yaml", "late", "", null, 20, 7, List.of(CVE),
+        new Scenario.Process(null, 1, null, false), List.of(
+            new ScenarioEvent.AdvisoryPublished("test.yaml line 3", CVE, 3),
+            new RescanEvery("test.yaml line 4", tag("slow"), 7)));
+
+    ExerciseReport r = Simulation.run(s, world(0));
+
+    // a-01 rescans daily: found on day 3; b-01 waits for its day-7 rescan, then for its day-14 one to verify
+    assertThat(outcome(r, "a-01").detected()).isEqualTo(3);
+    Outcome b = outcome(r, "b-01");
+    assertThat(List.of(b.exposedFrom(), b.detected(), b.dueDay(), b.fixLanded(), b.verified()))
+        .containsExactly(3, 7, 10, 8, 14);
+    assertThat(b.timeToDetection()).isEqualTo(4);
+    assertThat(b.exposureDays()).isEqualTo(6);
+    assertThat(b.breachDays()).isEqualTo(4);
+    assertThat(b.earliestWarning().control()).isEqualTo("re-match on feed change");
+    assertThat(b.earliestWarning().day()).isEqualTo(3);
   }
 
   @Test

@@ -63,7 +63,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "scanner-report", ScannerReportCommand.class,
       "change", ChangeCommand.class,
       "accept-risk", AcceptRiskCommand.class,
-      "false-positive", FalsePositiveCommand.class);
+      "false-positive", FalsePositiveCommand.class,
+      "exercise", ExerciseCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
