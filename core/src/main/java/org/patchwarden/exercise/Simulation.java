@@ -292,7 +292,7 @@ public final class Simulation {
       seen.add(f.key());
       Track t = tracks.get(f.key());
       if (t == null) {
-        t = new Track(f, now, day);
+        t = new Track(f, now);
         tracks.put(f.key(), t);
         for (String cve : followed(f)) {
           Pair p = pair(s, cve);
@@ -713,7 +713,7 @@ public final class Simulation {
     boolean open = true;
     Assessment assessment;
 
-    Track(Finding finding, Instant firstSeen, int day) {
+    Track(Finding finding, Instant firstSeen) {
       this.finding = finding;
       this.firstSeen = firstSeen;
       this.lastSeen = firstSeen;

@@ -25,7 +25,7 @@ class ScenarioYamlReaderTest {
 
     assertThat(s.name()).isEqualTo("kev-delayed-firewall");
     assertThat(s.days()).isEqualTo(30);
-    assertThat(s.seed()).isEqualTo(20260807L);
+    assertThat(s.seed()).isEqualTo(3L);
     assertThat(s.cves()).containsExactly("CVE-2026-0300", "CVE-2026-42208", "CVE-2026-6973");
     assertThat(s.process().approvals()).isEqualTo(1);
     assertThat(s.process().verifyHours()).isEqualTo(24);
