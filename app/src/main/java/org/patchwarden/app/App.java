@@ -215,6 +215,20 @@ public final class App implements AutoCloseable {
         new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()), clock);
   }
 
+  /**
+   * Tabletop exercises on this database's fleet and feeds, with {@code policyFile} (as {@link
+   * #assessFindings}) and the configured approval rules and verification window; only reads.
+   */
+  public org.patchwarden.usecase.RunExercise runExercise(java.nio.file.Path policyFile) {
+    Database db = database();
+    Policy policy = policy(policyFile);
+    var r = config.remediation();
+    return new org.patchwarden.usecase.RunExercise(db.assetStore(), db.advisoryStore(), db.kevStore(),
+        describeVulnerability(), policy, SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null),
+        new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()),
+        java.time.Duration.ofHours(r.verifyHours()));
+  }
+
   public org.patchwarden.usecase.ApproveChange approveChange() {
     Database db = database();
     // remediation.require-staging-baseline: production changes wait for staging evidence (docs/baselines.md)

@@ -19,7 +19,8 @@ class ArchitectureTest {
     "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding..",
     "org.patchwarden.remediate..", "org.patchwarden.access..",
     "org.patchwarden.schedule..",
-    "org.patchwarden.baseline.."
+    "org.patchwarden.baseline..",
+    "org.patchwarden.exercise.."
   };
   private static JavaClasses classes;
 

@@ -68,7 +68,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "serve", ServeCommand.class,
       "user", UserCommand.class,
       "team", TeamCommand.class,
-      "collect", CollectCommand.class);
+      "collect", CollectCommand.class,
+      "exercise", ExerciseCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
