@@ -57,6 +57,14 @@ public final class ExportFindings {
    *     filter that can match nothing is a mistake, not an empty export)
    */
   public FindingExport export(ExportFilter filter) {
+    return export(filter, team -> true);
+  }
+
+  /**
+   * As {@link #export(ExportFilter)}, keeping only findings on assets whose owner team {@code
+   * visible} accepts (the team is null when the asset states none): what a server caller may see.
+   */
+  public FindingExport export(ExportFilter filter, java.util.function.Predicate<String> visible) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     if (filter.asset() != null && !assess.knowsAsset(filter.asset())) {
@@ -74,6 +82,8 @@ public final class ExportFindings {
     }
     List<PrioritisedFinding> list = assess.prioritise(new FindingFilter(filter.asset(), filter.packageName(),
         filter.cve(), wanted)).stream()
+        .filter(p -> visible.test(p.assessment().signals().asset().ownerTeam().isEmpty() ? null
+            : p.assessment().signals().asset().ownerTeam()))
         .filter(p -> tier == null || p.assessment().tier().equals(tier))
         .filter(p -> filter.team() == null || p.assessment().signals().asset().ownerTeam().equalsIgnoreCase(filter.team().strip()))
         .filter(p -> !filter.kevOnly() || p.assessment().signals().inKev())
