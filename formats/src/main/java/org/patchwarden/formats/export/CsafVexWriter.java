@@ -67,7 +67,7 @@ public final class CsafVexWriter implements FindingExportWriter {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("category", "csaf_vex");
     document.put("csaf_version", "2.0");
-    document.put("publisher", Map.of("category", "user", "name", ExportFields.TOOL, "namespace", ExportFields.TOOL_URI));
+    document.put("publisher", Map.of("category", "user", "name", ExportFields.TOOL, "namespace", ExportFields.PUBLISHER_NAMESPACE));
     document.put("title", "Patchwarden VEX: " + scope(export));
     document.put("notes", List.of(Map.of("category", "summary", "title", "Scope",
         "text", export.findings().size() + " findings of " + scope(export) + " as of " + export.today()
@@ -117,10 +117,10 @@ public final class CsafVexWriter implements FindingExportWriter {
     if (!notes.isEmpty()) {
       m.put("notes", notes);
     }
-    Map<String, List<String>> status = new LinkedHashMap<>();
-    Map<String, List<String>> flags = new TreeMap<>();
-    Map<String, List<String>> impacts = new LinkedHashMap<>();
-    Map<List<String>, List<String>> remediations = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> status = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> flags = new TreeMap<>();
+    Map<String, java.util.Set<String>> impacts = new LinkedHashMap<>();
+    Map<List<String>, java.util.Set<String>> remediations = new LinkedHashMap<>();
     for (ExportedFinding e : findings) {
       String pid = productIds.get(e.finding().assetName() + "|" + ExportFields.pkg(e));
       VexStatement vex = e.vex();
@@ -130,19 +130,19 @@ public final class CsafVexWriter implements FindingExportWriter {
         case NOT_AFFECTED -> "known_not_affected";
         case UNDER_INVESTIGATION -> "under_investigation";
       };
-      addOnce(status.computeIfAbsent(key, k -> new ArrayList<>()), pid);
+      status.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(pid);
       if (vex.status() == VexStatement.Status.NOT_AFFECTED) {
         if (!vex.justification().isEmpty()) {
-          addOnce(flags.computeIfAbsent(vex.justification(), k -> new ArrayList<>()), pid);
+          flags.computeIfAbsent(vex.justification(), k -> new java.util.LinkedHashSet<>()).add(pid);
         }
-        addOnce(impacts.computeIfAbsent(vex.detail(), k -> new ArrayList<>()), pid);
+        impacts.computeIfAbsent(vex.detail(), k -> new java.util.LinkedHashSet<>()).add(pid);
       } else if (vex.status() == VexStatement.Status.AFFECTED || vex.status() == VexStatement.Status.UNDER_INVESTIGATION) {
         String category = switch (vex.response()) {
           case UPDATE -> "vendor_fix";
           case WILL_NOT_FIX -> "no_fix_planned";
           case CAN_NOT_FIX, NONE -> "none_available";
         };
-        addOnce(remediations.computeIfAbsent(List.of(category, vex.detail()), k -> new ArrayList<>()), pid);
+        remediations.computeIfAbsent(List.of(category, vex.detail()), k -> new java.util.LinkedHashSet<>()).add(pid);
       }
     }
     Map<String, Object> productStatus = new LinkedHashMap<>();
@@ -168,11 +168,5 @@ public final class CsafVexWriter implements FindingExportWriter {
       m.put("threats", list);
     }
     return m;
-  }
-
-  private static void addOnce(List<String> list, String id) {
-    if (!list.contains(id)) {
-      list.add(id);
-    }
   }
 }

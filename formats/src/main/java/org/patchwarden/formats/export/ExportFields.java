@@ -8,7 +8,11 @@ import org.patchwarden.usecase.ExportedFinding;
 /** Values every export format spells the same way. */
 final class ExportFields {
   static final String TOOL = "Patchwarden";
-  static final String TOOL_URI = "https://patchwarden.org";
+  /**
+   * The CSAF publisher namespace. NB: CSAF wants the publisher's own domain, which an export cannot
+   * know; a URN claims no one else's.
+   */
+  static final String PUBLISHER_NAMESPACE = "urn:patchwarden";
 
   private ExportFields() {}
 

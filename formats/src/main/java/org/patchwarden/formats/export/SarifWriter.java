@@ -58,7 +58,6 @@ public final class SarifWriter implements FindingExportWriter {
       g.writeObjectFieldStart("driver");
       g.writeStringField("name", ExportFields.TOOL);
       g.writeStringField("version", toolVersion);
-      g.writeStringField("informationUri", ExportFields.TOOL_URI);
       g.writeArrayFieldStart("rules");
       for (String id : ruleIndex.keySet()) {
         g.writeObject(rule(export.vulnerability(id), severity.get(id)));
