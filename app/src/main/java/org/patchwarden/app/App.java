@@ -200,6 +200,13 @@ public final class App implements AutoCloseable {
     return AssessFindings.batched(db.findingStore(), db.assetStore(), describe::describeAll, policy, ssvc, clock);
   }
 
+  /** Exports of findings ({@code patchwarden export}, {@code /api/v1/export}), assessed with {@code policyFile} as {@link #assessFindings}. */
+  public org.patchwarden.usecase.ExportFindings exportFindings(java.nio.file.Path policyFile) {
+    DescribeVulnerability describe = describeVulnerability();
+    return new org.patchwarden.usecase.ExportFindings(assessFindings(policyFile), listChanges(), describe::describeAll,
+        clock);
+  }
+
   /** The policy {@link #assessFindings} uses: {@code policyFile}, the home's policy.yaml, or the shipped default. */
   public Policy policy(java.nio.file.Path policyFile) {
     java.nio.file.Path home = config.home().resolve("policy.yaml");

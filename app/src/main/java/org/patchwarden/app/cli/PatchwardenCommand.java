@@ -69,7 +69,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "user", UserCommand.class,
       "team", TeamCommand.class,
       "collect", CollectCommand.class,
-      "exercise", ExerciseCommand.class);
+      "exercise", ExerciseCommand.class,
+      "export", ExportCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
@@ -79,7 +80,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark", "change show", "change list", "change metrics", "change audit",
       "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive",
-      "baseline list", "baseline show", "baseline diff", "baseline capture", "baseline evidence");
+      "baseline list", "baseline show", "baseline diff", "baseline capture", "baseline evidence", "export");
 
   /**
    * Commands that change what findings derive from: each holds the database's writer lock while it

@@ -7,7 +7,15 @@ import picocli.CommandLine;
 
 /** Reads the build's version for {@code --version}. */
 final class VersionProvider implements CommandLine.IVersionProvider {
-  /** This build's version, or {@code unknown}. */
+  @Override
+  public String[] getVersion() throws IOException {
+    return new String[] {
+      "patchwarden " + version(),
+      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+    };
+  }
+
+  /** The build's version, or {@code unknown} when the build did not record it. */
   static String version() {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("/patchwarden-version.properties")) {
@@ -18,13 +26,5 @@ final class VersionProvider implements CommandLine.IVersionProvider {
       return "unknown";
     }
     return p.getProperty("version", "unknown");
-  }
-
-  @Override
-  public String[] getVersion() throws IOException {
-    return new String[] {
-      "patchwarden " + version(),
-      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
-    };
   }
 }
