@@ -43,6 +43,8 @@ public final class App implements AutoCloseable {
     this.clock = clock;
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(config.logLevel(), Level.WARN));
+    // PDFBox warns of every base font it substitutes while rendering a report: noise, not news.
+    ((Logger) LoggerFactory.getLogger("org.apache.pdfbox")).setLevel(Level.ERROR);
   }
 
   public AppConfig config() {
@@ -237,6 +239,11 @@ public final class App implements AutoCloseable {
   public org.patchwarden.usecase.AcceptRisk acceptRisk() {
     Database db = database();
     return new org.patchwarden.usecase.AcceptRisk(db.findingStore(), db.changeStore(), db.auditLog(), clock);
+  }
+
+  /** The patch-management report, assessed with {@code policyFile} as {@link #assessFindings}. */
+  public org.patchwarden.usecase.BuildPatchReport buildPatchReport(java.nio.file.Path policyFile) {
+    return new org.patchwarden.usecase.BuildPatchReport(assessFindings(policyFile), listChanges(), clock);
   }
 
   public ListFeedVersions listFeedVersions() {

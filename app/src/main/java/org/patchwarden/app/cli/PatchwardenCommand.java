@@ -63,7 +63,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "scanner-report", ScannerReportCommand.class,
       "change", ChangeCommand.class,
       "accept-risk", AcceptRiskCommand.class,
-      "false-positive", FalsePositiveCommand.class);
+      "false-positive", FalsePositiveCommand.class,
+      "report", ReportCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
@@ -72,7 +73,7 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark", "change show", "change list", "change metrics", "change audit",
-      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive");
+      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive", "report");
 
   /**
    * Commands that change what findings derive from: each holds the database's writer lock while it

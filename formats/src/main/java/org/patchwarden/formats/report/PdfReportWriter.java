@@ -3,6 +3,7 @@ package org.patchwarden.formats.report;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.patchwarden.report.PatchReport;
@@ -21,6 +22,8 @@ public final class PdfReportWriter {
 
   /** Renders report HTML (well-formed XHTML with inline SVG) as PDF. */
   public static void writeHtml(String html, OutputStream out) throws IOException {
+    // Its INFO lines ("Prepare to fly") would go to stderr; a failed render still throws.
+    XRLog.setLoggingEnabled(false);
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.useSVGDrawer(new BatikSVGDrawer());
