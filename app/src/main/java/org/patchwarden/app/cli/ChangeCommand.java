@@ -201,10 +201,12 @@ final class ChangeCommand implements Callable<Integer> {
       var results = refused("change verify", () -> change.root.app().verifyChanges().verify(id, reports));
       PrintWriter out = change.root.terminal().out();
       printVerification(out, results);
-      if (id != null) {
+      boolean anythingDecided = results.stream().anyMatch(r -> r.stateChanged() || !r.decided().isEmpty());
+      if (id != null && !anythingDecided) {
+        // printVerification already gave the state of a change this check decided something on.
         Change c = change.root.app().listChanges().find(id).orElseThrow();
         out.printf("change %d: %s%n", c.id(), ChangeText.state(c));
-      } else if (results.stream().noneMatch(r -> r.stateChanged() || !r.decided().isEmpty())) {
+      } else if (id == null && !anythingDecided) {
         out.printf("%d applied change(s) checked; nothing new decided%n", results.size());
       }
       return 0;

@@ -241,6 +241,7 @@ class RemediationLoopTest {
     String out = ok("change", "verify", "1", "--scanner-report", report.toString()).out();
     assertThat(out).contains("change 1: VERIFICATION FAILED", "(0 verified fixed, 1 failed in this check)",
         "FAILED web-02|deb|redis|DSA-5081-1: openvas report " + report + " still lists CVE-2022-0543 on web-02");
+    assertThat(out.lines().filter(line -> line.startsWith("change 1: "))).as("the state is told once").hasSize(1);
     assertThat(ok("change", "show", "1").out()).contains("pending   web-02|deb|linux|DSA-5207-1");
 
     Path broken = work.resolve("broken.xml");
