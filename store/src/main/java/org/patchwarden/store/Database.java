@@ -210,6 +210,11 @@ public final class Database implements AutoCloseable {
     return work -> jdbi.useTransaction(h -> work.run());
   }
 
+  /** The notification outbox. */
+  public org.patchwarden.notify.Outbox outbox() {
+    return new JdbiOutbox(jdbi);
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }
