@@ -246,6 +246,20 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.usecase.BuildPatchReport(assessFindings(policyFile), listChanges(), clock);
   }
 
+  /** Puts the events of the current state into the outbox for the configured channels (none: nothing). */
+  public org.patchwarden.usecase.RaiseNotifications raiseNotifications(java.nio.file.Path policyFile) {
+    var n = config.notifications();
+    return new org.patchwarden.usecase.RaiseNotifications(assessFindings(policyFile), listChanges(),
+        database().outbox(), n.channels(), n.rules(), clock);
+  }
+
+  /** Drains the outbox over the configured channels: what {@code notify deliver} and the server's scheduler run. */
+  public org.patchwarden.usecase.DeliverNotifications deliverNotifications() {
+    var n = config.notifications();
+    return new org.patchwarden.usecase.DeliverNotifications(database().outbox(),
+        org.patchwarden.app.notify.Channels.of(n), n.retry(), clock);
+  }
+
   public ListFeedVersions listFeedVersions() {
     return new ListFeedVersions(database().feedVersionStore());
   }

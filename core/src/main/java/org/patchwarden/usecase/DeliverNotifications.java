@@ -73,8 +73,13 @@ public final class DeliverNotifications {
     return new Run(sent, retried, dead);
   }
 
-  /** Dead letters (or all deliveries when {@code deadOnly} is false), newest first. */
+  /** Dead letters, newest first. */
   public List<Delivery> list(boolean deadOnly, int limit) {
     return outbox.list(deadOnly ? Delivery.Status.DEAD : null, limit);
+  }
+
+  /** Deliveries in {@code status} (all when null), newest first. */
+  public List<Delivery> list(Delivery.Status status, int limit) {
+    return outbox.list(status, limit);
   }
 }

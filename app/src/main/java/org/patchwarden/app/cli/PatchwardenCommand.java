@@ -64,7 +64,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "change", ChangeCommand.class,
       "accept-risk", AcceptRiskCommand.class,
       "false-positive", FalsePositiveCommand.class,
-      "report", ReportCommand.class);
+      "report", ReportCommand.class,
+      "notify", NotifyCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
@@ -73,7 +74,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark", "change show", "change list", "change metrics", "change audit",
-      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive", "report");
+      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive", "report",
+      "notify deliver", "notify list", "notify dead-letters");
 
   /**
    * Commands that change what findings derive from: each holds the database's writer lock while it
