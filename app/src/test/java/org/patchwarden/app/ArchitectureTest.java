@@ -17,7 +17,8 @@ class ArchitectureTest {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
     "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase..",
     "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding..",
-    "org.patchwarden.remediate.."
+    "org.patchwarden.remediate..",
+    "org.patchwarden.report..", "org.patchwarden.notify.."
   };
   private static JavaClasses classes;
 

@@ -20,20 +20,24 @@ import org.patchwarden.app.browser.ScreenshotOnFailure;
 import org.patchwarden.app.config.ConfigLoader;
 import org.patchwarden.report.PatchReport;
 
-/** The HTML report of the demo fleet as a browser shows it: the numbers the use case computes, and drawn charts. */
+/**
+ * The demo fleet, built once: its HTML report as a browser shows it (the numbers the use case
+ * computes, and drawn charts), and its notifications delivered to a loopback webhook.
+ */
 @ExtendWith(ScreenshotOnFailure.class)
-class ReportInChromiumTest {
+class ReportAndNotifyOnDemoTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
   @TempDir static Path dir;
   private static HeadlessChromium browser;
   private static PatchReport expected;
   private static Path html;
+  private static Path home;
 
   @BeforeAll
   static void renderTheDemoReport() {
     var demo = CommandLineRunner.run(CLOCK, Map.of("PATCHWARDEN_HOME", dir.toString()), "", "demo");
     assertThat(demo.exitCode()).as(demo.err()).isZero();
-    Path home = dir.resolve("demo");
+    home = dir.resolve("demo");
     html = dir.resolve("out/report.html");
     var r = CommandLineRunner.run(CLOCK, Map.of("PATCHWARDEN_HOME", home.toString()), "", "report", "--html",
         html.toString(), "--from", "2026-10-01", "--to", "2026-11-01");
@@ -84,5 +88,35 @@ class ReportInChromiumTest {
     }
     assertThat(browser.findAll("svg#chart-tiers rect[height]")).hasSizeGreaterThan(expected.byTier().size());
     assertThat(browser.findAll("svg#chart-trend polyline")).hasSize(3);
+  }
+
+  @Test
+  void notifyDeliverSendsEachEventOnceToTheWebhookAndNothingOnASecondRun() throws Exception {
+    java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/hook", exchange -> {
+      bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      Map<String, String> env = Map.of("PATCHWARDEN_HOME", home.toString(), "PATCHWARDEN_NOTIFY_WEBHOOK_URL",
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/hook", "PATCHWARDEN_NOTIFY_LOOKBACK_DAYS", "3650");
+      var first = CommandLineRunner.run(CLOCK, env, "", "notify", "deliver", "--limit", "5000");
+      assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+      assertThat(bodies).isNotEmpty();
+      assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"kind\":\"kev-hit\""));
+      assertThat(first.out()).contains("sent " + bodies.size() + ", to retry 0, dead letters 0");
+      int sent = bodies.size();
+
+      var second = CommandLineRunner.run(CLOCK, env, "", "notify", "deliver");
+      assertThat(second.out()).contains("queued 0 new deliveries").contains("sent 0");
+      assertThat(bodies).hasSize(sent);
+      assertThat(CommandLineRunner.run(CLOCK, env, "", "notify", "dead-letters").out()).contains("no dead letters");
+    } finally {
+      server.stop(0);
+    }
   }
 }
