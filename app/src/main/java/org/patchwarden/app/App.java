@@ -43,6 +43,8 @@ public final class App implements AutoCloseable {
     this.clock = clock;
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(config.logLevel(), Level.WARN));
+    // PDFBox warns of every base font it substitutes while rendering a report: noise, not news.
+    ((Logger) LoggerFactory.getLogger("org.apache.pdfbox")).setLevel(Level.ERROR);
   }
 
   public AppConfig config() {
@@ -383,6 +385,25 @@ public final class App implements AutoCloseable {
     return policyFile != null ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(policyFile)
         : java.nio.file.Files.isRegularFile(home) ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(home)
             : org.patchwarden.baseline.DriftPolicy.strict();
+  }
+
+  /** The patch-management report, assessed with {@code policyFile} as {@link #assessFindings}. */
+  public org.patchwarden.usecase.BuildPatchReport buildPatchReport(java.nio.file.Path policyFile) {
+    return new org.patchwarden.usecase.BuildPatchReport(assessFindings(policyFile), listChanges(), clock);
+  }
+
+  /** Puts the events of the current state into the outbox for the configured channels (none: nothing). */
+  public org.patchwarden.usecase.RaiseNotifications raiseNotifications(java.nio.file.Path policyFile) {
+    var n = config.notifications();
+    return new org.patchwarden.usecase.RaiseNotifications(assessFindings(policyFile), listChanges(),
+        database().outbox(), n.channels(), n.rules(), clock);
+  }
+
+  /** Drains the outbox over the configured channels: what {@code notify deliver} and the server's scheduler run. */
+  public org.patchwarden.usecase.DeliverNotifications deliverNotifications() {
+    var n = config.notifications();
+    return new org.patchwarden.usecase.DeliverNotifications(database().outbox(),
+        org.patchwarden.app.notify.Channels.of(n), n.retry(), clock);
   }
 
   public ListFeedVersions listFeedVersions() {

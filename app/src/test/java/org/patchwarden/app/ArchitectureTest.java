@@ -20,7 +20,8 @@ class ArchitectureTest {
     "org.patchwarden.remediate..", "org.patchwarden.access..",
     "org.patchwarden.schedule..",
     "org.patchwarden.baseline..",
-    "org.patchwarden.exercise.."
+    "org.patchwarden.exercise..",
+    "org.patchwarden.report..", "org.patchwarden.notify.."
   };
   private static JavaClasses classes;
 

@@ -268,6 +268,11 @@ public final class Database implements AutoCloseable {
     return new JdbiBaselineStore(jdbi);
   }
 
+  /** The notification outbox. */
+  public org.patchwarden.notify.Outbox outbox() {
+    return new JdbiOutbox(jdbi);
+  }
+
   public CoverageStore coverageStore() {
     return new JdbiCoverageStore(jdbi);
   }

@@ -19,6 +19,7 @@ import org.patchwarden.app.App;
 import org.patchwarden.app.Main;
 import org.patchwarden.app.cli.Terminal;
 import org.patchwarden.app.config.AppConfig;
+import org.patchwarden.app.config.NotifySettings;
 import org.patchwarden.app.config.OpsSettings;
 import org.patchwarden.app.config.RemediationSettings;
 import org.patchwarden.schedule.Event;
@@ -44,7 +45,7 @@ class ServerJobsTest {
     // No upstream: the feed-sync job must not reach the network in a test.
     Path demo = home.resolve("demo");
     return new App(new AppConfig(demo, "jdbc:sqlite:" + demo.resolve("patchwarden.db"), null, null, "warn", List.of(),
-        null, 0.5, RemediationSettings.defaults(), OpsSettings.defaults()), Clock.fixed(now, ZoneOffset.UTC));
+        null, 0.5, RemediationSettings.defaults(), OpsSettings.defaults(), NotifySettings.defaults()), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @Test
