@@ -1,5 +1,7 @@
 package org.patchwarden.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetKind;
 import org.patchwarden.inventory.AssetStore;
@@ -173,28 +174,46 @@ final class JdbiAssetStore implements AssetStore {
           .bind("osCodename", stored == null ? "" : stored.codename())
           .bind("osLike", stored == null ? "" : stored.idLike())
           .execute();
-      String insert = """
-          INSERT INTO installed_packages
-            (asset_name, revision, ecosystem, name, version, source_name, source_version, architecture, purl)
-          VALUES (:asset, :rev, :eco, :name, :version, :srcName, :srcVersion, :arch, :purl)
-          """;
-      PreparedBatch batch = h.prepareBatch(insert);
-      for (InstalledPackage p : packages) {
-        batch.bind("asset", assetName).bind("rev", revision)
-            .bind("eco", p.ecosystem()).bind("name", p.name()).bind("version", p.version())
-            .bind("srcName", p.sourceName()).bind("srcVersion", p.sourceVersion())
-            .bind("arch", p.architecture()).bind("purl", p.purl())
-            .add();
-        if (batch.size() >= FeedReplacement.BATCH) {
-          batch.execute();
-          batch = h.prepareBatch(insert);
-        }
-      }
-      if (batch.size() > 0) {
-        batch.execute();
-      }
+      insertPackages(h.getConnection(), assetName, revision, packages);
       return new Inventory(assetName, revision, scannedAt, stored, packages);
     });
+  }
+
+  /**
+   * Inserts an inventory's packages through one plain JDBC statement, bound by position and executed
+   * every {@value FeedReplacement#BATCH} rows: a 1,000-host import inserts 276,000 rows, and binding
+   * each by name through Jdbi cost more than SQLite's own inserts.
+   */
+  private static void insertPackages(Connection c, String assetName, int revision, List<InstalledPackage> packages) {
+    try (PreparedStatement insert = c.prepareStatement("""
+        INSERT INTO installed_packages
+          (asset_name, revision, ecosystem, name, version, source_name, source_version, architecture, purl)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)) {
+      int pending = 0;
+      for (InstalledPackage p : packages) {
+        insert.setString(1, assetName);
+        insert.setInt(2, revision);
+        insert.setString(3, p.ecosystem());
+        insert.setString(4, p.name());
+        insert.setString(5, p.version());
+        insert.setString(6, p.sourceName());
+        insert.setString(7, p.sourceVersion());
+        insert.setString(8, p.architecture());
+        insert.setString(9, p.purl());
+        insert.addBatch();
+        if (++pending >= FeedReplacement.BATCH) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing the packages of asset '" + assetName + "' revision " + revision
+          + ": " + e.getMessage(), e);
+    }
   }
 
   /** {@inheritDoc} Packages are ordered by ecosystem, name, version and architecture. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.patchwarden.app.inventory.FleetDirectory;
 import java.util.concurrent.Callable;
+import org.patchwarden.usecase.ScanAssets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +67,12 @@ final class InventoryCommand implements Callable<Integer> {
       }
       Map<String, List<String>> notes = fleet.notes();
       OwedMatching.complete(inventory.root);
-      var reports = inventory.root.app().scanAssets().scan(fleet.inventories());
+      // a summary needs counts only: unchanged assets' findings are counted in the store, not read back
+      boolean summary = !json && !verbose && fleet.inventories().size() > ImportSummary.LISTED;
+      List<ScanAssets.Counted> counted = summary ? inventory.root.app().scanAssets().scanCounted(fleet.inventories())
+          : null;
+      List<ScanAssets.AssetReport> reports = summary ? counted.stream().map(ScanAssets.Counted::report).toList()
+          : inventory.root.app().scanAssets().scan(fleet.inventories());
       PrintWriter out = inventory.root.terminal().out();
       reports.forEach(r -> r.warnings().forEach(w -> inventory.root.terminal().err().println("warning: " + w)));
       // an import verifies the applied changes on its assets (printed on stderr with --json, which stays one document)
@@ -91,8 +97,8 @@ final class InventoryCommand implements Callable<Integer> {
         FindingJson.print(out, doc);
         return 0;
       }
-      if (!verbose && reports.size() > ImportSummary.LISTED) {
-        ImportSummary.print(out, reports, notes, inventory.root.app().scanAssets().kevListed());
+      if (summary) {
+        ImportSummary.print(out, counted, notes);
         return 0;
       }
       out.printf("%-28s %4s %9s %9s %6s %6s  %s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "NEW", "FIXED", "NO DATA");
