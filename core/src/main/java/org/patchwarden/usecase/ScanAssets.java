@@ -274,17 +274,20 @@ public final class ScanAssets {
           warnings.put(name, List.of());
           continue;
         }
-        Inventory previous = assets.currentInventory(name).orElse(null);
+        // an asset without any revision has nothing to merge with: its previous inventory is not read
+        Inventory previous = head == null && !again ? null : assets.currentInventory(name).orElse(null);
         InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
-        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages());
+        // without a previous inventory the merge is the input itself, whose hash is known
+        String mergedHash = previous == null ? contentHash : InventoryContent.hash(merged.os(), merged.packages());
+        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash);
         if (previous != null && inventory.revision() == previous.revision()) {
           unchanged.add(name);
         }
         warnings.put(name, merged.warnings());
         // the digest stands for the revision only when parsing the input gives exactly its content
-        // and no warning, so that a skip reports what a parse would
-        if (in.rawDigest() != null && merged.warnings().isEmpty()
-            && contentHash.equals(InventoryContent.hash(inventory.os(), inventory.packages()))) {
+        // and no warning, so that a skip reports what a parse would; the revision recorded holds
+        // the merge's content (a new one, or an equal one that was kept)
+        if (in.rawDigest() != null && merged.warnings().isEmpty() && contentHash.equals(mergedHash)) {
           assets.recordRawDigest(name, inventory.revision(), in.rawDigest());
         }
         if (again) {

@@ -139,6 +139,13 @@ final class JdbiAssetStore implements AssetStore {
    */
   @Override
   public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages) {
+    return recordInventory(assetName, scannedAt, os, packages, InventoryContent.hash(os, packages));
+  }
+
+  /** {@inheritDoc} The newest revision is read once, for its hash and for the next revision's number. */
+  @Override
+  public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
+      String hash) {
     OsRelease stored = os == null || os.id().isEmpty() ? null : os;
     return jdbi.inTransaction(h -> {
       boolean exists = h.createQuery("SELECT COUNT(*) FROM assets WHERE name = :name")
@@ -146,7 +153,6 @@ final class JdbiAssetStore implements AssetStore {
       if (!exists) {
         throw new NoSuchElementException("no asset named '" + assetName + "'");
       }
-      String hash = InventoryContent.hash(stored, packages);
       Optional<Hashed> newest = h.createQuery("SELECT " + HEADER + ", content_hash FROM inventories "
               + "WHERE asset_name = :name ORDER BY revision DESC LIMIT 1")
           .bind("name", assetName)
@@ -159,9 +165,8 @@ final class JdbiAssetStore implements AssetStore {
           return withPackages(header, had);
         }
       }
-      int revision = h.createQuery(
-              "SELECT COALESCE(MAX(revision), 0) + 1 FROM inventories WHERE asset_name = :name")
-          .bind("name", assetName).mapTo(Integer.class).one();
+      // the newest revision is the highest one
+      int revision = newest.map(n -> n.header().revision() + 1).orElse(1);
       h.createUpdate("""
               INSERT INTO inventories
                 (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,

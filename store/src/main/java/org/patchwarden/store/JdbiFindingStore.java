@@ -353,48 +353,60 @@ final class JdbiFindingStore implements FindingStore {
    * own inserts.
    */
   private static final class Writes implements AutoCloseable {
+    /** The statements, in the order their batches execute: findings before their aliases (foreign keys). */
+    private static final int INSERT = 0;
+    private static final int UPDATE = 1;
+    private static final int DELETE_ALIASES = 2;
+    private static final int INSERT_ALIASES = 3;
+    private static final int CLOSE = 4;
+    private static final String[] SQL = {
+      """
+      INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
+        package_version, source_name, source_version, architecture, purl, aliases, advisory_ecosystem,
+        matched_name, matched_version, affected_status, affected_range, fixed_version, confidence,
+        status, first_seen, last_seen, closed_at, fixed_by_revision,
+        not_affected_reason, not_affected_by, not_affected_at)
+      VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?,
+        'OPEN', ?, ?, NULL, 0, ?, ?, ?)
+      """,
+      // first_seen is never written here: a finding found again, even after it was fixed or
+      // retracted, keeps the time its exposure was first known.
+      """
+      UPDATE findings SET
+        package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
+        advisory_ecosystem = ?, matched_name = ?, matched_version = ?, affected_status = ?,
+        affected_range = ?, fixed_version = ?, confidence = ?,
+        status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0
+      WHERE""" + " " + POSITIONAL_KEY_MATCHES,
+      "DELETE FROM finding_aliases WHERE " + POSITIONAL_KEY_MATCHES,
+      "INSERT INTO finding_aliases (" + KEY + ", alias) VALUES (?, ?, ?, ?, ?, ?)",
+      "UPDATE findings SET status = ?, closed_at = ?, fixed_by_revision = ? WHERE " + POSITIONAL_KEY_MATCHES
+          + " AND status = 'OPEN'"
+    };
+    private final Connection connection;
     private final String at;
-    private final PreparedStatement insert;
-    private final PreparedStatement update;
-    private final PreparedStatement deleteAliases;
-    private final PreparedStatement insertAliases;
-    private final PreparedStatement close;
-    private final List<PreparedStatement> inOrder;
+    /** Prepared on first use: a rescan that changes nothing prepares none. */
+    private final PreparedStatement[] statements = new PreparedStatement[SQL.length];
     private int pending;
     private int pendingAliases;
 
-    Writes(Connection c, String at) throws SQLException {
+    Writes(Connection connection, String at) {
+      this.connection = connection;
       this.at = at;
-      insert = c.prepareStatement("""
-          INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
-            package_version, source_name, source_version, architecture, purl, aliases, advisory_ecosystem,
-            matched_name, matched_version, affected_status, affected_range, fixed_version, confidence,
-            status, first_seen, last_seen, closed_at, fixed_by_revision,
-            not_affected_reason, not_affected_by, not_affected_at)
-          VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?,
-            'OPEN', ?, ?, NULL, 0, ?, ?, ?)
-          """);
-      // first_seen is never written here: a finding found again, even after it was fixed or
-      // retracted, keeps the time its exposure was first known.
-      update = c.prepareStatement("""
-          UPDATE findings SET
-            package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
-            advisory_ecosystem = ?, matched_name = ?, matched_version = ?, affected_status = ?,
-            affected_range = ?, fixed_version = ?, confidence = ?,
-            status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0
-          WHERE""" + " " + POSITIONAL_KEY_MATCHES);
-      deleteAliases = c.prepareStatement("DELETE FROM finding_aliases WHERE " + POSITIONAL_KEY_MATCHES);
-      insertAliases = c.prepareStatement("INSERT INTO finding_aliases (" + KEY + ", alias) VALUES (?, ?, ?, ?, ?, ?)");
-      close = c.prepareStatement("UPDATE findings SET status = ?, closed_at = ?, fixed_by_revision = ? "
-          + "WHERE " + POSITIONAL_KEY_MATCHES + " AND status = 'OPEN'");
-      // findings before their aliases: the order keeps foreign keys satisfied
-      inOrder = List.of(insert, update, deleteAliases, insertAliases, close);
+    }
+
+    private PreparedStatement statement(int kind) throws SQLException {
+      if (statements[kind] == null) {
+        statements[kind] = connection.prepareStatement(SQL[kind]);
+      }
+      return statements[kind];
     }
 
     void insert(FindingLifecycle.Insert i) throws SQLException {
       Finding f = i.finding();
       FindingId k = FindingId.of(f);
       FindingMark mark = i.inheritedMark();
+      PreparedStatement insert = statement(INSERT);
       int n = evidence(insert, bindKey(insert, 1, k), f);
       insert.setString(n++, at);
       insert.setString(n++, at);
@@ -410,12 +422,14 @@ final class JdbiFindingStore implements FindingStore {
     void update(FindingLifecycle.Update u) throws SQLException {
       Finding f = u.finding();
       FindingId k = u.id();
+      PreparedStatement update = statement(UPDATE);
       int n = evidence(update, 1, f);
       update.setString(n++, at);
       bindKey(update, n, k);
       update.addBatch();
       pending++;
       if (u.aliasesChanged()) {
+        PreparedStatement deleteAliases = statement(DELETE_ALIASES);
         bindKey(deleteAliases, 1, k);
         deleteAliases.addBatch();
         addAliases(k, f);
@@ -424,6 +438,7 @@ final class JdbiFindingStore implements FindingStore {
     }
 
     void close(FindingId k, Closing closing) throws SQLException {
+      PreparedStatement close = statement(CLOSE);
       close.setString(1, closing.status().name());
       close.setString(2, at);
       close.setInt(3, closing.revision());
@@ -434,6 +449,7 @@ final class JdbiFindingStore implements FindingStore {
     }
 
     private void addAliases(FindingId k, Finding f) throws SQLException {
+      PreparedStatement insertAliases = statement(INSERT_ALIASES);
       for (String alias : new TreeSet<>(f.aliases())) {
         insertAliases.setString(bindKey(insertAliases, 1, k), alias);
         insertAliases.addBatch();
@@ -481,8 +497,10 @@ final class JdbiFindingStore implements FindingStore {
       if (pending + pendingAliases == 0) {
         return;
       }
-      for (PreparedStatement s : inOrder) {
-        s.executeBatch();
+      for (PreparedStatement s : statements) {
+        if (s != null) {
+          s.executeBatch();
+        }
       }
       pending = 0;
       pendingAliases = 0;
@@ -491,9 +509,11 @@ final class JdbiFindingStore implements FindingStore {
     @Override
     public void close() throws SQLException {
       SQLException failed = null;
-      for (PreparedStatement s : inOrder) {
+      for (PreparedStatement s : statements) {
         try {
-          s.close();
+          if (s != null) {
+            s.close();
+          }
         } catch (SQLException e) {
           failed = failed == null ? e : failed;
         }
