@@ -315,11 +315,15 @@ public final class ImportBench {
       if (o.launcher() != null) {
         cmd.add(o.launcher().toAbsolutePath().toString());
       } else {
-        // the options ./patchwarden starts long commands with (serial GC, a class-data-sharing archive)
+        // the options ./patchwarden starts commands with (serial GC, a class-data-sharing archive, and
+        // for inventory commands no optimizing compiler)
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive",
-            "-XX:SharedArchiveFile=" + cds.resolve(args.get(0) + ".jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-            "-jar", o.jar().toAbsolutePath().toString()));
+            "-XX:SharedArchiveFile=" + cds.resolve(args.get(0) + ".jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        if (args.get(0).equals("inventory")) {
+          cmd.add("-XX:TieredStopAtLevel=1");
+        }
+        cmd.addAll(List.of("-jar", o.jar().toAbsolutePath().toString()));
       }
       cmd.addAll(target);
       cmd.addAll(args);

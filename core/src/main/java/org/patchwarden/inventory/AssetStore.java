@@ -28,6 +28,16 @@ public interface AssetStore {
    */
   Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages);
 
+  /**
+   * As {@link #recordInventory(String, Instant, OsRelease, List)}, given the content hash the caller
+   * already computed ({@link InventoryContent#hash} of exactly {@code os} and {@code packages}):
+   * hashing a few hundred packages is a noticeable part of storing them.
+   */
+  default Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
+      String contentHash) {
+    return recordInventory(assetName, scannedAt, os, packages);
+  }
+
   /** The newest inventory of the asset, if it was ever scanned. */
   Optional<Inventory> currentInventory(String assetName);
 

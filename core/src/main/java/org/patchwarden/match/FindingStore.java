@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Port: findings tracked over time (first seen, last seen, fixed by which inventory). */
 public interface FindingStore {
@@ -67,6 +68,22 @@ public interface FindingStore {
       out.put(name, list(new FindingFilter(name, null, null, null)).stream()
           .filter(t -> t.status() == FindingStatus.OPEN || t.status() == FindingStatus.NOT_AFFECTED).toList());
     }
+    return out;
+  }
+
+  /**
+   * The open findings of each asset among {@code assetNames} counted without reading them (assets
+   * with none are left out): a fleet summary of unchanged assets needs no finding itself. A finding
+   * is KEV-listed as {@link OpenCount#isKevListed} says with {@code kevIds}. Stores override it with
+   * one aggregate query per batch.
+   */
+  default Map<String, OpenCount> openCounts(Collection<String> assetNames, Set<String> kevIds) {
+    Map<String, OpenCount> out = new LinkedHashMap<>();
+    openFindings(assetNames).forEach((name, open) -> {
+      if (!open.isEmpty()) {
+        out.put(name, OpenCount.of(open, kevIds));
+      }
+    });
     return out;
   }
 }

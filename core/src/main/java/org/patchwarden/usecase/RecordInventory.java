@@ -31,4 +31,20 @@ public final class RecordInventory {
     List<VerifyChanges.Result> verified = verify.afterScan(reports.stream().map(r -> r.asset().name()).toList());
     return new Recorded(reports, verified);
   }
+
+  /** Counted reports (a summary's figures; unchanged assets' findings counted, not read back), and verifications. */
+  public record RecordedCounts(List<ScanAssets.Counted> counted, List<VerifyChanges.Result> verified) {
+    public RecordedCounts {
+      counted = List.copyOf(counted);
+      verified = List.copyOf(verified);
+    }
+  }
+
+  /** As {@link #record}, for a summary that needs the counts of findings only. */
+  public RecordedCounts recordCounted(List<AssetInventory> inventories) {
+    List<ScanAssets.Counted> counted = scan.scanCounted(inventories);
+    List<VerifyChanges.Result> verified =
+        verify.afterScan(counted.stream().map(c -> c.report().asset().name()).toList());
+    return new RecordedCounts(counted, verified);
+  }
 }

@@ -33,6 +33,7 @@ import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
 import org.patchwarden.match.FleetMatcher;
 import org.patchwarden.match.MatchResult;
+import org.patchwarden.match.OpenCount;
 import org.patchwarden.match.TrackedFinding;
 
 /**
@@ -163,6 +164,28 @@ public final class ScanAssets {
    * match because every feed change re-matches the findings it touches.
    */
   public List<AssetReport> scan(List<AssetInventory> inputs) {
+    return scan(inputs, null).stream().map(Counted::report).toList();
+  }
+
+  /**
+   * One asset's report with its open findings counted, for a fleet summary.
+   *
+   * @param report as {@link #scan} gives it, except that the findings of an unchanged asset are
+   *     not read back from the store (empty): {@code open} counts them
+   */
+  public record Counted(AssetReport report, OpenCount open) {}
+
+  /**
+   * Scans the assets as {@link #scan} does, but counts the open findings of unchanged assets in the
+   * store instead of reading every one back: a re-import of an unchanged fleet reads nothing but
+   * its inventories' heads and one count per asset. KEV-listed findings are counted too.
+   */
+  public List<Counted> scanCounted(List<AssetInventory> inputs) {
+    return scan(inputs, kevListed());
+  }
+
+  /** @param kevIds null to read unchanged assets' findings back, else to count them with these KEV ids */
+  private List<Counted> scan(List<AssetInventory> inputs, Set<String> kevIds) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Recording r = new Recording(now);
     for (int from = 0; from < inputs.size(); from += GROUP) {
@@ -173,14 +196,20 @@ public final class ScanAssets {
     for (Matched m : matchRecorded(r.recorded, now)) {
       matched.put(m.inventory().assetName(), m);
     }
-    matched.putAll(asRecorded(r.skipped));
-    List<AssetReport> reports = new ArrayList<>(inputs.size());
+    matched.putAll(asRecorded(r.skipped, kevIds));
+    List<Counted> reports = new ArrayList<>(inputs.size());
     for (AssetInventory in : inputs) {
       String name = in.asset().name();
       Matched m = matched.get(name);
-      reports.add(new AssetReport(r.context.get(name), m.inventory(), m.findings(), m.gaps(), m.update(),
+      AssetReport report = new AssetReport(r.context.get(name), m.inventory(), m.findings(), m.gaps(), m.update(),
           r.warnings.get(name), r.unchanged.contains(name),
-          r.counted.getOrDefault(name, m.inventory().packages().size())));
+          r.counted.getOrDefault(name, m.inventory().packages().size()));
+      OpenCount open = m.open();
+      if (open == null && kevIds != null) {
+        int kev = (int) m.findings().stream().filter(f -> OpenCount.isKevListed(f, kevIds)).count();
+        open = new OpenCount(m.findings().size(), m.update().notAffected(), kev);
+      }
+      reports.add(new Counted(report, open));
     }
     return reports;
   }
@@ -245,17 +274,20 @@ public final class ScanAssets {
           warnings.put(name, List.of());
           continue;
         }
-        Inventory previous = assets.currentInventory(name).orElse(null);
+        // an asset without any revision has nothing to merge with: its previous inventory is not read
+        Inventory previous = head == null && !again ? null : assets.currentInventory(name).orElse(null);
         InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
-        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages());
+        // without a previous inventory the merge is the input itself, whose hash is known
+        String mergedHash = previous == null ? contentHash : InventoryContent.hash(merged.os(), merged.packages());
+        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash);
         if (previous != null && inventory.revision() == previous.revision()) {
           unchanged.add(name);
         }
         warnings.put(name, merged.warnings());
         // the digest stands for the revision only when parsing the input gives exactly its content
-        // and no warning, so that a skip reports what a parse would
-        if (in.rawDigest() != null && merged.warnings().isEmpty()
-            && contentHash.equals(InventoryContent.hash(inventory.os(), inventory.packages()))) {
+        // and no warning, so that a skip reports what a parse would; the revision recorded holds
+        // the merge's content (a new one, or an equal one that was kept)
+        if (in.rawDigest() != null && merged.warnings().isEmpty() && contentHash.equals(mergedHash)) {
           assets.recordRawDigest(name, inventory.revision(), in.rawDigest());
         }
         if (again) {
@@ -268,8 +300,11 @@ public final class ScanAssets {
     }
   }
 
-  /** The findings and gaps recorded for unchanged, matched inventories, as a match would report them. */
-  private Map<String, Matched> asRecorded(Map<String, Inventory> skipped) {
+  /**
+   * The findings and gaps recorded for unchanged, matched inventories, as a match would report them;
+   * with {@code kevIds}, the findings counted rather than read.
+   */
+  private Map<String, Matched> asRecorded(Map<String, Inventory> skipped, Set<String> kevIds) {
     Map<String, Matched> out = new HashMap<>();
     if (skipped.isEmpty()) {
       return out;
@@ -282,8 +317,17 @@ public final class ScanAssets {
     }
     List<String> names = List.copyOf(skipped.keySet());
     for (int from = 0; from < names.size(); from += GROUP) {
-      Map<String, List<TrackedFinding>> open = findings.openFindings(names.subList(from,
-          Math.min(names.size(), from + GROUP)));
+      List<String> chunk = names.subList(from, Math.min(names.size(), from + GROUP));
+      if (kevIds != null) {
+        Map<String, OpenCount> counts = findings.openCounts(chunk, kevIds);
+        for (String name : chunk) {
+          OpenCount c = counts.getOrDefault(name, OpenCount.NONE);
+          out.put(name, new Matched(skipped.get(name), List.of(), gaps.getOrDefault(name, List.of()),
+              new FindingsUpdate(0, c.findings() - c.notAffected(), 0, 0, c.notAffected()), c));
+        }
+        continue;
+      }
+      Map<String, List<TrackedFinding>> open = findings.openFindings(chunk);
       open.forEach((name, tracked) -> {
         int marked = (int) tracked.stream().filter(t -> t.status() == FindingStatus.NOT_AFFECTED).count();
         out.put(name, new Matched(skipped.get(name), tracked.stream().map(TrackedFinding::finding).toList(),
@@ -333,9 +377,17 @@ public final class ScanAssets {
     return total;
   }
 
-  /** What matching one recorded inventory found, as recorded. */
+  /**
+   * What matching one recorded inventory found, as recorded.
+   *
+   * @param open the open findings counted when they were not read ({@code findings} empty), else null
+   */
   private record Matched(Inventory inventory, List<Finding> findings, List<CoverageGap> gaps,
-      FindingsUpdate update) {}
+      FindingsUpdate update, OpenCount open) {
+    Matched(Inventory inventory, List<Finding> findings, List<CoverageGap> gaps, FindingsUpdate update) {
+      this(inventory, findings, gaps, update, null);
+    }
+  }
 
   private List<Matched> matchRecorded(List<Inventory> recorded, Instant now) {
     if (recorded.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.patchwarden.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,10 +16,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.patchwarden.advisory.AffectedStatus;
+import org.patchwarden.advisory.KevStore;
 import org.patchwarden.finding.Closing;
 import org.patchwarden.finding.FindingId;
 import org.patchwarden.finding.FindingLifecycle;
@@ -31,6 +33,7 @@ import org.patchwarden.match.FindingMark;
 import org.patchwarden.match.FindingStatus;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
+import org.patchwarden.match.OpenCount;
 import org.patchwarden.match.TrackedFinding;
 
 /**
@@ -47,10 +50,14 @@ final class JdbiFindingStore implements FindingStore {
   private static final String KEY = "asset_name, ecosystem, package_name, advisory_id, feed_source";
   private static final String KEY_MATCHES =
       "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv AND feed_source = :feed";
+  private static final String POSITIONAL_KEY_MATCHES =
+      "asset_name = ? AND ecosystem = ? AND package_name = ? AND advisory_id = ? AND feed_source = ?";
   private static final String USER_KEY_MATCHES =
       "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv";
   private static final String STATE = KEY + ", status, first_seen, aliases, not_affected_reason, not_affected_by, "
       + "not_affected_at";
+  /** KEV ids bound as parameters at most: twice each, within SQLite's and PostgreSQL's 32,766. */
+  private static final int MAX_KEV_PARAMETERS = 15_000;
   private final Jdbi jdbi;
   private final Dialect dialect;
 
@@ -272,129 +279,249 @@ final class JdbiFindingStore implements FindingStore {
     });
   }
 
+  /**
+   * {@inheritDoc} One aggregate query per {@value FeedReplacement#BATCH} assets, the KEV ids bound
+   * as a list and matched against advisory ids and {@code finding_aliases}; a KEV list too long
+   * for one statement's parameters is matched in Java over the findings read back.
+   */
+  @Override
+  public Map<String, OpenCount> openCounts(Collection<String> assetNames, Set<String> kevIds) {
+    if (kevIds.size() > MAX_KEV_PARAMETERS) {
+      return FindingStore.super.openCounts(assetNames, kevIds);
+    }
+    List<String> names = List.copyOf(new TreeSet<>(assetNames));
+    List<String> kev = List.copyOf(new TreeSet<>(kevIds));
+    String listed = kev.isEmpty() ? "f.feed_source = :kevSource" : """
+        f.feed_source = :kevSource OR f.advisory_id IN (<kev>) OR EXISTS (SELECT 1 FROM finding_aliases a
+          WHERE a.asset_name = f.asset_name AND a.ecosystem = f.ecosystem AND a.package_name = f.package_name
+          AND a.advisory_id = f.advisory_id AND a.feed_source = f.feed_source AND a.alias IN (<kev>))""";
+    Map<String, OpenCount> out = new LinkedHashMap<>();
+    return jdbi.withHandle(h -> {
+      for (List<String> chunk : chunks(names)) {
+        Query q = h.createQuery("SELECT f.asset_name, COUNT(*) AS open_count,"
+                + " SUM(CASE WHEN f.not_affected_at IS NOT NULL THEN 1 ELSE 0 END) AS marked,"
+                + " SUM(CASE WHEN " + listed + " THEN 1 ELSE 0 END) AS kev"
+                + " FROM findings f WHERE f.status = 'OPEN' AND f.asset_name IN (<names>) GROUP BY f.asset_name")
+            .bindList("names", chunk)
+            .bind("kevSource", KevStore.SOURCE);
+        if (!kev.isEmpty()) {
+          q.bindList("kev", kev);
+        }
+        q.map((rs, ctx) -> Map.entry(rs.getString("asset_name"),
+                new OpenCount(rs.getInt("open_count"), rs.getInt("marked"), rs.getInt("kev"))))
+            .forEach(e -> out.put(e.getKey(), e.getValue()));
+      }
+      return out;
+    });
+  }
+
   /** Writes the plan: inserts, then updates of the findings found again, then closes. */
   private static FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
-    Writes w = new Writes(h, SqlTime.format(at));
-    plan.inserts().forEach(w::insert);
-    plan.refreshes().forEach(w::update);
-    plan.reopens().forEach(w::update);
-    plan.closes().forEach(id -> w.close(id, plan.closing()));
-    w.flush();
+    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at))) {
+      for (FindingLifecycle.Insert i : plan.inserts()) {
+        w.insert(i);
+      }
+      for (FindingLifecycle.Update u : plan.refreshes()) {
+        w.update(u);
+      }
+      for (FindingLifecycle.Update u : plan.reopens()) {
+        w.update(u);
+      }
+      for (FindingId id : plan.closes()) {
+        w.close(id, plan.closing());
+      }
+      w.flush();
+    } catch (SQLException e) {
+      throw new UnableToWriteFindings(e);
+    }
     return plan.counts();
   }
 
-  /** The pending batches of one call, executed together whenever one of them is full. */
-  private static final class Writes {
-    private final Handle h;
-    private final String at;
-    private PreparedBatch insert;
-    private PreparedBatch update;
-    private PreparedBatch deleteAliases;
-    private PreparedBatch insertAliases;
-    private PreparedBatch close;
+  /** A JDBC failure while writing findings, unchecked as Jdbi's own are. */
+  private static final class UnableToWriteFindings extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
-    Writes(Handle h, String at) {
-      this.h = h;
-      this.at = at;
-      prepare();
+    UnableToWriteFindings(SQLException cause) {
+      super("writing findings: " + cause.getMessage(), cause);
     }
+  }
 
-    /** Fresh batches: an executed batch has closed its statement. */
-    private void prepare() {
-      insert = h.prepareBatch("""
-          INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
-            package_version, source_name, source_version, architecture, purl, aliases, advisory_ecosystem,
-            matched_name, matched_version, affected_status, affected_range, fixed_version, confidence,
-            status, first_seen, last_seen, closed_at, fixed_by_revision,
-            not_affected_reason, not_affected_by, not_affected_at)
-          VALUES (:asset, :eco, :pkg, :adv, :feed,
-            :version, :srcName, :srcVersion, :arch, :purl, :aliases, :advEco,
-            :matchedName, :matchedVersion, :affected, :range, :fixedVersion, :confidence,
-            'OPEN', :at, :at, NULL, 0, :markReason, :markBy, :markAt)
-          """);
+  /**
+   * The pending batches of one call, executed together whenever one of them is full. Plain JDBC
+   * statements, prepared once per call and bound by position: a fleet import writes a hundred
+   * thousand finding and alias rows, and binding each by name through Jdbi cost more than SQLite's
+   * own inserts.
+   */
+  private static final class Writes implements AutoCloseable {
+    /** The statements, in the order their batches execute: findings before their aliases (foreign keys). */
+    private static final int INSERT = 0;
+    private static final int UPDATE = 1;
+    private static final int DELETE_ALIASES = 2;
+    private static final int INSERT_ALIASES = 3;
+    private static final int CLOSE = 4;
+    private static final String[] SQL = {
+      """
+      INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
+        package_version, source_name, source_version, architecture, purl, aliases, advisory_ecosystem,
+        matched_name, matched_version, affected_status, affected_range, fixed_version, confidence,
+        status, first_seen, last_seen, closed_at, fixed_by_revision,
+        not_affected_reason, not_affected_by, not_affected_at)
+      VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?,
+        'OPEN', ?, ?, NULL, 0, ?, ?, ?)
+      """,
       // first_seen is never written here: a finding found again, even after it was fixed or
       // retracted, keeps the time its exposure was first known.
-      update = h.prepareBatch("""
-          UPDATE findings SET
-            package_version = :version, source_name = :srcName, source_version = :srcVersion,
-            architecture = :arch, purl = :purl, aliases = :aliases, advisory_ecosystem = :advEco,
-            matched_name = :matchedName, matched_version = :matchedVersion, affected_status = :affected,
-            affected_range = :range, fixed_version = :fixedVersion, confidence = :confidence,
-            status = 'OPEN', last_seen = :at, closed_at = NULL, fixed_by_revision = 0
-          WHERE""" + " " + KEY_MATCHES);
-      deleteAliases = h.prepareBatch("DELETE FROM finding_aliases WHERE " + KEY_MATCHES);
-      insertAliases = h.prepareBatch("INSERT INTO finding_aliases (" + KEY + ", alias) "
-          + "VALUES (:asset, :eco, :pkg, :adv, :feed, :alias)");
-      close = h.prepareBatch("UPDATE findings SET status = :status, closed_at = :at, fixed_by_revision = :rev "
-          + "WHERE " + KEY_MATCHES + " AND status = 'OPEN'");
+      """
+      UPDATE findings SET
+        package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
+        advisory_ecosystem = ?, matched_name = ?, matched_version = ?, affected_status = ?,
+        affected_range = ?, fixed_version = ?, confidence = ?,
+        status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0
+      WHERE""" + " " + POSITIONAL_KEY_MATCHES,
+      "DELETE FROM finding_aliases WHERE " + POSITIONAL_KEY_MATCHES,
+      "INSERT INTO finding_aliases (" + KEY + ", alias) VALUES (?, ?, ?, ?, ?, ?)",
+      "UPDATE findings SET status = ?, closed_at = ?, fixed_by_revision = ? WHERE " + POSITIONAL_KEY_MATCHES
+          + " AND status = 'OPEN'"
+    };
+    private final Connection connection;
+    private final String at;
+    /** Prepared on first use: a rescan that changes nothing prepares none. */
+    private final PreparedStatement[] statements = new PreparedStatement[SQL.length];
+    private int pending;
+    private int pendingAliases;
+
+    Writes(Connection connection, String at) {
+      this.connection = connection;
+      this.at = at;
     }
 
-    void insert(FindingLifecycle.Insert i) {
+    private PreparedStatement statement(int kind) throws SQLException {
+      if (statements[kind] == null) {
+        statements[kind] = connection.prepareStatement(SQL[kind]);
+      }
+      return statements[kind];
+    }
+
+    void insert(FindingLifecycle.Insert i) throws SQLException {
       Finding f = i.finding();
       FindingId k = FindingId.of(f);
       FindingMark mark = i.inheritedMark();
-      evidence(bindKey(insert, k), f, aliasesJson(f))
-          .bind("markReason", mark == null ? "" : mark.reason())
-          .bind("markBy", mark == null ? "" : mark.by())
-          .bind("markAt", mark == null ? null : SqlTime.format(mark.at()))
-          .add();
+      PreparedStatement insert = statement(INSERT);
+      int n = evidence(insert, bindKey(insert, 1, k), f);
+      insert.setString(n++, at);
+      insert.setString(n++, at);
+      insert.setString(n++, mark == null ? "" : mark.reason());
+      insert.setString(n++, mark == null ? "" : mark.by());
+      insert.setString(n, mark == null ? null : SqlTime.format(mark.at()));
+      insert.addBatch();
+      pending++;
       addAliases(k, f);
       flushIfFull();
     }
 
-    void update(FindingLifecycle.Update u) {
+    void update(FindingLifecycle.Update u) throws SQLException {
       Finding f = u.finding();
       FindingId k = u.id();
-      evidence(bindKey(update, k), f, aliasesJson(f)).add();
+      PreparedStatement update = statement(UPDATE);
+      int n = evidence(update, 1, f);
+      update.setString(n++, at);
+      bindKey(update, n, k);
+      update.addBatch();
+      pending++;
       if (u.aliasesChanged()) {
-        bindKey(deleteAliases, k).add();
+        PreparedStatement deleteAliases = statement(DELETE_ALIASES);
+        bindKey(deleteAliases, 1, k);
+        deleteAliases.addBatch();
         addAliases(k, f);
       }
       flushIfFull();
     }
 
-    void close(FindingId k, Closing closing) {
-      bindKey(close, k).bind("status", closing.status().name()).bind("at", at).bind("rev", closing.revision()).add();
+    void close(FindingId k, Closing closing) throws SQLException {
+      PreparedStatement close = statement(CLOSE);
+      close.setString(1, closing.status().name());
+      close.setString(2, at);
+      close.setInt(3, closing.revision());
+      bindKey(close, 4, k);
+      close.addBatch();
+      pending++;
       flushIfFull();
     }
 
-    private void addAliases(FindingId k, Finding f) {
+    private void addAliases(FindingId k, Finding f) throws SQLException {
+      PreparedStatement insertAliases = statement(INSERT_ALIASES);
       for (String alias : new TreeSet<>(f.aliases())) {
-        bindKey(insertAliases, k).bind("alias", alias).add();
+        insertAliases.setString(bindKey(insertAliases, 1, k), alias);
+        insertAliases.addBatch();
+        pendingAliases++;
       }
     }
 
-    private PreparedBatch evidence(PreparedBatch b, Finding f, String aliases) {
+    /** Binds a finding's evidence from parameter {@code n} on; returns the next parameter's index. */
+    private static int evidence(PreparedStatement s, int n, Finding f) throws SQLException {
       InstalledPackage p = f.installed();
-      return b.bind("version", p.version()).bind("srcName", p.sourceName()).bind("srcVersion", p.sourceVersion())
-          .bind("arch", p.architecture()).bind("purl", p.purl()).bind("aliases", aliases)
-          .bind("advEco", f.advisoryEcosystem()).bind("matchedName", f.matchedName())
-          .bind("matchedVersion", f.matchedVersion()).bind("affected", f.status().name())
-          .bind("range", f.range()).bind("fixedVersion", f.fixedVersion()).bind("confidence", f.confidence().name())
-          .bind("at", at);
+      s.setString(n++, p.version());
+      s.setString(n++, p.sourceName());
+      s.setString(n++, p.sourceVersion());
+      s.setString(n++, p.architecture());
+      s.setString(n++, p.purl());
+      s.setString(n++, aliasesJson(f));
+      s.setString(n++, f.advisoryEcosystem());
+      s.setString(n++, f.matchedName());
+      s.setString(n++, f.matchedVersion());
+      s.setString(n++, f.status().name());
+      s.setString(n++, f.range());
+      s.setString(n++, f.fixedVersion());
+      s.setString(n++, f.confidence().name());
+      return n;
     }
 
-    private void flushIfFull() {
-      if (insert.size() >= FeedReplacement.BATCH || update.size() >= FeedReplacement.BATCH
-          || insertAliases.size() >= FeedReplacement.BATCH || close.size() >= FeedReplacement.BATCH) {
+    /** Binds a finding's key from parameter {@code n} on; returns the next parameter's index. */
+    private static int bindKey(PreparedStatement s, int n, FindingId k) throws SQLException {
+      s.setString(n++, k.assetName());
+      s.setString(n++, k.ecosystem());
+      s.setString(n++, k.packageName());
+      s.setString(n++, k.advisoryId());
+      s.setString(n++, k.feedSource());
+      return n;
+    }
+
+    private void flushIfFull() throws SQLException {
+      if (pending >= FeedReplacement.BATCH || pendingAliases >= FeedReplacement.BATCH) {
         flush();
       }
     }
 
     /** Executes the batches in an order that keeps foreign keys satisfied: findings before their aliases. */
-    void flush() {
-      for (PreparedBatch b : List.of(insert, update, deleteAliases, insertAliases, close)) {
-        if (b.size() > 0) {
-          b.execute();
+    void flush() throws SQLException {
+      if (pending + pendingAliases == 0) {
+        return;
+      }
+      for (PreparedStatement s : statements) {
+        if (s != null) {
+          s.executeBatch();
         }
       }
-      prepare();
+      pending = 0;
+      pendingAliases = 0;
     }
-  }
 
-  private static PreparedBatch bindKey(PreparedBatch b, FindingId k) {
-    return b.bind("asset", k.assetName()).bind("eco", k.ecosystem()).bind("pkg", k.packageName())
-        .bind("adv", k.advisoryId()).bind("feed", k.feedSource());
+    @Override
+    public void close() throws SQLException {
+      SQLException failed = null;
+      for (PreparedStatement s : statements) {
+        try {
+          if (s != null) {
+            s.close();
+          }
+        } catch (SQLException e) {
+          failed = failed == null ? e : failed;
+        }
+      }
+      if (failed != null) {
+        throw failed;
+      }
+    }
   }
 
   private static String aliasesJson(Finding f) {

@@ -20,6 +20,7 @@ import org.patchwarden.match.FindingFilter;
 import org.patchwarden.match.FindingKey;
 import org.patchwarden.match.FindingMark;
 import org.patchwarden.match.FindingStatus;
+import org.patchwarden.match.OpenCount;
 import org.patchwarden.match.FindingStore;
 import org.patchwarden.match.FindingsUpdate;
 import org.patchwarden.match.TrackedFinding;
@@ -114,6 +115,29 @@ abstract class FindingStoreContract extends DatabaseContract {
         .containsExactlyInAnyOrder(FindingStatus.OPEN, FindingStatus.NOT_AFFECTED);
     assertThat(open.get("web-02")).as("fixed by revision 2").isEmpty();
     assertThat(open.get("build-01")).isEmpty();
+  }
+
+  @Test
+  void openCountsEqualWhatReadingTheOpenFindingsBackCounts() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01"), waitress("web-01")));
+    store.recordScan("web-02", 1, T1, List.of(dsa5169("web-02")));
+    store.recordScan("web-02", 2, T2, List.of());
+    store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+    // KEV-listed: DSA-5197-1 by one of its aliases, the GHSA by its advisory id
+    Set<String> kev = Set.of("CVE-2022-27774", "GHSA-4f7p-27jc-3c36", "CVE-1999-0001");
+    List<String> names = List.of("web-01", "web-02", "build-01");
+
+    var counted = store.openCounts(names, kev);
+
+    assertThat(counted).containsOnlyKeys("web-01").containsEntry("web-01", new OpenCount(3, 1, 2));
+    var readBack = new java.util.HashMap<String, OpenCount>();
+    store.openFindings(names).forEach((n, open) -> {
+      if (!open.isEmpty()) {
+        readBack.put(n, OpenCount.of(open, kev));
+      }
+    });
+    assertThat(counted).isEqualTo(readBack);
+    assertThat(store.openCounts(names, Set.of())).containsEntry("web-01", new OpenCount(3, 1, 0));
   }
 
   @Test

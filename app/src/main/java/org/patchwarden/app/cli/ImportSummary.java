@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.patchwarden.advisory.KevStore;
 import org.patchwarden.match.Finding;
+import org.patchwarden.match.OpenCount;
+import org.patchwarden.usecase.ScanAssets;
 import org.patchwarden.usecase.ScanAssets.AssetReport;
 
 /**
@@ -27,7 +28,11 @@ final class ImportSummary {
   /** One asset's figures in the summary. */
   record Row(AssetReport report, int findings, int kev) {}
 
-  static void print(PrintWriter out, List<AssetReport> reports, Map<String, List<String>> notes, Set<String> kevIds) {
+  /**
+   * Prints the summary of reports whose open findings are counted ({@link ScanAssets#scanCounted}):
+   * an unchanged asset's findings are not read back, only counted.
+   */
+  static void print(PrintWriter out, List<ScanAssets.Counted> reports, Map<String, List<String>> notes) {
     List<Row> rows = new ArrayList<>(reports.size());
     int findings = 0;
     int kev = 0;
@@ -38,16 +43,18 @@ final class ImportSummary {
     int withFindings = 0;
     int withKev = 0;
     int noData = 0;
-    for (AssetReport r : reports) {
-      int k = (int) r.findings().stream().filter(f -> isKev(f, kevIds)).count();
-      rows.add(new Row(r, r.findings().size(), k));
-      findings += r.findings().size();
+    for (ScanAssets.Counted c : reports) {
+      AssetReport r = c.report();
+      int k = c.open().kevListed();
+      int found = c.open().findings();
+      rows.add(new Row(r, found, k));
+      findings += found;
       kev += k;
       opened += r.update().opened();
       closed += r.update().closed();
       unchanged += r.unchanged() ? 1 : 0;
       packages += r.packageCount();
-      withFindings += r.findings().isEmpty() ? 0 : 1;
+      withFindings += found == 0 ? 0 : 1;
       withKev += k > 0 ? 1 : 0;
       noData += r.gaps().isEmpty() ? 0 : 1;
     }
@@ -90,15 +97,7 @@ final class ImportSummary {
 
   /** A KEV-listed vulnerability, or a KEV-listed product found present. */
   static boolean isKev(Finding f, Set<String> kevIds) {
-    if (f.feedSource().equals(KevStore.SOURCE) || kevIds.contains(f.advisoryId())) {
-      return true;
-    }
-    for (String alias : f.aliases()) {
-      if (kevIds.contains(alias)) {
-        return true;
-      }
-    }
-    return false;
+    return OpenCount.isKevListed(f, kevIds);
   }
 
   /** The kind of a note, for counting: what it says without the file and asset it names. */

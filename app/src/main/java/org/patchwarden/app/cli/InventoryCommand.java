@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.patchwarden.app.inventory.FleetDirectory;
 import java.util.concurrent.Callable;
+import org.patchwarden.usecase.ScanAssets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,10 +67,22 @@ final class InventoryCommand implements Callable<Integer> {
       }
       Map<String, List<String>> notes = fleet.notes();
       OwedMatching.complete(inventory.root);
+      // a summary needs counts only: unchanged assets' findings are counted in the store, not read back;
       // an import verifies the applied changes on its assets (printed on stderr with --json, which stays one document)
-      var recorded = inventory.root.app().recordInventory().record(fleet.inventories());
-      var reports = recorded.reports();
-      var verified = recorded.verified();
+      boolean summary = !json && !verbose && fleet.inventories().size() > ImportSummary.LISTED;
+      List<ScanAssets.Counted> counted = null;
+      List<ScanAssets.AssetReport> reports;
+      List<org.patchwarden.usecase.VerifyChanges.Result> verified;
+      if (summary) {
+        var recorded = inventory.root.app().recordInventory().recordCounted(fleet.inventories());
+        counted = recorded.counted();
+        reports = counted.stream().map(ScanAssets.Counted::report).toList();
+        verified = recorded.verified();
+      } else {
+        var recorded = inventory.root.app().recordInventory().record(fleet.inventories());
+        reports = recorded.reports();
+        verified = recorded.verified();
+      }
       PrintWriter out = inventory.root.terminal().out();
       reports.forEach(r -> r.warnings().forEach(w -> inventory.root.terminal().err().println("warning: " + w)));
       if (json) {
@@ -92,8 +105,9 @@ final class InventoryCommand implements Callable<Integer> {
         FindingJson.print(out, doc);
         return 0;
       }
-      if (!verbose && reports.size() > ImportSummary.LISTED) {
-        ImportSummary.print(out, reports, notes, inventory.root.app().scanAssets().kevListed());
+      if (summary) {
+        ImportSummary.print(out, counted, notes);
+        ChangeCommand.printVerification(out, verified);
         return 0;
       }
       out.printf("%-28s %4s %9s %9s %6s %6s  %s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "NEW", "FIXED", "NO DATA");

@@ -12,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.patchwarden.formats.inventory.assetlist.AssetListEntry;
 import org.patchwarden.formats.inventory.assetlist.AssetListReader;
@@ -65,18 +67,66 @@ public final class FleetDirectory {
     Map<String, Integer> listed = new HashMap<>();
     entries.forEach(e -> listed.merge(e.asset().name(), 1, Integer::sum));
     Map<String, String> stored = matched.apply(List.copyOf(listed.keySet()));
-    List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
-    Map<String, List<String>> notes = new LinkedHashMap<>();
     // hosts of one image list equal packages: one instance each, so memory follows the distinct
     // packages of the fleet rather than assets x packages
-    Map<InstalledPackage, InstalledPackage> shared = new HashMap<>();
-    for (AssetListEntry e : entries) {
-      Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
-      Path assetDir = dir.resolve(e.asset().name());
-      OsRelease os = null;
-      List<String> assetNotes = new ArrayList<>();
-      if (Files.isDirectory(assetDir)) {
-        inside(root, assetDir, list, e.asset().name(), "its folder");
+    Map<InstalledPackage, InstalledPackage> shared = new ConcurrentHashMap<>();
+    // the folders are listed, digested and parsed on every core; what they gave is then taken in
+    // list order, so that notes, inputs and the first error are those of a reading one by one
+    List<Folder> folders = IntStream.range(0, entries.size()).parallel()
+        .mapToObj(i -> Folder.read(entries.get(i), dir, root, list, listed, stored, shared)).toList();
+    List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
+    Map<String, List<String>> notes = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      AssetListEntry e = entries.get(i);
+      Folder f = folders.get(i);
+      if (f.failure() != null) {
+        throw f.failure();
+      }
+      String name = e.asset().name();
+      List<String> assetNotes = f.notes();
+      if (f.files() == null) {
+        if (e.products().isEmpty()) {
+          assetNotes.add(missingFolder(dir, name));
+        }
+        if (!assetNotes.isEmpty()) {
+          notes.put(name, assetNotes);
+        }
+        inputs.add(new ScanAssets.AssetInventory(e.asset(), true, null, List.copyOf(new LinkedHashSet<>(e.products()))));
+      } else if (f.collected() == null) {
+        // byte-identical to what the newest matched revision was parsed from, which had no notes
+        if (!assetNotes.isEmpty()) {
+          notes.put(name, assetNotes);
+        }
+        List<Path> files = f.files();
+        String digest = f.digest();
+        inputs.add(ScanAssets.AssetInventory.unparsed(e.asset(), true, digest,
+            () -> parsed(e, InventoryFiles.read(files), digest, shared, notes, assetNotes)));
+      } else {
+        inputs.add(parsed(e, f.collected(), f.digest(), shared, notes, assetNotes));
+      }
+    }
+    return new Fleet(inputs, notes);
+  }
+
+  /**
+   * What reading one listed asset's folder gave.
+   *
+   * @param files the folder's files, or null when the asset has no folder
+   * @param collected the files parsed, or null when they need no parse (or there is no folder)
+   * @param failure why the folder could not be read, thrown when its turn comes; else null
+   */
+  private record Folder(List<Path> files, String digest, List<String> notes, CollectedInventory collected,
+      RuntimeException failure) {
+    static Folder read(AssetListEntry e, Path dir, Path root, Path list, Map<String, Integer> listed,
+        Map<String, String> stored, Map<InstalledPackage, InstalledPackage> shared) {
+      try {
+        String name = e.asset().name();
+        Path assetDir = dir.resolve(name);
+        List<String> assetNotes = new ArrayList<>();
+        if (!Files.isDirectory(assetDir)) {
+          return new Folder(null, null, assetNotes, null, null);
+        }
+        inside(root, assetDir, list, name, "its folder");
         List<Path> entriesOfDir;
         try (Stream<Path> s = Files.list(assetDir)) {
           entriesOfDir = s.sorted().toList();
@@ -85,48 +135,39 @@ public final class FleetDirectory {
         }
         List<Path> files = new ArrayList<>();
         for (Path p : entriesOfDir) {
-          String name = p.getFileName().toString();
+          String fileName = p.getFileName().toString();
           if (Files.isDirectory(p)) {
-            assetNotes.add("sub-folder '" + name + "/' ignored: only files directly in the asset's folder are read");
-          } else if (name.startsWith(".")) {
-            assetNotes.add("hidden file '" + name + "' ignored");
+            assetNotes.add("sub-folder '" + fileName + "/' ignored: only files directly in the asset's folder are read");
+          } else if (fileName.startsWith(".")) {
+            assetNotes.add("hidden file '" + fileName + "' ignored");
           } else if (Files.isRegularFile(p)) {
-            inside(root, p, list, e.asset().name(), "its file '" + name + "'");
+            inside(root, p, list, name, "its file '" + fileName + "'");
             files.add(p);
           }
         }
         String digest = RawDigest.of(e, files);
-        String name = e.asset().name();
         if (listed.get(name) == 1 && digest.equals(stored.get(name))) {
-          // byte-identical to what the newest matched revision was parsed from, which had no notes
-          if (!assetNotes.isEmpty()) {
-            notes.put(name, assetNotes);
-          }
-          inputs.add(ScanAssets.AssetInventory.unparsed(e.asset(), true, digest,
-              () -> parsed(e, files, digest, shared, notes, assetNotes)));
-          continue;
+          return new Folder(files, digest, assetNotes, null, null);
         }
-        inputs.add(parsed(e, files, digest, shared, notes, assetNotes));
-        continue;
-      } else if (e.products().isEmpty()) {
-        assetNotes.add(missingFolder(dir, e.asset().name()));
+        CollectedInventory c = InventoryFiles.read(files);
+        // shared at once, so that what a folder parsed to is garbage before the next folders are read
+        List<InstalledPackage> packages = new ArrayList<>(c.packages().size());
+        c.packages().forEach(pkg -> packages.add(shared.computeIfAbsent(pkg, k -> k)));
+        return new Folder(files, digest, assetNotes, new CollectedInventory(c.os(), packages, c.notes(),
+            c.subjectName()), null);
+      } catch (RuntimeException ex) {
+        return new Folder(null, null, List.of(), null, ex);
       }
-      if (!assetNotes.isEmpty()) {
-        notes.put(e.asset().name(), assetNotes);
-      }
-      inputs.add(new ScanAssets.AssetInventory(e.asset(), true, os, List.copyOf(packages)));
     }
-    return new Fleet(inputs, notes);
   }
 
   /**
-   * Parses an asset's folder files into its input. The digest goes with it only when the files gave
+   * An asset's input from its parsed folder files. The digest goes with it only when the files gave
    * no notes: a skipped parse would not repeat them.
    */
-  private static ScanAssets.AssetInventory parsed(AssetListEntry e, List<Path> files, String digest,
+  private static ScanAssets.AssetInventory parsed(AssetListEntry e, CollectedInventory c, String digest,
       Map<InstalledPackage, InstalledPackage> shared, Map<String, List<String>> notes, List<String> assetNotes) {
     Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
-    CollectedInventory c = InventoryFiles.read(files);
     c.packages().forEach(p -> packages.add(shared.computeIfAbsent(p, k -> k)));
     List<String> all = new ArrayList<>(assetNotes);
     all.addAll(c.notes());

@@ -73,6 +73,25 @@ class ImportSummaryTest {
   }
 
   @Test
+  void anUnchangedReImportCountsTheSameFindingsAndKevListedOnesAsTheImportThatRecordedThem() {
+    var first = run("inventory", "import", fleet.toString());
+
+    var again = run("inventory", "import", fleet.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(withoutNewCounts(again.out())).isEqualTo(withoutNewCounts(first.out()))
+        .containsPattern("findings: [1-9]\\d* on 24 assets")
+        .containsPattern("[1-9]\\d* KEV-listed on [1-9]");
+  }
+
+  /** A summary without what differs between a first and an unchanged import: new revisions and findings. */
+  private static String withoutNewCounts(String summary) {
+    return summary.replaceAll("\\d+ new inventory revisions, \\d+ unchanged", "")
+        .replaceAll("\\(\\d+ new, ", "(")
+        .replaceAll("(?m)^(  \\S+ +\\d+ +\\d+ +\\d+ +\\d+) +\\d+ +(\\d+)$", "$1 $2");
+  }
+
+  @Test
   void verboseListsEveryAssetAndEveryNote() {
     var r = run("inventory", "import", fleet.toString(), "--verbose");
 
