@@ -41,6 +41,11 @@ public final class ReceiveUpload {
     if (key != null) {
       Optional<UploadReceipts.Receipt> earlier = receipts.find(key);
       if (earlier.isPresent()) {
+        if (!earlier.get().asset().equals(asset)) {
+          // never another asset's answer: that could show one team what another team's host runs
+          throw new IllegalArgumentException("Idempotency-Key " + key + " was used for another asset;"
+              + " send a key of this upload's own content");
+        }
         checkins.checkedIn(earlier.get().asset(), now, who);
         return new Outcome(earlier.get().response(), true);
       }

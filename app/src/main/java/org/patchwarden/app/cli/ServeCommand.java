@@ -40,7 +40,12 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new CliException(1, "serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
     }
+    // Feed sync, stale agents, deadlines: claimed through the database, so several serve processes
+    // on one PostgreSQL share the work (docs/server-ops.md).
+    var scheduler = new org.patchwarden.app.web.ops.OpsScheduler(app.scheduler(
+        org.patchwarden.app.web.ops.OpsScheduler.nodeName(), server.metrics())).start(app.config().ops().tick());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      scheduler.close();
       server.close();
       stopped.countDown();
     }, "patchwarden-serve-stop"));

@@ -33,10 +33,14 @@ import org.patchwarden.usecase.ScanAssets;
 final class InventoryRoutes implements RouteModule {
   /** Upload parts are saved under these names only: detection goes by name ("status", "os-release"...). */
   private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  /** The answer header saying a retried upload (same Idempotency-Key) got the first answer again. */
+  static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
   private final App app;
+  private final org.patchwarden.app.web.ops.ServerMetrics metrics;
 
-  InventoryRoutes(App app) {
+  InventoryRoutes(App app, org.patchwarden.app.web.ops.ServerMetrics metrics) {
     this.app = app;
+    this.metrics = metrics;
   }
 
   @Override
@@ -54,6 +58,26 @@ final class InventoryRoutes implements RouteModule {
     boolean replace = Boolean.TRUE.equals(ApiRoutes.bool("replace", ctx.queryParam("replace")));
     Optional<Asset> existing = app.assetContexts().find(name);
     existing.ifPresent(a -> caller.mustSee(name, a.ownerTeam()));
+    String key = ctx.header("Idempotency-Key");
+    if (key != null && (key.isBlank() || key.length() > 128)) {
+      throw ApiProblem.badRequest("Idempotency-Key must have 1 to 128 characters");
+    }
+    int[] status = {200};
+    // A retried upload (same key) gets the first answer; nothing is recorded twice (ReceiveUpload).
+    var outcome = app.receiveUpload().receive(key, name, ctx.userAgent(), () -> {
+      try {
+        return record(ctx, caller, name, replace, existing, status);
+      } catch (IOException e) {
+        throw new UncheckedIOException("inventory upload for " + name, e);
+      }
+    });
+    ctx.header(IDEMPOTENT_REPLAYED, Boolean.toString(outcome.replayed()))
+        .status(outcome.replayed() ? 200 : status[0]).contentType("application/json").result(outcome.response());
+  }
+
+  /** Records the upload and returns its answer (JSON); {@code status} gets 201 for a new revision. */
+  private String record(Context ctx, Caller caller, String name, boolean replace, Optional<Asset> existing,
+      int[] status) throws IOException {
     Path dir = Files.createTempDirectory("patchwarden-upload-");
     try {
       List<Path> files = save(ctx, dir);
@@ -65,8 +89,8 @@ final class InventoryRoutes implements RouteModule {
       RecordInventory.Recorded recorded;
       try (WriterLock.Held held = app.writerLock().acquire(() -> { })) {
         app.completeMatching().complete();
-        recorded = app.recordInventory().record(List.of(
-            new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace)));
+        recorded = metrics.timeMatch(() -> app.recordInventory().record(List.of(
+            new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace))));
       }
       ScanAssets.AssetReport report = recorded.reports().get(0);
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -85,7 +109,8 @@ final class InventoryRoutes implements RouteModule {
       doc.put("notes", notes);
       doc.put("verified_changes", recorded.verified().stream().filter(RecordInventoryResults::decided)
           .map(r -> Map.of("id", r.after().id(), "state", r.after().state().name())).toList());
-      ctx.status(report.unchanged() ? 200 : 201).json(doc);
+      status[0] = report.unchanged() ? 200 : 201;
+      return WebServer.mapper().writeValueAsString(doc);
     } finally {
       deleteTree(dir);
     }

@@ -27,11 +27,13 @@ public final class WebServer implements AutoCloseable {
   private final RouteRegistry registry = new RouteRegistry();
   private final ObjectMapper json = mapper();
   private final Authenticate authenticate;
+  private final org.patchwarden.app.web.ops.ServerMetrics metrics;
   private Javalin javalin;
 
   public WebServer(App app) {
     this.app = app;
     this.authenticate = app.authenticate(new LoginThrottle(5, 50, Duration.ofMinutes(5), app.clock()));
+    this.metrics = app.serverMetrics();
     for (RouteModule module : modules()) {
       module.register(registry);
     }
@@ -43,7 +45,8 @@ public final class WebServer implements AutoCloseable {
         new SessionRoutes(authenticate),
         new ApiRoutes(app),
         new ChangeRoutes(app),
-        new InventoryRoutes(app),
+        new InventoryRoutes(app, metrics),
+        new org.patchwarden.app.web.ops.OpsRoutes(app, metrics),
         new OpenApiRoutes(registry, json),
         new org.patchwarden.app.web.pages.DashboardRoutes(app, authenticate));
   }
@@ -53,6 +56,11 @@ public final class WebServer implements AutoCloseable {
     return new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /** The metrics {@code /metrics} serves; the scheduler and the upload route time into them. */
+  public org.patchwarden.app.web.ops.ServerMetrics metrics() {
+    return metrics;
   }
 
   public RouteRegistry registry() {
@@ -75,6 +83,10 @@ public final class WebServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       registry.install(config.routes, authenticate);
       Problems.install(config.routes);
+      org.patchwarden.app.web.ops.OpsRoutes.install(config, metrics, ctx -> {
+        Caller caller = ctx.attribute(Caller.ATTRIBUTE);
+        return caller == null ? null : caller.user().name();
+      });
     });
     javalin.start(bind, port);
     LOG.info("serving on http://{}:{}", bind, javalin.port());

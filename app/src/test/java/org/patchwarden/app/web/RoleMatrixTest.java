@@ -45,6 +45,9 @@ class RoleMatrixTest {
     MATRIX.put("GET /api/v1/session", new Expect(ALL, false));
     MATRIX.put("POST /api/v1/session/logout", new Expect(ALL, false));
     MATRIX.put("GET /api/v1/openapi.json", new Expect(null, false));
+    MATRIX.put("GET /metrics", new Expect(null, false));
+    MATRIX.put("GET /health", new Expect(null, false));
+    MATRIX.put("GET /ready", new Expect(null, false));
     MATRIX.put("GET /api/v1/assets", new Expect(ALL, false));
     MATRIX.put("GET /api/v1/assets/{name}", new Expect(ALL, true));
     MATRIX.put("GET /api/v1/assets/{name}/inventories", new Expect(ALL, true));
