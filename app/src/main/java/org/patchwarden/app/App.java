@@ -43,6 +43,8 @@ public final class App implements AutoCloseable {
     this.clock = clock;
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(config.logLevel(), Level.WARN));
+    // PDFBox warns of every base font it substitutes while rendering a report: noise, not news.
+    ((Logger) LoggerFactory.getLogger("org.apache.pdfbox")).setLevel(Level.ERROR);
   }
 
   public AppConfig config() {
@@ -200,6 +202,13 @@ public final class App implements AutoCloseable {
     return AssessFindings.batched(db.findingStore(), db.assetStore(), describe::describeAll, policy, ssvc, clock);
   }
 
+  /** Exports of findings ({@code patchwarden export}, {@code /api/v1/export}), assessed with {@code policyFile} as {@link #assessFindings}. */
+  public org.patchwarden.usecase.ExportFindings exportFindings(java.nio.file.Path policyFile) {
+    DescribeVulnerability describe = describeVulnerability();
+    return new org.patchwarden.usecase.ExportFindings(assessFindings(policyFile), listChanges(), describe::describeAll,
+        clock);
+  }
+
   /** The policy {@link #assessFindings} uses: {@code policyFile}, the home's policy.yaml, or the shipped default. */
   public Policy policy(java.nio.file.Path policyFile) {
     java.nio.file.Path home = config.home().resolve("policy.yaml");
@@ -213,6 +222,20 @@ public final class App implements AutoCloseable {
     var r = config.remediation();
     return new org.patchwarden.usecase.PlanChange(assessFindings(policyFile), db.assetStore(), db.changeStore(),
         new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()), clock);
+  }
+
+  /**
+   * Tabletop exercises on this database's fleet and feeds, with {@code policyFile} (as {@link
+   * #assessFindings}) and the configured approval rules and verification window; only reads.
+   */
+  public org.patchwarden.usecase.RunExercise runExercise(java.nio.file.Path policyFile) {
+    Database db = database();
+    Policy policy = policy(policyFile);
+    var r = config.remediation();
+    return new org.patchwarden.usecase.RunExercise(db.assetStore(), db.advisoryStore(), db.kevStore(),
+        describeVulnerability(), policy, SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null),
+        new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()),
+        java.time.Duration.ofHours(r.verifyHours()));
   }
 
   public org.patchwarden.usecase.ApproveChange approveChange() {
@@ -242,6 +265,87 @@ public final class App implements AutoCloseable {
   public org.patchwarden.usecase.AcceptRisk acceptRisk() {
     Database db = database();
     return new org.patchwarden.usecase.AcceptRisk(db.findingStore(), db.changeStore(), db.auditLog(), clock);
+  }
+
+  /** Records inventories: match and assess them, then verify the applied changes on their assets. */
+  public org.patchwarden.usecase.RecordInventory recordInventory() {
+    return new org.patchwarden.usecase.RecordInventory(scanAssets(), verifyChanges());
+  }
+
+  /** Findings as a user may see them, filtered, sorted and paged. */
+  public org.patchwarden.usecase.BrowseFindings browseFindings() {
+    return new org.patchwarden.usecase.BrowseFindings(assessFindings(null));
+  }
+
+  /** Administers users, teams and API tokens; passwords hashed with Argon2id. */
+  public org.patchwarden.usecase.ManageUsers manageUsers() {
+    return new org.patchwarden.usecase.ManageUsers(database().userStore(), passwordHasher(), clock);
+  }
+
+  /** Identifies callers of the server by token or session, and logs people in, throttled by {@code throttle}. */
+  public org.patchwarden.usecase.Authenticate authenticate(org.patchwarden.access.LoginThrottle throttle) {
+    return new org.patchwarden.usecase.Authenticate(database().userStore(), passwordHasher(), throttle,
+        java.time.Duration.ofHours(8), clock);
+  }
+
+  private org.patchwarden.access.PasswordHasher passwordHasher() {
+    return new org.patchwarden.app.web.Argon2PasswordHasher();
+  }
+
+  /** Flags assets whose agent has not checked in for {@code agents.stale-after}. */
+  public org.patchwarden.usecase.FlagStaleAgents flagStaleAgents() {
+    Database db = database();
+    return new org.patchwarden.usecase.FlagStaleAgents(db.assetStore(), db.agentCheckins(), db.eventStore(), clock,
+        config.ops().staleAfter());
+  }
+
+  /** Raises due-date and verification-deadline events ({@code events.due-soon} ahead). */
+  public org.patchwarden.usecase.WatchDeadlines watchDeadlines() {
+    Database db = database();
+    return new org.patchwarden.usecase.WatchDeadlines(assessFindings(null), verifyChanges(), db.changeStore(),
+        db.eventStore(), clock, config.ops().dueSoon());
+  }
+
+  /** Idempotent inventory uploads of collector agents, with their check-ins. */
+  public org.patchwarden.usecase.ReceiveUpload receiveUpload() {
+    Database db = database();
+    return new org.patchwarden.usecase.ReceiveUpload(db.uploadReceipts(), db.agentCheckins(), clock);
+  }
+
+  /** How many findings are open, over every asset (for the metrics). */
+  public long openFindingCount() {
+    return database().findingStore().list(new org.patchwarden.match.FindingFilter(null, null, null,
+        org.patchwarden.match.FindingStatus.OPEN)).size();
+  }
+
+  /** The server's metrics, reading feed ages and open findings from this database. */
+  public org.patchwarden.app.web.ops.ServerMetrics serverMetrics() {
+    return new org.patchwarden.app.web.ops.ServerMetrics(clock, () -> listFeedVersions().list(), this::openFindingCount);
+  }
+
+  /** The scheduler of this server process over the shared schedule, with the server's jobs. */
+  public org.patchwarden.schedule.Scheduler scheduler(String node, org.patchwarden.app.web.ops.ServerMetrics metrics) {
+    return new org.patchwarden.schedule.Scheduler(jobStore(), node, clock,
+        org.patchwarden.app.web.ops.ServerJobs.of(this, metrics));
+  }
+
+  /** The events the server's jobs raised. */
+  public org.patchwarden.schedule.EventStore eventStore() {
+    return database().eventStore();
+  }
+
+  /** The shared job schedule (runs of the server's jobs). */
+  public org.patchwarden.schedule.JobStore jobStore() {
+    return database().jobStore();
+  }
+
+  /** Whether the database answers with the current schema (the server's readiness). */
+  public org.patchwarden.store.Database.Readiness readiness() {
+    try {
+      return database().readiness();
+    } catch (RuntimeException e) {
+      return new org.patchwarden.store.Database.Readiness(false, -1, -1, "cannot open the database: " + e.getMessage());
+    }
   }
 
   /** Captures baselines from the stored inventories. */
@@ -281,6 +385,25 @@ public final class App implements AutoCloseable {
     return policyFile != null ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(policyFile)
         : java.nio.file.Files.isRegularFile(home) ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(home)
             : org.patchwarden.baseline.DriftPolicy.strict();
+  }
+
+  /** The patch-management report, assessed with {@code policyFile} as {@link #assessFindings}. */
+  public org.patchwarden.usecase.BuildPatchReport buildPatchReport(java.nio.file.Path policyFile) {
+    return new org.patchwarden.usecase.BuildPatchReport(assessFindings(policyFile), listChanges(), clock);
+  }
+
+  /** Puts the events of the current state into the outbox for the configured channels (none: nothing). */
+  public org.patchwarden.usecase.RaiseNotifications raiseNotifications(java.nio.file.Path policyFile) {
+    var n = config.notifications();
+    return new org.patchwarden.usecase.RaiseNotifications(assessFindings(policyFile), listChanges(),
+        database().outbox(), n.channels(), n.rules(), clock);
+  }
+
+  /** Drains the outbox over the configured channels: what {@code notify deliver} and the server's scheduler run. */
+  public org.patchwarden.usecase.DeliverNotifications deliverNotifications() {
+    var n = config.notifications();
+    return new org.patchwarden.usecase.DeliverNotifications(database().outbox(),
+        org.patchwarden.app.notify.Channels.of(n), n.retry(), clock);
   }
 
   public ListFeedVersions listFeedVersions() {

@@ -17,8 +17,11 @@ class ArchitectureTest {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
     "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase..",
     "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding..",
-    "org.patchwarden.remediate..",
-    "org.patchwarden.baseline.."
+    "org.patchwarden.remediate..", "org.patchwarden.access..",
+    "org.patchwarden.schedule..",
+    "org.patchwarden.baseline..",
+    "org.patchwarden.exercise..",
+    "org.patchwarden.report..", "org.patchwarden.notify.."
   };
   private static JavaClasses classes;
 

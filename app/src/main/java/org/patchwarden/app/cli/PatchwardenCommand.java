@@ -64,7 +64,15 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "change", ChangeCommand.class,
       "baseline", BaselineCommand.class,
       "accept-risk", AcceptRiskCommand.class,
-      "false-positive", FalsePositiveCommand.class);
+      "false-positive", FalsePositiveCommand.class,
+      "serve", ServeCommand.class,
+      "user", UserCommand.class,
+      "team", TeamCommand.class,
+      "collect", CollectCommand.class,
+      "exercise", ExerciseCommand.class,
+      "export", ExportCommand.class,
+      "report", ReportCommand.class,
+      "notify", NotifyCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
   private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--home", "--db", "--log-level");
@@ -74,7 +82,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark", "change show", "change list", "change metrics", "change audit",
       "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive",
-      "baseline list", "baseline show", "baseline diff", "baseline capture", "baseline evidence");
+      "baseline list", "baseline show", "baseline diff", "baseline capture", "baseline evidence", "export", "report",
+      "notify deliver", "notify list", "notify dead-letters");
 
   /**
    * Commands that change what findings derive from: each holds the database's writer lock while it
@@ -163,7 +172,9 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
         if (refused != null) {
           return refused;
         }
-        return root.underWriterLock(parsed, () -> new CommandLine.RunLast().execute(parsed));
+        int code = root.underWriterLock(parsed, () -> new CommandLine.RunLast().execute(parsed));
+        root.raiseNotifications(parsed, code);
+        return code;
       } finally {
         root.closeApp();
       }
@@ -237,6 +248,35 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   }
 
   /** Runs {@code command}, holding the writer lock when it is one of the {@link #MATCHING} commands. */
+  /** Commands after which new facts may hold news: notifications are raised where the facts arise. */
+  static final java.util.Set<String> RAISING = java.util.Set.of("feeds load", "feeds sync", "feeds rematch",
+      "inventory import", "scan", "change verify");
+
+  /**
+   * After a successful command of {@link #RAISING}, queues the notifications the new state holds
+   * (when a channel is configured); {@code notify deliver} or the server sends them. A failure here
+   * is reported but does not fail the command, whose work is done and stored.
+   */
+  private void raiseNotifications(CommandLine.ParseResult parsed, int code) {
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    String name = last.commandSpec().qualifiedName(" ").replaceFirst("^patchwarden ?", "");
+    if (code != 0 || !RAISING.contains(name) || last.isUsageHelpRequested()
+        || app().config().notifications().channels().isEmpty()) {
+      return;
+    }
+    try {
+      int queued = app().raiseNotifications(null).raise();
+      if (queued > 0) {
+        terminal.err().printf("queued %d notification deliveries ('patchwarden notify deliver' sends them)%n", queued);
+      }
+    } catch (RuntimeException e) {
+      terminal.err().println("patchwarden: warning: notifications not queued: " + e.getMessage());
+    }
+  }
+
   private int underWriterLock(CommandLine.ParseResult parsed, java.util.function.IntSupplier command) {
     CommandLine.ParseResult last = parsed;
     while (last.hasSubcommand()) {

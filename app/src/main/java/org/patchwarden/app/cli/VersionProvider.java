@@ -9,15 +9,22 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() throws IOException {
+    return new String[] {
+      "patchwarden " + version(),
+      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+    };
+  }
+
+  /** The build's version, or {@code unknown} when the build did not record it. */
+  static String version() {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("/patchwarden-version.properties")) {
       if (in != null) {
         p.load(in);
       }
+    } catch (IOException e) {
+      return "unknown";
     }
-    return new String[] {
-      "patchwarden " + p.getProperty("version", "unknown"),
-      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
-    };
+    return p.getProperty("version", "unknown");
   }
 }

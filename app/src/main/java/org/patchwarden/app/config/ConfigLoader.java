@@ -28,6 +28,10 @@ public final class ConfigLoader {
       Map.entry("remediation.approvals", "PATCHWARDEN_REMEDIATION_APPROVALS"),
       Map.entry("remediation.verify-hours", "PATCHWARDEN_REMEDIATION_VERIFY_HOURS"),
       Map.entry("remediation.auto-approve-tiers", "PATCHWARDEN_REMEDIATION_AUTO_APPROVE_TIERS"),
+      Map.entry("feeds.sync-interval", "PATCHWARDEN_FEEDS_SYNC_INTERVAL"),
+      Map.entry("agents.stale-after", "PATCHWARDEN_AGENTS_STALE_AFTER"),
+      Map.entry("events.due-soon", "PATCHWARDEN_EVENTS_DUE_SOON"),
+      Map.entry("scheduler.tick", "PATCHWARDEN_SCHEDULER_TICK"),
       Map.entry("remediation.require-staging-baseline", "PATCHWARDEN_REMEDIATION_REQUIRE_STAGING_BASELINE"),
       Map.entry("remediation.staging-evidence-approves", "PATCHWARDEN_REMEDIATION_STAGING_EVIDENCE_APPROVES"),
       Map.entry("db.url", "PATCHWARDEN_DB"),
@@ -35,7 +39,22 @@ public final class ConfigLoader {
       Map.entry("db.password", "PATCHWARDEN_DB_PASSWORD"),
       Map.entry("log.level", "PATCHWARDEN_LOG_LEVEL"),
       Map.entry("feeds.nvd.api-key", "PATCHWARDEN_NVD_API_KEY"),
-      Map.entry("feeds.max-removal-share", "PATCHWARDEN_FEEDS_MAX_REMOVAL_SHARE"));
+      Map.entry("feeds.max-removal-share", "PATCHWARDEN_FEEDS_MAX_REMOVAL_SHARE"),
+      Map.entry("notify.webhook.url", "PATCHWARDEN_NOTIFY_WEBHOOK_URL"),
+      Map.entry("notify.slack.url", "PATCHWARDEN_NOTIFY_SLACK_URL"),
+      Map.entry("notify.teams.url", "PATCHWARDEN_NOTIFY_TEAMS_URL"),
+      Map.entry("notify.smtp.host", "PATCHWARDEN_NOTIFY_SMTP_HOST"),
+      Map.entry("notify.smtp.port", "PATCHWARDEN_NOTIFY_SMTP_PORT"),
+      Map.entry("notify.smtp.from", "PATCHWARDEN_NOTIFY_SMTP_FROM"),
+      Map.entry("notify.smtp.to", "PATCHWARDEN_NOTIFY_SMTP_TO"),
+      Map.entry("notify.smtp.user", "PATCHWARDEN_NOTIFY_SMTP_USER"),
+      Map.entry("notify.smtp.password", "PATCHWARDEN_NOTIFY_SMTP_PASSWORD"),
+      Map.entry("notify.smtp.starttls", "PATCHWARDEN_NOTIFY_SMTP_STARTTLS"),
+      Map.entry("notify.urgent-tiers", "PATCHWARDEN_NOTIFY_URGENT_TIERS"),
+      Map.entry("notify.due-soon-days", "PATCHWARDEN_NOTIFY_DUE_SOON_DAYS"),
+      Map.entry("notify.lookback-days", "PATCHWARDEN_NOTIFY_LOOKBACK_DAYS"),
+      Map.entry("notify.max-attempts", "PATCHWARDEN_NOTIFY_MAX_ATTEMPTS"),
+      Map.entry("notify.retry-minutes", "PATCHWARDEN_NOTIFY_RETRY_MINUTES"));
   /** What NVD issues as API keys (UUIDs); checked so that a pasted line break or quote is caught here. */
   private static final java.util.regex.Pattern NVD_API_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,128}");
 
@@ -79,7 +98,69 @@ public final class ConfigLoader {
       maxRemovalShare = removalShare(share, origin(null, null, env, "feeds.max-removal-share", home));
     }
     return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT),
-        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey, maxRemovalShare, remediation(env, file, home));
+        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey, maxRemovalShare, remediation(env, file, home),
+        ops(env, file, home), notify(env, file, home));
+  }
+
+  private static NotifySettings notify(Map<String, String> env, Map<String, String> file, Path home) {
+    NotifySettings d = NotifySettings.defaults();
+    NotifySettings.Smtp smtp = null;
+    String host = pick(null, null, env, file, "notify.smtp.host");
+    if (host != null && !host.isBlank()) {
+      String from = pick(null, null, env, file, "notify.smtp.from");
+      String to = pick(null, null, env, file, "notify.smtp.to");
+      if (from == null || from.isBlank() || to == null || to.isBlank()) {
+        throw new ConfigException(origin(null, null, env, "notify.smtp.host", home)
+            + ": an SMTP host needs notify.smtp.from and notify.smtp.to (comma-separated addresses)");
+      }
+      String starttls = pick(null, null, env, file, "notify.smtp.starttls");
+      if (starttls != null && !starttls.strip().matches("(?i)true|false")) {
+        throw new ConfigException(origin(null, null, env, "notify.smtp.starttls", home) + ": '" + starttls
+            + "' is not valid; expected true or false");
+      }
+      smtp = new NotifySettings.Smtp(host.strip(), integer(pick(null, null, env, file, "notify.smtp.port"), 25, 1,
+          65535, origin(null, null, env, "notify.smtp.port", home), "a port from 1 to 65535"), from.strip(),
+          java.util.Arrays.stream(to.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+          pick(null, null, env, file, "notify.smtp.user"), pick(null, null, env, file, "notify.smtp.password"),
+          starttls != null && Boolean.parseBoolean(starttls.strip()));
+    }
+    String tiers = pick(null, null, env, file, "notify.urgent-tiers");
+    java.util.Set<String> urgent = tiers == null ? d.rules().urgentTiers()
+        : java.util.Arrays.stream(tiers.split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty())
+            .collect(java.util.stream.Collectors.toSet());
+    var rules = new org.patchwarden.notify.NotifyRules(urgent,
+        integer(pick(null, null, env, file, "notify.due-soon-days"), d.rules().dueSoonDays(), 0, 365,
+            origin(null, null, env, "notify.due-soon-days", home), "days from 0 to 365"),
+        integer(pick(null, null, env, file, "notify.lookback-days"), d.rules().lookbackDays(), 0, 3650,
+            origin(null, null, env, "notify.lookback-days", home), "days from 0 to 3650"));
+    int attempts = integer(pick(null, null, env, file, "notify.max-attempts"), d.retry().maxAttempts(), 1, 100,
+        origin(null, null, env, "notify.max-attempts", home), "attempts from 1 to 100");
+    int minutes = integer(pick(null, null, env, file, "notify.retry-minutes"),
+        (int) d.retry().firstDelay().toMinutes(), 0, 24 * 60, origin(null, null, env, "notify.retry-minutes", home),
+        "minutes from 0 to 1440");
+    var retry = new org.patchwarden.notify.RetryPolicy(attempts, java.time.Duration.ofMinutes(minutes),
+        java.time.Duration.ofMinutes(Math.max(minutes, d.retry().maxDelay().toMinutes())));
+    return new NotifySettings(url(env, file, home, "notify.webhook.url"), url(env, file, home, "notify.slack.url"),
+        url(env, file, home, "notify.teams.url"), smtp, rules, retry);
+  }
+
+  /** A webhook URL: http or https with a host. It is a secret (Slack and Teams keep the key in it): never echoed. */
+  private static java.net.URI url(Map<String, String> env, Map<String, String> file, Path home, String key) {
+    String text = pick(null, null, env, file, key);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(text.strip());
+      if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigException(origin(null, null, env, key, home)
+        + ": not a webhook URL; expected http(s)://HOST/PATH (the value is not shown: it may hold a secret)");
   }
 
   private static RemediationSettings remediation(Map<String, String> env, Map<String, String> file, Path home) {
@@ -114,6 +195,27 @@ public final class ConfigLoader {
       default -> throw new ConfigException(origin(null, null, env, key, home) + ": '" + text
           + "' is not valid; expected true or false");
     };
+  }
+
+  private static OpsSettings ops(Map<String, String> env, Map<String, String> file, Path home) {
+    OpsSettings d = OpsSettings.defaults();
+    return new OpsSettings(duration(env, file, home, "feeds.sync-interval", d.feedSyncInterval()),
+        duration(env, file, home, "agents.stale-after", d.staleAfter()),
+        duration(env, file, home, "events.due-soon", d.dueSoon()),
+        duration(env, file, home, "scheduler.tick", d.tick()));
+  }
+
+  private static java.time.Duration duration(Map<String, String> env, Map<String, String> file, Path home, String key,
+      java.time.Duration fallback) {
+    String text = pick(null, null, env, file, key);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return OpsSettings.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(origin(null, null, env, key, home) + ": " + e.getMessage());
+    }
   }
 
   private static int integer(String text, int fallback, int min, int max, String origin, String expected) {
