@@ -90,6 +90,15 @@ final class BaselineText {
     return values.isEmpty() ? "(not set)" : String.join(" | ", values);
   }
 
+  /** A map in the order its keys are given (Map.of's order changes from one run to the next). */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   static Map<String, Object> json(BaselineSummary s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", s.name());
@@ -112,9 +121,9 @@ final class BaselineText {
       j.put("name", a.name());
       j.put("role", a.role());
       j.put("revision", a.revision());
-      j.put("os", a.os() == null ? null : Map.of("id", a.os().id(), "versionId", a.os().versionId(),
+      j.put("os", a.os() == null ? null : ordered("id", a.os().id(), "versionId", a.os().versionId(),
           "codename", a.os().codename()));
-      j.put("packages", a.packages().stream().map(p -> Map.of("ecosystem", p.ecosystem(), "name", p.name(),
+      j.put("packages", a.packages().stream().map(p -> ordered("ecosystem", p.ecosystem(), "name", p.name(),
           "version", p.version())).toList());
       j.put("settings", a.settings());
       return j;
@@ -129,15 +138,15 @@ final class BaselineText {
     m.put("a", d.a());
     m.put("b", d.b());
     m.put("withinPolicy", r.verdict().withinPolicy());
-    m.put("breaches", r.verdict().breaches().stream().map(b -> Map.of("rule", b.rule(), "limit", b.limit(),
+    m.put("breaches", r.verdict().breaches().stream().map(b -> ordered("rule", b.rule(), "limit", b.limit(),
         "actual", b.actual())).toList());
-    m.put("vulnerabilities", d.vulnerabilities().stream().map(v -> Map.of("id", v.id(), "onlyOn", v.onlyOn().name(),
+    m.put("vulnerabilities", d.vulnerabilities().stream().map(v -> ordered("id", v.id(), "onlyOn", v.onlyOn().name(),
         "where", v.where())).toList());
-    m.put("missingPackages", d.missing().stream().map(p -> Map.of("ecosystem", p.ecosystem(), "name", p.name(),
+    m.put("missingPackages", d.missing().stream().map(p -> ordered("ecosystem", p.ecosystem(), "name", p.name(),
         "onlyOn", p.onlyOn().name(), "versions", List.copyOf(p.versions()), "assets", p.assets())).toList());
-    m.put("versionDifferences", d.versions().stream().map(v -> Map.of("ecosystem", v.ecosystem(), "name", v.name(),
+    m.put("versionDifferences", d.versions().stream().map(v -> ordered("ecosystem", v.ecosystem(), "name", v.name(),
         "direction", v.direction().name(), "a", List.copyOf(v.aVersions()), "b", List.copyOf(v.bVersions()))).toList());
-    m.put("settings", d.settings().stream().map(s -> Map.of("key", s.key(), "a", List.copyOf(s.aValues()),
+    m.put("settings", d.settings().stream().map(s -> ordered("key", s.key(), "a", List.copyOf(s.aValues()),
         "b", List.copyOf(s.bValues()), "mustMatch", policy.mustMatch(s.key()))).toList());
     return m;
   }
