@@ -222,8 +222,27 @@ public final class App implements AutoCloseable {
         new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()), clock);
   }
 
+  /**
+   * Tabletop exercises on this database's fleet and feeds, with {@code policyFile} (as {@link
+   * #assessFindings}) and the configured approval rules and verification window; only reads.
+   */
+  public org.patchwarden.usecase.RunExercise runExercise(java.nio.file.Path policyFile) {
+    Database db = database();
+    Policy policy = policy(policyFile);
+    var r = config.remediation();
+    return new org.patchwarden.usecase.RunExercise(db.assetStore(), db.advisoryStore(), db.kevStore(),
+        describeVulnerability(), policy, SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null),
+        new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()),
+        java.time.Duration.ofHours(r.verifyHours()));
+  }
+
   public org.patchwarden.usecase.ApproveChange approveChange() {
-    return new org.patchwarden.usecase.ApproveChange(database().changeStore(), clock);
+    Database db = database();
+    // remediation.require-staging-baseline: production changes wait for staging evidence (docs/baselines.md)
+    org.patchwarden.remediate.ApprovalGate gate = config.remediation().requireStagingBaseline()
+        ? new org.patchwarden.baseline.StagingBaselineRule(db.assetStore(), db.baselineStore())
+        : org.patchwarden.remediate.ApprovalGate.open();
+    return new org.patchwarden.usecase.ApproveChange(db.changeStore(), clock, gate);
   }
 
   public org.patchwarden.usecase.ApplyChange applyChange() {
@@ -244,6 +263,126 @@ public final class App implements AutoCloseable {
   public org.patchwarden.usecase.AcceptRisk acceptRisk() {
     Database db = database();
     return new org.patchwarden.usecase.AcceptRisk(db.findingStore(), db.changeStore(), db.auditLog(), clock);
+  }
+
+  /** Records inventories: match and assess them, then verify the applied changes on their assets. */
+  public org.patchwarden.usecase.RecordInventory recordInventory() {
+    return new org.patchwarden.usecase.RecordInventory(scanAssets(), verifyChanges());
+  }
+
+  /** Findings as a user may see them, filtered, sorted and paged. */
+  public org.patchwarden.usecase.BrowseFindings browseFindings() {
+    return new org.patchwarden.usecase.BrowseFindings(assessFindings(null));
+  }
+
+  /** Administers users, teams and API tokens; passwords hashed with Argon2id. */
+  public org.patchwarden.usecase.ManageUsers manageUsers() {
+    return new org.patchwarden.usecase.ManageUsers(database().userStore(), passwordHasher(), clock);
+  }
+
+  /** Identifies callers of the server by token or session, and logs people in, throttled by {@code throttle}. */
+  public org.patchwarden.usecase.Authenticate authenticate(org.patchwarden.access.LoginThrottle throttle) {
+    return new org.patchwarden.usecase.Authenticate(database().userStore(), passwordHasher(), throttle,
+        java.time.Duration.ofHours(8), clock);
+  }
+
+  private org.patchwarden.access.PasswordHasher passwordHasher() {
+    return new org.patchwarden.app.web.Argon2PasswordHasher();
+  }
+
+  /** Flags assets whose agent has not checked in for {@code agents.stale-after}. */
+  public org.patchwarden.usecase.FlagStaleAgents flagStaleAgents() {
+    Database db = database();
+    return new org.patchwarden.usecase.FlagStaleAgents(db.assetStore(), db.agentCheckins(), db.eventStore(), clock,
+        config.ops().staleAfter());
+  }
+
+  /** Raises due-date and verification-deadline events ({@code events.due-soon} ahead). */
+  public org.patchwarden.usecase.WatchDeadlines watchDeadlines() {
+    Database db = database();
+    return new org.patchwarden.usecase.WatchDeadlines(assessFindings(null), verifyChanges(), db.changeStore(),
+        db.eventStore(), clock, config.ops().dueSoon());
+  }
+
+  /** Idempotent inventory uploads of collector agents, with their check-ins. */
+  public org.patchwarden.usecase.ReceiveUpload receiveUpload() {
+    Database db = database();
+    return new org.patchwarden.usecase.ReceiveUpload(db.uploadReceipts(), db.agentCheckins(), clock);
+  }
+
+  /** How many findings are open, over every asset (for the metrics). */
+  public long openFindingCount() {
+    return database().findingStore().list(new org.patchwarden.match.FindingFilter(null, null, null,
+        org.patchwarden.match.FindingStatus.OPEN)).size();
+  }
+
+  /** The server's metrics, reading feed ages and open findings from this database. */
+  public org.patchwarden.app.web.ops.ServerMetrics serverMetrics() {
+    return new org.patchwarden.app.web.ops.ServerMetrics(clock, () -> listFeedVersions().list(), this::openFindingCount);
+  }
+
+  /** The scheduler of this server process over the shared schedule, with the server's jobs. */
+  public org.patchwarden.schedule.Scheduler scheduler(String node, org.patchwarden.app.web.ops.ServerMetrics metrics) {
+    return new org.patchwarden.schedule.Scheduler(jobStore(), node, clock,
+        org.patchwarden.app.web.ops.ServerJobs.of(this, metrics));
+  }
+
+  /** The events the server's jobs raised. */
+  public org.patchwarden.schedule.EventStore eventStore() {
+    return database().eventStore();
+  }
+
+  /** The shared job schedule (runs of the server's jobs). */
+  public org.patchwarden.schedule.JobStore jobStore() {
+    return database().jobStore();
+  }
+
+  /** Whether the database answers with the current schema (the server's readiness). */
+  public org.patchwarden.store.Database.Readiness readiness() {
+    try {
+      return database().readiness();
+    } catch (RuntimeException e) {
+      return new org.patchwarden.store.Database.Readiness(false, -1, -1, "cannot open the database: " + e.getMessage());
+    }
+  }
+
+  /** Captures baselines from the stored inventories. */
+  public org.patchwarden.usecase.CaptureBaseline captureBaseline() {
+    Database db = database();
+    return new org.patchwarden.usecase.CaptureBaseline(db.assetStore(), db.baselineStore(), clock);
+  }
+
+  /** Reads and compares baselines against the stored advisories. */
+  public org.patchwarden.usecase.DiffBaselines diffBaselines() {
+    Database db = database();
+    return new org.patchwarden.usecase.DiffBaselines(db.baselineStore(), db.advisoryStore());
+  }
+
+  /** Checks and records staging evidence for changes. */
+  public org.patchwarden.usecase.RecordStagingEvidence recordStagingEvidence() {
+    Database db = database();
+    var r = config.remediation();
+    // remediation.staging-evidence-approves: the staging-baseline auto-approve rule
+    var rules = r.stagingEvidenceApproves()
+        ? new org.patchwarden.remediate.ApprovalRules(r.approvals(), r.autoApproveTiers()) : null;
+    return new org.patchwarden.usecase.RecordStagingEvidence(db.changeStore(), db.baselineStore(), diffBaselines(),
+        clock, rules);
+  }
+
+  /** The staging evidence recorded for a change, oldest first. */
+  public java.util.List<org.patchwarden.baseline.StagingEvidence> stagingEvidence(long changeId) {
+    return database().baselineStore().evidence(changeId);
+  }
+
+  /**
+   * The drift policy: {@code policyFile}, else {@code $PATCHWARDEN_HOME/drift-policy.yaml} when
+   * present, else the strict default.
+   */
+  public org.patchwarden.baseline.DriftPolicy driftPolicy(java.nio.file.Path policyFile) {
+    java.nio.file.Path home = config.home().resolve("drift-policy.yaml");
+    return policyFile != null ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(policyFile)
+        : java.nio.file.Files.isRegularFile(home) ? org.patchwarden.formats.baseline.DriftPolicyYamlReader.read(home)
+            : org.patchwarden.baseline.DriftPolicy.strict();
   }
 
   public ListFeedVersions listFeedVersions() {

@@ -17,7 +17,10 @@ class ArchitectureTest {
     "org.patchwarden.version..", "org.patchwarden.advisory..", "org.patchwarden.feed..",
     "org.patchwarden.inventory..", "org.patchwarden.ssvc..", "org.patchwarden.usecase..",
     "org.patchwarden.match..", "org.patchwarden.assess..", "org.patchwarden.finding..",
-    "org.patchwarden.remediate.."
+    "org.patchwarden.remediate..", "org.patchwarden.access..",
+    "org.patchwarden.schedule..",
+    "org.patchwarden.baseline..",
+    "org.patchwarden.exercise.."
   };
   private static JavaClasses classes;
 

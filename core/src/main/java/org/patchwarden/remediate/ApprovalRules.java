@@ -30,6 +30,18 @@ public record ApprovalRules(int approvals, Set<String> autoApproveTiers) {
     return new ApprovalRules(1, Set.of());
   }
 
+  /**
+   * The staging-baseline auto-approve rule: the automatic approval of a planned change of an
+   * auto-approved {@code tier}, on any assets, once its staging evidence is satisfied; null when people
+   * must approve.
+   */
+  public Approval withStagingEvidence(String tier, Instant at) {
+    if (approvals == 0 || tier == null || !autoApproveTiers.contains(tier.toUpperCase(Locale.ROOT))) {
+      return null;
+    }
+    return new Approval("auto-approve", at, "auto: " + tier + " with satisfied staging evidence");
+  }
+
   /** The automatic approval for a change of {@code tier} on {@code assets}, or null when people must approve. */
   public Approval automatic(String tier, List<Asset> assets, Instant at) {
     Objects.requireNonNull(assets, "assets");

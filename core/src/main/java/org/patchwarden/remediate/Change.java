@@ -104,6 +104,25 @@ public record Change(long id, int version, String title, String tier, List<Strin
   }
 
   /**
+   * Approval by a rule rather than people (the staging-baseline auto-approve rule): the change is
+   * approved at once.
+   *
+   * @param by the rule's name, e.g. {@code auto-approve}
+   * @param rule what the rule saw, e.g. {@code auto: T0 with satisfied staging evidence}
+   */
+  public Change approveByRule(String by, String rule, Instant at) {
+    if (!(state instanceof Planned)) {
+      throw illegal("only a planned change waits for approval");
+    }
+    if (rule == null || rule.isBlank()) {
+      throw new IllegalArgumentException("an approval by a rule names the rule");
+    }
+    List<Approval> next = new ArrayList<>(approvals);
+    next.add(new Approval(by, at, rule));
+    return with(new Approved(at), next, applied, findings);
+  }
+
+  /**
    * Records the change as applied by {@code by}: verification must prove it within {@code verifyWithin}.
    * A change that failed verification or went unverified may be applied again: its findings not yet
    * verified wait for the next inventory again.
@@ -178,6 +197,11 @@ public record Change(long id, int version, String title, String tier, List<Strin
   public Instant approvedAt() {
     if (requiredApprovals == 0) {
       return plannedAt;
+    }
+    // a rule's approval (approveByRule) approves at once, whatever people were awaited
+    Instant byRule = approvals.stream().filter(Approval::automatic).map(Approval::at).findFirst().orElse(null);
+    if (byRule != null) {
+      return byRule;
     }
     long people = approvals.stream().filter(a -> !a.automatic()).count();
     return people < requiredApprovals ? null

@@ -78,4 +78,9 @@ public final class AcceptRisk {
     }
     return claims;
   }
+
+  /** Every risk acceptance, newest first, expired ones included. */
+  public List<org.patchwarden.remediate.RiskAcceptance> list() {
+    return changes.riskAcceptances();
+  }
 }

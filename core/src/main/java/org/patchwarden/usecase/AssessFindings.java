@@ -93,6 +93,13 @@ public final class AssessFindings {
     return policy.tiers().stream().map(t -> t.id()).toList();
   }
 
+  /** The policy's tier names by tier id, most urgent first (e.g. {@code T0 -> emergency}). */
+  public Map<String, String> tierNames() {
+    Map<String, String> out = new LinkedHashMap<>();
+    policy.tiers().forEach(t -> out.put(t.id(), t.name()));
+    return out;
+  }
+
   /** Whether an asset of that name is known: a filter naming an unknown one is a mistake, not "no findings". */
   public boolean knowsAsset(String name) {
     return assets.find(name).isPresent();

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -58,6 +60,33 @@ public final class PlanChange {
    * @throws IllegalArgumentException when there is nothing to fix with an upgrade
    */
   public Change plan(String tier, List<String> assetNames, ChangeWindow window, String title, String by) {
+    return plan(tier, assetNames, null, window, title, by);
+  }
+
+  /**
+   * Plans and stores a change of the findings a person selected (by {@link FindingKey}); selected
+   * findings without a fixed version, or in an unfinished change already, are left out. The change
+   * carries the findings' tier when they share one (so the tier's approval rules apply), else none.
+   *
+   * @throws IllegalArgumentException when no key is given, a key is malformed, or nothing selected can be planned
+   * @throws NoSuchElementException when a key names an unknown asset
+   */
+  public Change planFindings(Collection<String> findingKeys, ChangeWindow window, String title, String by) {
+    if (findingKeys.isEmpty()) {
+      throw new IllegalArgumentException("select at least one finding to plan a change");
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> assetNames = new LinkedHashSet<>();
+    for (String k : findingKeys) {
+      FindingKey key = FindingKey.parse(k.strip());
+      keys.add(key.toString());
+      assetNames.add(key.assetName());
+    }
+    return plan(null, List.copyOf(assetNames), keys, window, title, by);
+  }
+
+  private Change plan(String tier, List<String> assetNames, Set<String> selected, ChangeWindow window, String title,
+      String by) {
     if (assetNames.isEmpty()) {
       throw new IllegalArgumentException("a change needs at least one asset");
     }
@@ -86,7 +115,7 @@ public final class PlanChange {
         }
         for (PrioritisedFinding p : g.findings()) {
           Finding f = p.finding();
-          if (busy.contains(f.key()) || !seen.add(f.key())) {
+          if (busy.contains(f.key()) || selected != null && !selected.contains(f.key()) || !seen.add(f.key())) {
             continue;
           }
           findings.add(changeFinding(p, g.targetVersion(), asset));
@@ -94,9 +123,18 @@ public final class PlanChange {
       }
     }
     if (findings.isEmpty()) {
+      if (selected != null) {
+        throw new IllegalArgumentException("nothing to plan: none of the " + selected.size() + " selected findings"
+            + " is open with a fixed version and not in an unfinished change already");
+      }
       throw new IllegalArgumentException("nothing to plan: no open " + (onlyTier == null ? "" : onlyTier + " ")
           + "finding with a fixed version on " + String.join(", ", assetNames)
           + " that is not in an unfinished change ('plan' and 'change list' show them)");
+    }
+    if (selected != null && onlyTier == null) {
+      Set<String> tiers = new HashSet<>();
+      findings.forEach(f -> tiers.add(f.tier()));
+      onlyTier = tiers.size() == 1 ? tiers.iterator().next() : null;
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Approval automatic = rules.automatic(onlyTier, context, now);

@@ -34,4 +34,13 @@ class ApprovalRulesTest {
   void approvalsAreZeroOneOrTwo() {
     assertThatThrownBy(() -> new ApprovalRules(3, Set.of())).hasMessageContaining("0, 1 or 2");
   }
+
+  @Test
+  void stagingEvidenceApprovesOnlyAnAutoApprovedTierAndNeverWithoutApprovalsConfigured() {
+    Instant at = Instant.parse("2026-11-01T08:00:00Z");
+    assertThat(new ApprovalRules(1, Set.of("t0")).withStagingEvidence("T0", at).rule())
+        .isEqualTo("auto: T0 with satisfied staging evidence");
+    assertThat(new ApprovalRules(1, Set.of("T0")).withStagingEvidence("T1", at)).isNull();
+    assertThat(new ApprovalRules(0, Set.of("T0")).withStagingEvidence("T0", at)).isNull();
+  }
 }

@@ -102,4 +102,15 @@ class ChangeTest {
   void onlyAPlannedOrApprovedChangeCanBeCancelled() {
     assertThat(Changes.planned(1).cancel("alice", "superseded", LATER).state().name()).isEqualTo("cancelled");
   }
+
+  @Test
+  void aRulesApprovalApprovesAPlannedChangeAtOnceAndCountsAsItsApprovalTime() {
+    Instant at = PLANNED.plus(Duration.ofHours(3));
+    Change approved = Changes.planned(2).approveByRule("auto-approve", "auto: T0 with satisfied staging evidence", at);
+
+    assertThat(approved.state()).isEqualTo(new ChangeState.Approved(at));
+    assertThat(approved.approvedAt()).isEqualTo(at);
+    assertThat(approved.approvals()).singleElement().satisfies(a -> assertThat(a.automatic()).isTrue());
+    assertThatThrownBy(() -> approved.approveByRule("auto-approve", "again", at)).isInstanceOf(IllegalTransition.class);
+  }
 }

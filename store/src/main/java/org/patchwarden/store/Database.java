@@ -192,6 +192,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Users, teams, API tokens and sessions of the server. */
+  public org.patchwarden.access.UserStore userStore() {
+    return new JdbiUserStore(jdbi);
+  }
+
   /** The store of remediation changes. */
   public org.patchwarden.remediate.ChangeStore changeStore() {
     return new JdbiChangeStore(jdbi);
@@ -208,6 +213,59 @@ public final class Database implements AutoCloseable {
    */
   public org.patchwarden.usecase.StoreTransactions transactions() {
     return work -> jdbi.useTransaction(h -> work.run());
+  }
+
+  /**
+   * Whether the database answers and its schema is the one this build carries, for a readiness
+   * probe; never throws.
+   *
+   * @param installed the newest migration the database records, or -1 when unknown
+   * @param expected the newest migration this build carries, or -1 when it cannot be listed
+   * @param problem why it is not ready, or null
+   */
+  public record Readiness(boolean reachable, int installed, int expected, String problem) {
+    public boolean ready() {
+      return reachable && problem == null;
+    }
+  }
+
+  public Readiness readiness() {
+    int expected = SchemaVersion.newestInBuild();
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      if (!c.isValid(2)) {
+        return new Readiness(false, -1, expected, "the database did not answer within 2 s");
+      }
+      int installed = SchemaVersion.installed(c).orElse(-1);
+      String problem = expected >= 0 && installed != expected
+          ? "schema at migration " + installed + ", this build carries " + expected : null;
+      return new Readiness(true, installed, expected, problem);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return new Readiness(false, -1, expected, "database unreachable: " + e.getMessage());
+    }
+  }
+
+  /** The shared schedule of server jobs (V15). */
+  public org.patchwarden.schedule.JobStore jobStore() {
+    return new JdbiSchedule(jdbi, dialect);
+  }
+
+  /** The events the server's jobs raise (V15). */
+  public org.patchwarden.schedule.EventStore eventStore() {
+    return new JdbiSchedule(jdbi, dialect);
+  }
+
+  /** When each asset's collector agent last checked in (V15). */
+  public org.patchwarden.schedule.AgentCheckins agentCheckins() {
+    return new JdbiSchedule(jdbi, dialect);
+  }
+
+  /** The idempotency keys of answered inventory uploads (V15). */
+  public org.patchwarden.inventory.UploadReceipts uploadReceipts() {
+    return new JdbiUploadReceipts(jdbi);
+  }
+
+  public org.patchwarden.baseline.BaselineStore baselineStore() {
+    return new JdbiBaselineStore(jdbi);
   }
 
   public CoverageStore coverageStore() {

@@ -69,9 +69,12 @@ class SchemaVersionTest {
   @ValueSource(strings = {"sqlite", "postgresql"})
   void anOlderDatabaseIsMigratedToTheNewestVersion(String dialect) throws SQLException {
     String url = url(dialect);
+    // the migration before the newest: numbers are reserved per feature, so it need not be newest - 1
+    var all = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().info().all();
+    String previous = all[all.length - 2].getVersion().getVersion();
     Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
-        .target(String.valueOf(SchemaVersion.newestInBuild() - 1)).load().migrate();
-    assertThat(installed(url)).hasValue(SchemaVersion.newestInBuild() - 1);
+        .target(previous).load().migrate();
+    assertThat(installed(url)).hasValue(Integer.parseInt(previous));
     Database.open(url, null, null).close();
     assertThat(installed(url)).hasValue(SchemaVersion.newestInBuild());
   }

@@ -87,7 +87,7 @@ final class AdvisoryCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> json(VulnerabilityProfile p) {
+  static Map<String, Object> json(VulnerabilityProfile p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("schema", FindingJson.ADVISORY_SCHEMA);
     m.put("id", p.id());

@@ -213,7 +213,7 @@ final class ChangeCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a change: state, approvals, commands per asset, findings with evidence.")
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a change: state, approvals, commands per asset, findings with evidence, staging evidence ('baseline evidence').")
   static final class Show implements Callable<Integer> {
     @ParentCommand ChangeCommand change;
     @Parameters(paramLabel = "ID", description = "The change's id.") long id;
@@ -222,10 +222,16 @@ final class ChangeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Change c = change.existing("show", id);
+      var evidence = change.root.app().stagingEvidence(c.id());
       if (json) {
-        printJson(change.root.terminal().out(), c);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schema", ChangeText.CHANGE_SCHEMA);
+        doc.put("change", ChangeText.json(c));
+        doc.put("stagingEvidence", evidence.stream().map(BaselineText::json).toList());
+        FindingJson.print(change.root.terminal().out(), doc);
       } else {
         ChangeText.show(change.root.terminal().out(), c);
+        BaselineText.evidence(change.root.terminal().out(), evidence);
       }
       return 0;
     }

@@ -66,11 +66,12 @@ final class InventoryCommand implements Callable<Integer> {
       }
       Map<String, List<String>> notes = fleet.notes();
       OwedMatching.complete(inventory.root);
-      var reports = inventory.root.app().scanAssets().scan(fleet.inventories());
+      // an import verifies the applied changes on its assets (printed on stderr with --json, which stays one document)
+      var recorded = inventory.root.app().recordInventory().record(fleet.inventories());
+      var reports = recorded.reports();
+      var verified = recorded.verified();
       PrintWriter out = inventory.root.terminal().out();
       reports.forEach(r -> r.warnings().forEach(w -> inventory.root.terminal().err().println("warning: " + w)));
-      // an import verifies the applied changes on its assets (printed on stderr with --json, which stays one document)
-      var verified = inventory.root.app().verifyChanges().afterScan(reports.stream().map(r -> r.asset().name()).toList());
       if (json) {
         ChangeCommand.printVerification(inventory.root.terminal().err(), verified);
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -62,8 +62,14 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
       "plan", PlanCommand.class,
       "scanner-report", ScannerReportCommand.class,
       "change", ChangeCommand.class,
+      "baseline", BaselineCommand.class,
       "accept-risk", AcceptRiskCommand.class,
       "false-positive", FalsePositiveCommand.class,
+      "serve", ServeCommand.class,
+      "user", UserCommand.class,
+      "team", TeamCommand.class,
+      "collect", CollectCommand.class,
+      "exercise", ExerciseCommand.class,
       "export", ExportCommand.class);
 
   /** Options of the root command that take a value, to find the subcommand's name in a command line. */
@@ -73,7 +79,8 @@ public final class PatchwardenCommand implements java.util.concurrent.Callable<I
   private static final java.util.Set<String> READ_ONLY = java.util.Set.of("findings", "assess", "explain", "advisory",
       "feeds status", "feeds changes", "inventory history", "asset set", "asset show", "asset list", "plan",
       "findings mark", "change show", "change list", "change metrics", "change audit",
-      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive", "export");
+      "change export", "change approve", "change apply", "change cancel", "change verify", "change plan", "accept-risk", "false-positive",
+      "baseline list", "baseline show", "baseline diff", "baseline capture", "baseline evidence", "export");
 
   /**
    * Commands that change what findings derive from: each holds the database's writer lock while it

@@ -95,12 +95,13 @@ final class ScanCommand implements Callable<Integer> {
       throw new CliException(2, e.getMessage() + " (choose one with --asset)");
     }
     OwedMatching.complete(root);
-    var report = root.app().scanAssets().scan(List.of(
-        new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace))).get(0);
+    // a rescan verifies the applied changes on the asset (printed on stderr with --json, which stays one document)
+    var recorded = root.app().recordInventory().record(List.of(
+        new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace)));
+    var report = recorded.reports().get(0);
+    var verified = recorded.verified();
     PrintWriter out = root.terminal().out();
     report.warnings().forEach(w -> root.terminal().err().println("warning: " + w));
-    // a rescan verifies the applied changes on the asset (printed on stderr with --json, which stays one document)
-    var verified = root.app().verifyChanges().afterScan(List.of(report.asset().name()));
     if (json) {
       ChangeCommand.printVerification(root.terminal().err(), verified);
       Map<String, Object> doc = new LinkedHashMap<>();

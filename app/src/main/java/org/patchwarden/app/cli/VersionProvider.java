@@ -7,15 +7,7 @@ import picocli.CommandLine;
 
 /** Reads the build's version for {@code --version}. */
 final class VersionProvider implements CommandLine.IVersionProvider {
-  @Override
-  public String[] getVersion() throws IOException {
-    return new String[] {
-      "patchwarden " + version(),
-      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
-    };
-  }
-
-  /** The build's version, or {@code unknown} when the build did not record it. */
+  /** This build's version, or {@code unknown}. */
   static String version() {
     Properties p = new Properties();
     try (InputStream in = VersionProvider.class.getResourceAsStream("/patchwarden-version.properties")) {
@@ -26,5 +18,13 @@ final class VersionProvider implements CommandLine.IVersionProvider {
       return "unknown";
     }
     return p.getProperty("version", "unknown");
+  }
+
+  @Override
+  public String[] getVersion() throws IOException {
+    return new String[] {
+      "patchwarden " + version(),
+      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+    };
   }
 }

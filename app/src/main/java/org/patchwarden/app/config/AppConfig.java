@@ -16,15 +16,25 @@ import java.util.Objects;
  * @param maxRemovalShare the share of a source's records a feed replacement may remove unless forced
  *     ({@code feeds.max-removal-share}, default 0.5)
  * @param remediation approvals, verification window and auto-approval ({@code remediation.*})
+ * @param ops the server's scheduled work: feed sync interval, stale agents, due-soon events
  */
 public record AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
-    java.util.List<Upstream> upstreams, String nvdApiKey, double maxRemovalShare, RemediationSettings remediation) {
+    java.util.List<Upstream> upstreams, String nvdApiKey, double maxRemovalShare, RemediationSettings remediation,
+    OpsSettings ops) {
   public AppConfig {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(dbUrl, "dbUrl");
     Objects.requireNonNull(logLevel, "logLevel");
     upstreams = java.util.List.copyOf(upstreams);
     Objects.requireNonNull(remediation, "remediation");
+    Objects.requireNonNull(ops, "ops");
+  }
+
+  /** With the default operation settings. */
+  public AppConfig(Path home, String dbUrl, String dbUser, String dbPassword, String logLevel,
+      java.util.List<Upstream> upstreams, String nvdApiKey, double maxRemovalShare, RemediationSettings remediation) {
+    this(home, dbUrl, dbUser, dbPassword, logLevel, upstreams, nvdApiKey, maxRemovalShare, remediation,
+        OpsSettings.defaults());
   }
 
   /** With the default remediation settings. */

@@ -28,6 +28,12 @@ public final class ConfigLoader {
       Map.entry("remediation.approvals", "PATCHWARDEN_REMEDIATION_APPROVALS"),
       Map.entry("remediation.verify-hours", "PATCHWARDEN_REMEDIATION_VERIFY_HOURS"),
       Map.entry("remediation.auto-approve-tiers", "PATCHWARDEN_REMEDIATION_AUTO_APPROVE_TIERS"),
+      Map.entry("feeds.sync-interval", "PATCHWARDEN_FEEDS_SYNC_INTERVAL"),
+      Map.entry("agents.stale-after", "PATCHWARDEN_AGENTS_STALE_AFTER"),
+      Map.entry("events.due-soon", "PATCHWARDEN_EVENTS_DUE_SOON"),
+      Map.entry("scheduler.tick", "PATCHWARDEN_SCHEDULER_TICK"),
+      Map.entry("remediation.require-staging-baseline", "PATCHWARDEN_REMEDIATION_REQUIRE_STAGING_BASELINE"),
+      Map.entry("remediation.staging-evidence-approves", "PATCHWARDEN_REMEDIATION_STAGING_EVIDENCE_APPROVES"),
       Map.entry("db.url", "PATCHWARDEN_DB"),
       Map.entry("db.user", "PATCHWARDEN_DB_USER"),
       Map.entry("db.password", "PATCHWARDEN_DB_PASSWORD"),
@@ -77,7 +83,8 @@ public final class ConfigLoader {
       maxRemovalShare = removalShare(share, origin(null, null, env, "feeds.max-removal-share", home));
     }
     return new AppConfig(home, dbUrl, user, password, logLevel.toLowerCase(Locale.ROOT),
-        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey, maxRemovalShare, remediation(env, file, home));
+        upstreams(file, home.resolve(FILE_NAME)), nvdApiKey, maxRemovalShare, remediation(env, file, home),
+        ops(env, file, home));
   }
 
   private static RemediationSettings remediation(Map<String, String> env, Map<String, String> file, Path home) {
@@ -90,7 +97,49 @@ public final class ConfigLoader {
     java.util.Set<String> auto = tiers == null ? d.autoApproveTiers()
         : java.util.Arrays.stream(tiers.split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty())
             .collect(java.util.stream.Collectors.toSet());
-    return new RemediationSettings(approvals, hours, auto);
+    boolean requireStaging = bool(env, file, home, "remediation.require-staging-baseline");
+    if (requireStaging && approvals == 0) {
+      // with no approval to wait for, a change is approved when planned and the evidence is never asked for
+      throw new ConfigException(origin(null, null, env, "remediation.require-staging-baseline", home)
+          + ": true needs remediation.approvals of 1 or 2, not 0");
+    }
+    return new RemediationSettings(approvals, hours, auto, requireStaging,
+        bool(env, file, home, "remediation.staging-evidence-approves"));
+  }
+
+  /** A true/false key, false when absent. */
+  private static boolean bool(Map<String, String> env, Map<String, String> file, Path home, String key) {
+    String text = pick(null, null, env, file, key);
+    if (text == null) {
+      return false;
+    }
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(origin(null, null, env, key, home) + ": '" + text
+          + "' is not valid; expected true or false");
+    };
+  }
+
+  private static OpsSettings ops(Map<String, String> env, Map<String, String> file, Path home) {
+    OpsSettings d = OpsSettings.defaults();
+    return new OpsSettings(duration(env, file, home, "feeds.sync-interval", d.feedSyncInterval()),
+        duration(env, file, home, "agents.stale-after", d.staleAfter()),
+        duration(env, file, home, "events.due-soon", d.dueSoon()),
+        duration(env, file, home, "scheduler.tick", d.tick()));
+  }
+
+  private static java.time.Duration duration(Map<String, String> env, Map<String, String> file, Path home, String key,
+      java.time.Duration fallback) {
+    String text = pick(null, null, env, file, key);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return OpsSettings.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(origin(null, null, env, key, home) + ": " + e.getMessage());
+    }
   }
 
   private static int integer(String text, int fallback, int min, int max, String origin, String expected) {

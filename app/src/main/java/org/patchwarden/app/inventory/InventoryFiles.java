@@ -20,7 +20,8 @@ import org.patchwarden.inventory.OsRelease;
 /**
  * Reads the inventory files of one asset (package databases, SBOMs, lockfiles, an os-release file)
  * into one inventory. A file of no known format is an error naming it: a scan that silently
- * ignored a lockfile would report the asset clean.
+ * ignored a lockfile would report the asset clean. Settings files ({@link
+ * org.patchwarden.formats.baseline.SettingsFiles}) are no inventory and are left to baselines.
  */
 public final class InventoryFiles {
   private InventoryFiles() {}
@@ -49,6 +50,9 @@ public final class InventoryFiles {
           throw new UncheckedIOException("cannot read " + file, e);
         }
         continue;
+      }
+      if (org.patchwarden.formats.baseline.SettingsFiles.kind(file).isPresent()) {
+        continue; // settings for baselines (sshd_config, sysctl.conf, settings): 'baseline capture' reads them
       }
       InventoryFormat format = InventoryFormats.detect(file).orElseThrow(() -> new FeedFormatException(
           file.toString(), "whole file", "not a known inventory format (dpkg status, rpm -qa list, apk installed db,"

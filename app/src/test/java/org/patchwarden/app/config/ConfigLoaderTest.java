@@ -144,4 +144,17 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(flags(home), Map.of())).isInstanceOf(ConfigException.class)
         .hasMessageContaining("key remediation.approvals: '3' is not valid; expected 0, 1 or 2");
   }
+
+  @Test
+  void theStagingBaselineRequirementIsABooleanThatNeedsApprovals() throws IOException {
+    Files.writeString(home.resolve("patchwarden.yaml"), "remediation:\n  require-staging-baseline: true\n");
+    assertThat(ConfigLoader.load(flags(home), Map.of()).remediation().requireStagingBaseline()).isTrue();
+    Files.writeString(home.resolve("patchwarden.yaml"), "remediation:\n  require-staging-baseline: maybe\n");
+    assertThatThrownBy(() -> ConfigLoader.load(flags(home), Map.of()))
+        .hasMessageContaining("key remediation.require-staging-baseline: 'maybe' is not valid; expected true or false");
+    Files.writeString(home.resolve("patchwarden.yaml"),
+        "remediation:\n  approvals: 0\n  require-staging-baseline: true\n");
+    assertThatThrownBy(() -> ConfigLoader.load(flags(home), Map.of()))
+        .hasMessageContaining("true needs remediation.approvals of 1 or 2, not 0");
+  }
 }

@@ -1,0 +1,279 @@
+package org.patchwarden.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.patchwarden.advisory.AdvisoryRecord;
+import org.patchwarden.inventory.Inventory;
+
+/**
+ * {@code patchwarden serve} under load (issue 13, Load): a generated Debian 11 fleet and its
+ * findings in an embedded PostgreSQL, the real CLI jar serving it in a child process, then
+ * <ol>
+ *   <li>{@code GET /api/v1/findings?tier=T0&page=N} at a fixed rate (open loop: each request is timed
+ *       from when it was due, so a stalled server is not hidden by the generator waiting for it);</li>
+ *   <li>inventory uploads at a fixed rate (each a different host with one package changed), after
+ *       which every uploaded host's new revision must be in the store, matched.</li>
+ * </ol>
+ * The load generator is Java's HttpClient: Debian's {@code wrk} has no fixed-rate mode.
+ *
+ * Not run yet: it needs {@code serve} and the findings endpoint (server-core).
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.patchwarden.bench.ServerBench --jar app/target/patchwarden.jar \
+ *     [--hosts 10000] [--rate 500] [--seconds 30] [--upload-rate 50] [--upload-seconds 60]
+ *     [--feeds ../shared/data/feeds] [--packages 276] [--work DIR]</pre>
+ */
+public final class ServerBench {
+  private ServerBench() {}
+
+  record Options(Path jar, int hosts, int rate, int seconds, int uploadRate, int uploadSeconds, Path feeds,
+      int packages, Path work) {}
+
+  /** Latencies of one phase, in ms, and how many requests failed (status not 2xx, or no answer). */
+  record Phase(String name, List<Double> latencies, int errors, int sent, double seconds) {
+    double percentile(double p) {
+      List<Double> sorted = new ArrayList<>(latencies);
+      Collections.sort(sorted);
+      return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    String line() {
+      return String.format("%-8s %6d requests in %5.1f s (%.0f/s): p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  errors %d",
+          name, sent, seconds, sent / seconds, percentile(0.50), percentile(0.99), percentile(1.0), errors);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options o = parse(args);
+    Files.createDirectories(o.work());
+    Path logs = Files.createDirectories(o.work().resolve("logs"));
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start()) {
+      String url = pg.getJdbcUrl("postgres", "postgres");
+      List<String> target = List.of("--home", Files.createDirectories(o.work().resolve("home")).toString(), "--db", url);
+
+      Path debianFeeds = Files.isDirectory(o.feeds().resolve("debian")) ? o.feeds().resolve("debian") : o.feeds();
+      List<AdvisoryRecord> records = DebsecanComparison.loadDebianLists(o.feeds());
+      FleetGenerator generator = new FleetGenerator();
+      records.forEach(generator::observe);
+      List<Inventory> hosts = generator.generateRelease("Debian:11",
+          FleetGenerator.readDpkgStatus(Path.of("/var/lib/dpkg/status")), o.hosts(), o.packages(), 8, 5, 1);
+      Path fleet = o.work().resolve("fleet");
+      ImportBench.writeFleet(hosts, fleet);
+      Path changed = o.work().resolve("fleet-changed");
+      ImportBench.writeChangedCopy(fleet, changed);
+      System.out.printf("fleet: %d Debian 11 hosts, %d packages each%n", hosts.size(), hosts.get(0).packages().size());
+
+      cli(o, logs, "load", target, List.of("feeds", "load", "--from", debianFeeds.toString()), "");
+      long t0 = System.nanoTime();
+      cli(o, logs, "import", target, List.of("inventory", "import", fleet.toString()), "");
+      System.out.printf("seeded: %d assets, %d open findings in PostgreSQL (import %.0f s)%n",
+          count(pg, "SELECT count(*) FROM assets"), count(pg, "SELECT count(*) FROM findings WHERE status = 'OPEN'"),
+          (System.nanoTime() - t0) / 1e9);
+      cli(o, logs, "user", target, List.of("user", "add", "bench", "--role", "admin", "--password-stdin"),
+          "bench-password-123\n");
+      String token = Files.readString(cli(o, logs, "token", target, List.of("user", "token", "bench"), "")).strip();
+
+      int port;
+      try (var s = new java.net.ServerSocket(0)) {
+        port = s.getLocalPort();
+      }
+      List<String> serve = new ArrayList<>(java(o));
+      serve.addAll(target);
+      serve.addAll(List.of("serve", "--port", Integer.toString(port)));
+      Process server = new ProcessBuilder(serve).redirectOutput(logs.resolve("serve.out").toFile())
+          .redirectError(logs.resolve("serve.err").toFile()).start();
+      try (HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build()) {
+        URI base = URI.create("http://127.0.0.1:" + port);
+        awaitUp(http, base, server, logs);
+        int pages = Math.max(1, count(pg, "SELECT count(*) FROM findings WHERE status = 'OPEN'") / 50 / 10);
+        // warm-up: the JIT and the pool, not counted
+        fixedRate(http, "warm-up", o.rate(), 5, i -> get(base, token, i % pages));
+        Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, i % pages));
+        System.out.println(reads.line());
+
+        List<Path> dirs;
+        try (var list = Files.list(changed)) {
+          dirs = list.filter(Files::isDirectory).sorted().toList();
+        }
+        int uploads = Math.min(dirs.size(), o.uploadRate() * o.uploadSeconds());
+        Phase up = fixedRate(http, "uploads", o.uploadRate(), (double) uploads / o.uploadRate(),
+            i -> upload(base, token, dirs.get(i)));
+        System.out.println(up.line());
+        int stored = count(pg, "SELECT count(*) FROM inventories WHERE revision = 2 AND match_complete = 1");
+        int incomplete = count(pg, "SELECT count(*) FROM inventories WHERE match_complete = 0");
+        System.out.printf("uploads stored: %d of %d hosts have their new revision, matched (%d unmatched revisions)%n",
+            stored, uploads, incomplete);
+        if (stored != uploads - up.errors()) {
+          System.out.println("LOST: " + (uploads - up.errors() - stored) + " accepted upload(s) not in the store");
+        }
+      } finally {
+        server.destroy();
+        server.waitFor(20, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static HttpRequest get(URI base, String token, int page) {
+    return HttpRequest.newBuilder(base.resolve("/api/v1/findings?tier=T0&page=" + page))
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+  }
+
+  private static HttpRequest upload(URI base, String token, Path host) {
+    String boundary = "patchwarden-bench-" + host.getFileName();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (var files = Files.list(host)) {
+      for (Path f : files.sorted().toList()) {
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + f.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(Files.readAllBytes(f));
+        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return HttpRequest.newBuilder(base.resolve("/api/v1/inventories?asset=" + host.getFileName()))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Idempotency-Key", "bench-" + host.getFileName())
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+  }
+
+  /** Sends {@code rate} requests a second for {@code seconds}, each due at its slot; waits for every answer. */
+  static Phase fixedRate(HttpClient http, String name, int rate, double seconds,
+      java.util.function.IntFunction<HttpRequest> request) throws Exception {
+    int total = (int) Math.round(rate * seconds);
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>(total));
+    AtomicInteger errors = new AtomicInteger();
+    Map<Integer, String> firstErrors = new ConcurrentHashMap<>();
+    List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>(total));
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    long start = System.nanoTime();
+    long periodNanos = 1_000_000_000L / rate;
+    for (int i = 0; i < total; i++) {
+      final int n = i;
+      long due = start + n * periodNanos;
+      ticker.schedule(() -> {
+        HttpRequest r = request.apply(n);
+        pending.add(http.sendAsync(r, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, err) -> {
+          latencies.add((System.nanoTime() - due) / 1e6);
+          if (err != null || resp.statusCode() / 100 != 2) {
+            errors.incrementAndGet();
+            if (firstErrors.size() < 3) {
+              firstErrors.put(n, err != null ? err.toString() : resp.statusCode() + " " + resp.body());
+            }
+          }
+        }));
+      }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+    ticker.shutdown();
+    ticker.awaitTermination(1, TimeUnit.HOURS);
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    double took = (System.nanoTime() - start) / 1e9;
+    firstErrors.values().forEach(e -> System.out.println("  " + name + " error: "
+        + (e.length() > 300 ? e.substring(0, 300) : e)));
+    return new Phase(name, List.copyOf(latencies), errors.get(), total, took);
+  }
+
+  private static void awaitUp(HttpClient http, URI base, Process server, Path logs) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < until) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("serve exited " + server.exitValue() + ": " + Files.readString(logs.resolve("serve.err")));
+      }
+      try {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/openapi.json")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("serve did not answer within 120 s");
+  }
+
+  private static List<String> java(Options o) {
+    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        o.jar().toAbsolutePath().toString());
+  }
+
+  private static Path cli(Options o, Path logs, String label, List<String> target, List<String> args, String stdin)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(java(o));
+    cmd.addAll(target);
+    cmd.addAll(args);
+    Path out = logs.resolve(label + ".out");
+    Path err = logs.resolve(label + ".err");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try (var in = p.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(label + ": exit " + p.exitValue() + ": " + String.join(" ", cmd) + "\n"
+          + Files.readString(err));
+    }
+    return out;
+  }
+
+  private static int count(EmbeddedPostgres pg, String sql) throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  static Options parse(String[] args) {
+    Path jar = Path.of("app/target/patchwarden.jar");
+    int hosts = 10_000;
+    int rate = 500;
+    int seconds = 30;
+    int uploadRate = 50;
+    int uploadSeconds = 60;
+    Path feeds = Path.of("../shared/data/feeds");
+    int packages = 276;
+    Path work = Path.of(System.getProperty("java.io.tmpdir"), "patchwarden-bench-server");
+    for (int i = 0; i < args.length; i++) {
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--jar" -> jar = Path.of(v);
+        case "--hosts" -> hosts = Integer.parseInt(v);
+        case "--rate" -> rate = Integer.parseInt(v);
+        case "--seconds" -> seconds = Integer.parseInt(v);
+        case "--upload-rate" -> uploadRate = Integer.parseInt(v);
+        case "--upload-seconds" -> uploadSeconds = Integer.parseInt(v);
+        case "--feeds" -> feeds = Path.of(v);
+        case "--packages" -> packages = Integer.parseInt(v);
+        case "--work" -> work = Path.of(v);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+      i++;
+    }
+    return new Options(jar, hosts, rate, seconds, uploadRate, uploadSeconds, feeds, packages, work);
+  }
+}

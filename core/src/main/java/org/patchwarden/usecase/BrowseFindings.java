@@ -1,0 +1,109 @@
+package org.patchwarden.usecase;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.patchwarden.access.User;
+import org.patchwarden.assess.Assessment;
+import org.patchwarden.assess.PrioritisedFinding;
+import org.patchwarden.match.FindingFilter;
+import org.patchwarden.match.FindingStatus;
+
+/**
+ * Use case: findings with their assessment as a viewer may see them (only their teams' assets for
+ * analysts and viewers), filtered by tier, team, status, KEV membership, asset and CVE, sorted and
+ * cut into pages. What the server's findings list and the dashboard show.
+ */
+public final class BrowseFindings {
+  /** The largest page a caller may ask for. */
+  public static final int MAX_PAGE_SIZE = 500;
+
+  private final AssessFindings assess;
+
+  public BrowseFindings(AssessFindings assess) {
+    this.assess = assess;
+  }
+
+  /** How a page is ordered: by urgency (the default), due date, first seen, or asset name. */
+  public enum Sort {
+    URGENCY(Assessment.BY_URGENCY), DUE(Comparator.comparing(Assessment::dueDate).thenComparing(Assessment.BY_URGENCY)),
+    FIRST_SEEN(Comparator.comparing(Assessment::firstSeen).thenComparing(Assessment.BY_URGENCY)),
+    ASSET(Comparator.comparing(Assessment::assetName).thenComparing(Assessment.BY_URGENCY));
+
+    final Comparator<Assessment> order;
+
+    Sort(Comparator<Assessment> order) {
+      this.order = order;
+    }
+
+    /** {@code urgency}, {@code due}, {@code first_seen} or {@code asset}; null for urgency. */
+    public static Sort parse(String text) {
+      if (text == null || text.isBlank()) {
+        return URGENCY;
+      }
+      for (Sort s : values()) {
+        if (s.name().equalsIgnoreCase(text.strip().replace('-', '_'))) {
+          return s;
+        }
+      }
+      throw new IllegalArgumentException("sort '" + text + "': expected urgency, due, first_seen or asset");
+    }
+  }
+
+  /**
+   * What to list; a null field does not filter.
+   *
+   * @param page 1-based
+   * @param size 1 to {@link #MAX_PAGE_SIZE}
+   */
+  public record Query(String tier, String team, FindingStatus status, Boolean kev, String asset, String cve, Sort sort,
+      int page, int size) {
+    public Query {
+      if (page < 1) {
+        throw new IllegalArgumentException("page " + page + ": expected 1 or more");
+      }
+      if (size < 1 || size > MAX_PAGE_SIZE) {
+        throw new IllegalArgumentException("page size " + size + ": expected 1 to " + MAX_PAGE_SIZE);
+      }
+      sort = sort == null ? Sort.URGENCY : sort;
+    }
+  }
+
+  /** One page of findings and how many there are in all. */
+  public record Page(List<PrioritisedFinding> items, int page, int size, int total) {
+    public Page {
+      items = List.copyOf(items);
+    }
+  }
+
+  /** The page of findings {@code viewer} may see that match {@code query}. */
+  public Page browse(Query query, User viewer) {
+    List<PrioritisedFinding> all = assess.prioritise(new FindingFilter(query.asset(), null, query.cve(), query.status()));
+    Predicate<PrioritisedFinding> keep = p -> viewer.sees(team(p));
+    if (query.tier() != null) {
+      keep = keep.and(p -> p.assessment().tier().equalsIgnoreCase(query.tier()));
+    }
+    if (query.team() != null) {
+      keep = keep.and(p -> query.team().equals(team(p)));
+    }
+    if (query.kev() != null) {
+      keep = keep.and(p -> p.assessment().signals().inKev() == query.kev());
+    }
+    List<PrioritisedFinding> matching = all.stream().filter(keep)
+        .sorted(Comparator.comparing(PrioritisedFinding::assessment, query.sort().order)).toList();
+    int from = (int) Math.min((long) (query.page() - 1) * query.size(), matching.size());
+    int to = Math.min(from + query.size(), matching.size());
+    return new Page(matching.subList(from, to), query.page(), query.size(), matching.size());
+  }
+
+  /** The tiers of the policy, most urgent first. */
+  public List<String> tiers() {
+    return assess.tiers();
+  }
+
+  /** The owner team of the finding's asset, or null when none is stated. */
+  private static String team(PrioritisedFinding p) {
+    String t = p.assessment().signals().asset().ownerTeam();
+    return t.isEmpty() ? null : t;
+  }
+}
