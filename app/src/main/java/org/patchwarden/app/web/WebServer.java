@@ -47,6 +47,7 @@ public final class WebServer implements AutoCloseable {
         new ChangeRoutes(app),
         new InventoryRoutes(app, metrics),
         new org.patchwarden.app.web.ops.OpsRoutes(app, metrics),
+        new ExportRoutes(app),
         new OpenApiRoutes(registry, json),
         new org.patchwarden.app.web.pages.DashboardRoutes(app, authenticate));
   }
