@@ -108,8 +108,8 @@ public final class ServerBench {
         awaitUp(http, base, server, logs);
         int pages = Math.max(1, count(pg, "SELECT count(*) FROM findings WHERE status = 'OPEN'") / 50 / 10);
         // warm-up: the JIT and the pool, not counted
-        fixedRate(http, "warm-up", o.rate(), 5, i -> get(base, token, i % pages));
-        Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, i % pages));
+        fixedRate(http, "warm-up", o.rate(), 5, i -> get(base, token, 1 + i % pages));
+        Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, 1 + i % pages));
         System.out.println(reads.line());
 
         List<Path> dirs;
