@@ -162,6 +162,11 @@ public final class Database implements AutoCloseable {
     return new JdbiFindingStore(jdbi, dialect);
   }
 
+  /** The persisted assessment index the server's findings pages read. */
+  public org.patchwarden.assess.AssessmentIndex assessmentIndex() {
+    return new JdbiAssessmentIndex(jdbi);
+  }
+
   public org.patchwarden.match.MatchBacklog matchBacklog() {
     return new JdbiMatchBacklog(jdbi);
   }
