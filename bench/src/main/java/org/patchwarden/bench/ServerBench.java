@@ -72,6 +72,16 @@ public final class ServerBench {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
       List<String> target = List.of("--home", Files.createDirectories(o.work().resolve("home")).toString(), "--db", url);
+      // NB: the server's scheduler syncs every upstream at start, under the writer lock, for as long as
+      // the downloads take (retries included): offline, that lock would hold every upload. The bench
+      // serves the feeds loaded below and syncs nothing.
+      StringBuilder config = new StringBuilder("feeds:\n");
+      for (String u : List.of("cisa-kev", "epss", "osv-go", "osv-pypi", "osv-npm", "osv-maven", "osv-almalinux",
+          "osv-alpine", "osv-rubygems", "osv-nuget", "debian-dsa", "debian-dla", "debian-tracker", "attack-enterprise",
+          "attack-mappings", "nvd", "ssvc")) {
+        config.append("  ").append(u).append(":\n    enabled: false\n");
+      }
+      Files.writeString(o.work().resolve("home").resolve("patchwarden.yaml"), config.toString());
 
       Path debianFeeds = Files.isDirectory(o.feeds().resolve("debian")) ? o.feeds().resolve("debian") : o.feeds();
       List<AdvisoryRecord> records = DebsecanComparison.loadDebianLists(o.feeds());
