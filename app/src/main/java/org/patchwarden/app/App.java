@@ -37,6 +37,8 @@ public final class App implements AutoCloseable {
   private final AppConfig config;
   private final Clock clock;
   private Database database;
+  private org.patchwarden.usecase.IndexAssessments indexing;
+  private String indexingKey;
 
   public App(AppConfig config, Clock clock) {
     this.config = config;
@@ -277,11 +279,28 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.usecase.BrowseFindings(indexAssessments());
   }
 
-  /** Keeps the assessment index (what findings pages read) current, assessing with the home's policy. */
-  public org.patchwarden.usecase.IndexAssessments indexAssessments() {
+  /**
+   * Keeps the assessment index (what findings pages read) current, assessing with the home's policy.
+   * Built again only when the home's policy file or the loaded feed versions (the SSVC table among
+   * them) changed: parsing the policy and loading the SSVC table cost more than a findings page.
+   */
+  public synchronized org.patchwarden.usecase.IndexAssessments indexAssessments() {
     Database db = database();
-    return new org.patchwarden.usecase.IndexAssessments(db.assessmentIndex(), db.findingStore(), db.assetStore(),
-        assessFindings(null), db.feedVersionStore(), db.writerLock());
+    java.nio.file.Path file = config.home().resolve("policy.yaml");
+    String key;
+    try {
+      key = (java.nio.file.Files.isRegularFile(file)
+          ? java.nio.file.Files.getLastModifiedTime(file) + " " + java.nio.file.Files.size(file) : "default")
+          + " " + db.feedVersionStore().all();
+    } catch (java.io.IOException e) {
+      key = "unreadable " + e.getMessage();
+    }
+    if (!key.equals(indexingKey)) {
+      indexing = new org.patchwarden.usecase.IndexAssessments(db.assessmentIndex(), db.findingStore(),
+          db.assetStore(), assessFindings(null), db.feedVersionStore(), db.writerLock());
+      indexingKey = key;
+    }
+    return indexing;
   }
 
   /** The finding store writers use: it re-indexes the assessments of what they change. */

@@ -48,6 +48,7 @@ public final class AssessFindings {
   private final Clock clock;
   private final Policy policy;
   private final boolean ssvcLoaded;
+  private volatile String fingerprint;
 
   /**
    * @param profiles looks a vulnerability up by id, e.g. {@code DescribeVulnerability::describe}
@@ -143,7 +144,10 @@ public final class AssessFindings {
    * index was computed from.
    */
   public String fingerprint() {
-    return PolicyText.of(policy) + "\nssvc " + (ssvcLoaded ? "loaded" : "missing");
+    if (fingerprint == null) {
+      fingerprint = PolicyText.of(policy) + "\nssvc " + (ssvcLoaded ? "loaded" : "missing");
+    }
+    return fingerprint;
   }
 
   /** Every open finding, assessed, most urgent first ({@link Assessment#BY_URGENCY}). */
