@@ -42,13 +42,13 @@ import org.patchwarden.inventory.Inventory;
  *
  * <pre>java -cp bench/target/benchmarks.jar org.patchwarden.bench.ServerBench --jar app/target/patchwarden.jar \
  *     [--hosts 10000] [--rate 500] [--seconds 30] [--upload-rate 50] [--upload-seconds 60]
- *     [--feeds ../shared/data/feeds] [--packages 276] [--work DIR]</pre>
+ *     [--feeds ../shared/data/feeds] [--packages 276] [--work DIR] [--tier T0]</pre>
  */
 public final class ServerBench {
   private ServerBench() {}
 
   record Options(Path jar, int hosts, int rate, int seconds, int uploadRate, int uploadSeconds, Path feeds,
-      int packages, Path work) {}
+      int packages, Path work, String tier) {}
 
   /** Latencies of one phase, in ms, and how many requests failed (status not 2xx, or no answer). */
   record Phase(String name, List<Double> latencies, int errors, int sent, double seconds) {
@@ -125,16 +125,16 @@ public final class ServerBench {
         URI base = URI.create("http://127.0.0.1:" + port);
         awaitUp(http, base, server, logs);
         long b0 = System.nanoTime();
-        HttpResponse<String> first = http.send(get(base, token, 1, Duration.ofMinutes(30)),
+        HttpResponse<String> first = http.send(get(base, token, o.tier(), 1, Duration.ofMinutes(30)),
             HttpResponse.BodyHandlers.ofString());
-        int tierZero = count(pg, "SELECT count(*) FROM assessment_index WHERE tier = 'T0'");
-        System.out.printf("index built by the first page: %.1f s (HTTP %d), %d rows, %d in T0%n",
-            (System.nanoTime() - b0) / 1e9, first.statusCode(), count(pg, "SELECT count(*) FROM assessment_index"), tierZero);
+        int tierZero = count(pg, "SELECT count(*) FROM assessment_index WHERE tier = '" + o.tier().replace("'", "") + "'");
+        System.out.printf("index built by the first page: %.1f s (HTTP %d), %d rows, %d in %s%n",
+            (System.nanoTime() - b0) / 1e9, first.statusCode(), count(pg, "SELECT count(*) FROM assessment_index"), tierZero, o.tier());
         // every page of T0 and a tenth beyond (empty pages must be cheap too)
         int pages = Math.max(1, (int) Math.ceil(tierZero / 50.0 * 1.1));
         // warm-up: the JIT and the pool, not counted
-        fixedRate(http, "warm-up", o.rate(), 5, i -> get(base, token, 1 + i % pages));
-        Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, 1 + i % pages));
+        fixedRate(http, "warm-up", o.rate(), 5, i -> get(base, token, o.tier(), 1 + i % pages));
+        Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, o.tier(), 1 + i % pages));
         System.out.println(reads.line());
 
         List<Path> dirs;
@@ -159,12 +159,12 @@ public final class ServerBench {
     }
   }
 
-  private static HttpRequest get(URI base, String token, int page) {
-    return get(base, token, page, Duration.ofSeconds(30));
+  private static HttpRequest get(URI base, String token, String tier, int page) {
+    return get(base, token, tier, page, Duration.ofSeconds(30));
   }
 
-  private static HttpRequest get(URI base, String token, int page, Duration timeout) {
-    return HttpRequest.newBuilder(base.resolve("/api/v1/findings?tier=T0&page=" + page))
+  private static HttpRequest get(URI base, String token, String tier, int page, Duration timeout) {
+    return HttpRequest.newBuilder(base.resolve("/api/v1/findings?tier=" + tier + "&page=" + page))
         .header("Authorization", "Bearer " + token).timeout(timeout).GET().build();
   }
 
@@ -287,6 +287,7 @@ public final class ServerBench {
     Path feeds = Path.of("../shared/data/feeds");
     int packages = 276;
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "patchwarden-bench-server");
+    String tier = "T0";
     for (int i = 0; i < args.length; i++) {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -299,10 +300,11 @@ public final class ServerBench {
         case "--feeds" -> feeds = Path.of(v);
         case "--packages" -> packages = Integer.parseInt(v);
         case "--work" -> work = Path.of(v);
+        case "--tier" -> tier = v;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;
     }
-    return new Options(jar, hosts, rate, seconds, uploadRate, uploadSeconds, feeds, packages, work);
+    return new Options(jar, hosts, rate, seconds, uploadRate, uploadSeconds, feeds, packages, work, tier);
   }
 }
