@@ -125,6 +125,51 @@ class ExerciseOnStoreTest {
   }
 
   @Test
+  void onPostgresqlTheSameScenarioGivesTheSameReportAndLeavesTheDatabaseUnchanged() throws Exception {
+    String url = org.patchwarden.store.TestDatabases.postgresUrl();
+    Path pgHome = Files.createDirectories(work.resolve("pg"));
+    Map<String, String> env = Map.of("PATCHWARDEN_HOME", pgHome.toString(), "PATCHWARDEN_DB", url);
+    Path fixture = Path.of(ExerciseOnStoreTest.class.getResource("/exercise-store").toURI());
+    for (String[] args : new String[][] {{"feeds", "load", "--from", fixture.resolve("feeds").toString()},
+        {"inventory", "import", fixture.resolve("fleet").toString()}}) {
+      var r = CommandLineRunner.run(CLOCK, env, "", args);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+    Path file = scenario("gin-kev-pg.yaml", GIN_KEV);
+    List<String> before = tableDigests(url);
+
+    var pg = CommandLineRunner.run(CLOCK, env, "", "exercise", "run", file.toString(), "--json");
+
+    assertThat(pg.exitCode()).as(pg.err()).isZero();
+    assertThat(tableDigests(url)).as("the store is only read").isEqualTo(before);
+    assertThat(pg.out().replace("gin-kev-pg.yaml", "gin-kev.yaml"))
+        .isEqualTo(ok(home, "exercise", "run", scenario("gin-kev.yaml", GIN_KEV).toString(), "--json").out());
+  }
+
+  /** Each table of the public schema with a digest of its rows. */
+  private static List<String> tableDigests(String url) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (var rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+          + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String t : tables) {
+        try (var rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), ''))"
+            + " FROM \"" + t + "\" x")) {
+          rs.next();
+          out.add(t + " " + rs.getLong(1) + " " + rs.getString(2));
+        }
+      }
+    }
+    assertThat(out).isNotEmpty();
+    return out;
+  }
+
+  @Test
   void theSameSeedGivesTheSameReportOnTheStore() throws Exception {
     Path file = scenario("gin-kev-again.yaml", GIN_KEV);
 
