@@ -71,6 +71,7 @@ class RoleMatrixTest {
     MATRIX.put("POST /api/v1/findings/marks", new Expect(ANALYZE, true));
     MATRIX.put("POST /api/v1/inventories", new Expect(ANALYZE, true));
     MATRIX.put("GET /api/v1/export", new Expect(ALL, false));
+    MATRIX.put("GET /api/v1/report", new Expect(ALL, false));
     // The dashboard's pages (DashboardBrowserTest covers another team's asset page).
     MATRIX.put("GET /login", new Expect(null, false));
     MATRIX.put("POST /login", new Expect(null, false));
