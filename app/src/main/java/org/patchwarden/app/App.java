@@ -145,13 +145,13 @@ public final class App implements AutoCloseable {
 
   public ScanAssets scanAssets() {
     Database db = database();
-    return new ScanAssets(db.assetStore(), db.advisoryStore(), db.findingStore(), db.kevStore(), db.coverageStore(),
-        clock, db.transactions());
+    return new ScanAssets(indexingAssets(), db.advisoryStore(), indexingFindings(), db.kevStore(),
+        db.coverageStore(), clock, db.transactions());
   }
 
   public RematchAdvisories rematchAdvisories() {
     Database db = database();
-    return new RematchAdvisories(db.assetStore(), db.advisoryStore(), db.findingStore(), db.feedVersionStore(),
+    return new RematchAdvisories(db.assetStore(), db.advisoryStore(), indexingFindings(), db.feedVersionStore(),
         db.kevStore(), clock, db.matchBacklog());
   }
 
@@ -163,7 +163,7 @@ public final class App implements AutoCloseable {
   }
 
   public AssetContexts assetContexts() {
-    return new AssetContexts(database().assetStore());
+    return new AssetContexts(indexingAssets());
   }
 
   /**
@@ -180,7 +180,7 @@ public final class App implements AutoCloseable {
   }
 
   public org.patchwarden.usecase.MarkFindings markFindings() {
-    return new org.patchwarden.usecase.MarkFindings(database().findingStore(), clock);
+    return new org.patchwarden.usecase.MarkFindings(indexingFindings(), clock);
   }
 
   public org.patchwarden.usecase.ListCoverageGaps listCoverageGaps() {
@@ -274,9 +274,26 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.usecase.RecordInventory(scanAssets(), verifyChanges());
   }
 
-  /** Findings as a user may see them, filtered, sorted and paged. */
+  /** Findings as a user may see them, filtered, sorted and paged through the assessment index. */
   public org.patchwarden.usecase.BrowseFindings browseFindings() {
-    return new org.patchwarden.usecase.BrowseFindings(assessFindings(null));
+    return new org.patchwarden.usecase.BrowseFindings(indexAssessments());
+  }
+
+  /** Keeps the assessment index (what findings pages read) current, assessing with the home's policy. */
+  public org.patchwarden.usecase.IndexAssessments indexAssessments() {
+    Database db = database();
+    return new org.patchwarden.usecase.IndexAssessments(db.assessmentIndex(), db.findingStore(), db.assetStore(),
+        assessFindings(null), db.feedVersionStore(), db.writerLock());
+  }
+
+  /** The finding store writers use: it re-indexes the assessments of what they change. */
+  private org.patchwarden.match.FindingStore indexingFindings() {
+    return new org.patchwarden.usecase.IndexingFindingStore(database().findingStore(), indexAssessments());
+  }
+
+  /** The asset store writers use: a changed context re-indexes the asset's assessments. */
+  private org.patchwarden.inventory.AssetStore indexingAssets() {
+    return new org.patchwarden.usecase.IndexingAssetStore(database().assetStore(), indexAssessments());
   }
 
   /** Administers users, teams and API tokens; passwords hashed with Argon2id. */

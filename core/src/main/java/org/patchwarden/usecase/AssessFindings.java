@@ -47,6 +47,7 @@ public final class AssessFindings {
   private final SignalCollector collector;
   private final Clock clock;
   private final Policy policy;
+  private final boolean ssvcLoaded;
 
   /**
    * @param profiles looks a vulnerability up by id, e.g. {@code DescribeVulnerability::describe}
@@ -77,6 +78,7 @@ public final class AssessFindings {
     this.collector = new SignalCollector(policy.assume());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.policy = policy;
+    this.ssvcLoaded = ssvc != null;
   }
 
   private static Function<Collection<String>, Map<String, Optional<VulnerabilityProfile>>> oneByOne(
@@ -120,6 +122,28 @@ public final class AssessFindings {
     }
     out.sort((a, b) -> Assessment.BY_URGENCY.compare(a.assessment(), b.assessment()));
     return out;
+  }
+
+  /**
+   * These tracked findings with their assessment, in the order given: what a page of findings
+   * listed from the assessment index shows (its order is already the index's).
+   */
+  public List<PrioritisedFinding> assessTracked(List<TrackedFinding> tracked) {
+    List<AssessedFinding> assessed = new Run().assess(tracked);
+    List<PrioritisedFinding> out = new ArrayList<>(tracked.size());
+    for (int i = 0; i < tracked.size(); i++) {
+      out.add(new PrioritisedFinding(tracked.get(i), assessed.get(i).assessment()));
+    }
+    return out;
+  }
+
+  /**
+   * The policy and whether its SSVC table is loaded, as text that is equal exactly when they are
+   * (sets written sorted, so that it does not vary between processes): part of what an assessment
+   * index was computed from.
+   */
+  public String fingerprint() {
+    return PolicyText.of(policy) + "\nssvc " + (ssvcLoaded ? "loaded" : "missing");
   }
 
   /** Every open finding, assessed, most urgent first ({@link Assessment#BY_URGENCY}). */

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.patchwarden.access.User;
 import org.patchwarden.assess.Assessment;
+import org.patchwarden.assess.AssessmentIndex;
 import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.match.FindingFilter;
 import org.patchwarden.match.FindingStatus;
+import org.patchwarden.match.TrackedFinding;
 
 /**
  * Use case: findings with their assessment as a viewer may see them (only their teams' assets for
@@ -19,9 +21,21 @@ public final class BrowseFindings {
   public static final int MAX_PAGE_SIZE = 500;
 
   private final AssessFindings assess;
+  private final IndexAssessments indexing;
 
+  /** Browses by assessing every finding on each call: for small stores and as the reference order. */
   public BrowseFindings(AssessFindings assess) {
     this.assess = assess;
+    this.indexing = null;
+  }
+
+  /**
+   * Browses through the assessment index: filter, order and page in the store, then assess only
+   * the page's findings for what it shows.
+   */
+  public BrowseFindings(IndexAssessments indexing) {
+    this.assess = indexing.assess();
+    this.indexing = indexing;
   }
 
   /** How a page is ordered: by urgency (the default), due date, first seen, or asset name. */
@@ -78,6 +92,32 @@ public final class BrowseFindings {
 
   /** The page of findings {@code viewer} may see that match {@code query}. */
   public Page browse(Query query, User viewer) {
+    return indexing == null ? browseAll(query, viewer) : browseIndex(query, viewer);
+  }
+
+  private Page browseIndex(Query query, User viewer) {
+    indexing.refresh();
+    String tier = null;
+    if (query.tier() != null) {
+      tier = assess.tiers().stream().filter(t -> t.equalsIgnoreCase(query.tier())).findFirst().orElse(null);
+      if (tier == null) {
+        return new Page(List.of(), query.page(), query.size(), 0);
+      }
+    }
+    if (query.team() != null && query.team().isEmpty()) {
+      return new Page(List.of(), query.page(), query.size(), 0); // no asset's team is "none stated"
+    }
+    AssessmentIndex.Query q = new AssessmentIndex.Query(tier, query.team(),
+        viewer.role().seesAllTeams() ? null : viewer.teams(), query.status(), query.kev(), query.asset(),
+        query.cve(), AssessmentIndex.Order.valueOf(query.sort().name()), (long) (query.page() - 1) * query.size(),
+        query.size());
+    AssessmentIndex index = indexing.index();
+    long total = index.count(q);
+    List<TrackedFinding> found = q.offset() < total ? index.page(q) : List.of();
+    return new Page(assess.assessTracked(found), query.page(), query.size(), (int) total);
+  }
+
+  private Page browseAll(Query query, User viewer) {
     List<PrioritisedFinding> all = assess.prioritise(new FindingFilter(query.asset(), null, query.cve(), query.status()));
     Predicate<PrioritisedFinding> keep = p -> viewer.sees(team(p));
     if (query.tier() != null) {

@@ -113,6 +113,8 @@ public final class Database implements AutoCloseable {
         // NB: helpers number their migrations apart (V13_1 beside V14…): a database already past a
         // higher number still gets a lower one merged later, instead of failing validation.
         .outOfOrder(true)
+        // V19.1 converts stored packages with the store's own encoding
+        .javaMigrations(new PackageListMigration())
         .load()
         .migrate();
   }
@@ -160,6 +162,11 @@ public final class Database implements AutoCloseable {
 
   public FindingStore findingStore() {
     return new JdbiFindingStore(jdbi, dialect);
+  }
+
+  /** The persisted assessment index the server's findings pages read. */
+  public org.patchwarden.assess.AssessmentIndex assessmentIndex() {
+    return new JdbiAssessmentIndex(jdbi);
   }
 
   public org.patchwarden.match.MatchBacklog matchBacklog() {

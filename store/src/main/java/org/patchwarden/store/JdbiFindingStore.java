@@ -564,7 +564,7 @@ final class JdbiFindingStore implements FindingStore {
         : new FindingMark(rs.getString("not_affected_reason"), rs.getString("not_affected_by"), SqlTime.instant(at));
   }
 
-  private static TrackedFinding tracked(ResultSet rs) throws SQLException {
+  static TrackedFinding tracked(ResultSet rs) throws SQLException {
     InstalledPackage installed = new InstalledPackage(rs.getString("ecosystem"), rs.getString("package_name"),
         rs.getString("package_version"), rs.getString("source_name"), rs.getString("source_version"),
         rs.getString("architecture"), rs.getString("purl"));
