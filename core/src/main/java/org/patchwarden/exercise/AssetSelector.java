@@ -7,27 +7,35 @@ import org.patchwarden.inventory.Asset;
 
 /**
  * Which assets an event concerns: those named, those carrying one of the tags, those owned by one of
- * the teams (any of the three).
+ * the teams (any of the three), or every asset ({@code all}: a scenario that fits any fleet).
  */
-public record AssetSelector(Set<String> names, Set<String> tags, Set<String> teams) {
+public record AssetSelector(Set<String> names, Set<String> tags, Set<String> teams, boolean all) {
   public AssetSelector {
     names = Set.copyOf(names);
     tags = Set.copyOf(tags);
     teams = Set.copyOf(teams);
-    if (names.isEmpty() && tags.isEmpty() && teams.isEmpty()) {
-      throw new IllegalArgumentException("an asset selector needs assets, tags or teams");
+    if (!all && names.isEmpty() && tags.isEmpty() && teams.isEmpty()) {
+      throw new IllegalArgumentException("an asset selector needs assets, tags, teams or all");
     }
+  }
+
+  /** Selects the assets named, tagged or owned as given (not all). */
+  public AssetSelector(Set<String> names, Set<String> tags, Set<String> teams) {
+    this(names, tags, teams, false);
   }
 
   /** Whether the asset is selected. */
   public boolean selects(Asset asset) {
     Objects.requireNonNull(asset, "asset");
-    return names.contains(asset.name()) || asset.tags().stream().anyMatch(tags::contains)
+    return all || names.contains(asset.name()) || asset.tags().stream().anyMatch(tags::contains)
         || asset.ownerTeam() != null && teams.contains(asset.ownerTeam());
   }
 
   /** In words, e.g. {@code tags edge; assets fw-edge-01}. */
   public String describe() {
+    if (all) {
+      return "all assets";
+    }
     StringBuilder out = new StringBuilder();
     append(out, "assets", names);
     append(out, "tags", tags);

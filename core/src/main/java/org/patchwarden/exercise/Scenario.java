@@ -9,25 +9,34 @@ import java.util.Objects;
  * remediation process behaves, and the events. Written as YAML (docs/exercises.md).
  *
  * @param source where it was read from, e.g. {@code kev-delayed-firewall.yaml}
+ * @param fleet whose fleet, feeds and policy it runs on
  * @param start day 0 of the exercise, or null for the fleet snapshot's own date
  * @param seed the default seed of its random draws
- * @param cves the CVEs followed, sorted, each once
+ * @param cves the CVEs followed, sorted, each once; empty when {@code top} chooses them
+ * @param top when positive, follow the fleet's {@code top} most urgent CVEs instead of naming them
+ *     ({@link #withCves} fixes them once the fleet is known)
  */
-public record Scenario(String source, String name, String description, LocalDate start, int days, long seed,
-    List<String> cves, Process process, List<ScenarioEvent> events) {
+public record Scenario(String source, String name, String description, Fleet fleet, LocalDate start, int days,
+    long seed, List<String> cves, int top, Process process, List<ScenarioEvent> events) {
   /** The longest exercise, in days. */
   public static final int MAX_DAYS = 365;
+  /** The most CVEs {@code cves: {top: N}} may choose. */
+  public static final int MAX_TOP = 20;
 
   public Scenario {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(fleet, "fleet");
     description = description == null ? "" : description.strip();
     if (days < 1 || days > MAX_DAYS) {
       throw new IllegalArgumentException(source + ": days must be 1.." + MAX_DAYS + ", got " + days);
     }
     cves = List.copyOf(new java.util.TreeSet<>(cves));
-    if (cves.isEmpty()) {
-      throw new IllegalArgumentException(source + ": a scenario follows at least one CVE (cves:)");
+    if (top < 0 || top > MAX_TOP) {
+      throw new IllegalArgumentException(source + ": cves: top must be 1.." + MAX_TOP + ", got " + top);
+    }
+    if (cves.isEmpty() == (top == 0)) {
+      throw new IllegalArgumentException(source + ": a scenario follows at least one CVE (cves:), named or top N");
     }
     Objects.requireNonNull(process, "process");
     events = List.copyOf(events);
@@ -35,7 +44,41 @@ public record Scenario(String source, String name, String description, LocalDate
 
   /** This scenario with another seed. */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(source, name, description, start, days, newSeed, cves, process, events);
+    return new Scenario(source, name, description, fleet, start, days, newSeed, cves, top, process, events);
+  }
+
+  /** This scenario on another fleet. */
+  public Scenario withFleet(Fleet newFleet) {
+    return new Scenario(source, name, description, newFleet, start, days, seed, cves, top, process, events);
+  }
+
+  /** This scenario following {@code chosen}: the CVEs its {@code top} chose on the fleet. */
+  public Scenario withCves(List<String> chosen) {
+    return new Scenario(source, name, description, fleet, start, days, seed, chosen, 0, process, events);
+  }
+
+  /** Whose fleet, feeds and policy an exercise runs on, as the scenario file spells it ({@code fleet:}). */
+  public enum Fleet {
+    /** The bundled demo snapshot: the same everywhere, so reports agree byte for byte. */
+    DEMO("demo"),
+    /** The store the command runs against ({@code --home}, {@code --db}): the user's own fleet, read only. */
+    STORE("store");
+
+    private final String key;
+
+    Fleet(String key) {
+      this.key = key;
+    }
+
+    /** Its spelling in a scenario file and on the command line. */
+    public String key() {
+      return key;
+    }
+
+    /** The fleet spelled {@code key}, if any. */
+    public static java.util.Optional<Fleet> of(String key) {
+      return java.util.Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+    }
   }
 
   /**

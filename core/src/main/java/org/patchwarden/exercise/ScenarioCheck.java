@@ -11,6 +11,10 @@ final class ScenarioCheck {
   private ScenarioCheck() {}
 
   static void check(Scenario scenario, ExerciseWorld world) {
+    if (scenario.top() > 0) {
+      throw new IllegalStateException(scenario.source() + ": cves: top " + scenario.top()
+          + " must be chosen on the fleet (Scenario.withCves) before the simulation");
+    }
     Set<String> known = world.kev().stream().map(KevEntry::cveId).collect(Collectors.toCollection(TreeSet::new));
     known.addAll(world.profiles().keySet());
     for (String cve : scenario.cves()) {

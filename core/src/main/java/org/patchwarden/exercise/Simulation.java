@@ -681,6 +681,9 @@ public final class Simulation {
       List<InstalledPackage> next = new ArrayList<>();
       for (InstalledPackage p : truth.packages()) {
         String target = targets.get(p.ecosystem() + "\u0000" + p.name());
+        if (target != null && !target.isEmpty() && p.version().matches("v\\d.*") && Character.isDigit(target.charAt(0))) {
+          target = "v" + target; // NB: go.mod writes v1.6.0 where OSV's fixed version is 1.6.0
+        }
         next.add(target == null ? p : new InstalledPackage(p.ecosystem(), p.name(), target, p.sourceName(),
             p.sourceVersion().isEmpty() ? "" : target, p.architecture(), withVersion(p.purl(), target)));
       }

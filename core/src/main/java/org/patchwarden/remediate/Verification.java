@@ -114,11 +114,23 @@ public final class Verification {
   static boolean atOrAbove(ChangeFinding f, String version) {
     VersionScheme scheme = Schemes.find(f.advisoryEcosystem()).or(() -> Schemes.find(f.key().ecosystem()))
         .orElse(Schemes.forEcosystem("generic"));
+    String fixed = f.fixedVersion();
+    if (scheme.name().equals("go")) {
+      // NB: OSV's Go versions are plain SemVer (1.6.0) where go.mod says v1.6.0; the matcher drops the v,
+      // the Go scheme requires it: without one on both sides no Go module change could ever verify.
+      version = goVersion(version);
+      fixed = goVersion(fixed);
+    }
     try {
-      return scheme.compare(version, f.fixedVersion()) >= 0;
+      return scheme.compare(version, fixed) >= 0;
     } catch (InvalidVersionException e) {
       // an unparsable version proves nothing: it counts as not fixed, and the evidence shows it
       return false;
     }
+  }
+
+  private static String goVersion(String version) {
+    String v = version.strip();
+    return v.startsWith("v") ? v : v.startsWith("go") ? "v" + v.substring(2) : "v" + v;
   }
 }

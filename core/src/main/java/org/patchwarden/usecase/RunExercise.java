@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.KevEntry;
 import org.patchwarden.advisory.KevStore;
@@ -19,6 +21,7 @@ import org.patchwarden.exercise.ExerciseReport;
 import org.patchwarden.exercise.ExerciseWorld;
 import org.patchwarden.exercise.Scenario;
 import org.patchwarden.exercise.Simulation;
+import org.patchwarden.exercise.TopCves;
 import org.patchwarden.inventory.AssetStore;
 import org.patchwarden.inventory.Inventory;
 import org.patchwarden.match.AdvisoryIndex;
@@ -55,30 +58,45 @@ public final class RunExercise {
   }
 
   /**
-   * Runs {@code scenario}.
+   * Runs {@code scenario}; a scenario that follows {@code cves: {top: N}} follows the N CVEs that
+   * {@link TopCves} chooses on this store's fleet (the report names them).
    *
    * @param snapshotDate day 0 when the scenario states none: the date the data is of
-   * @throws IllegalArgumentException when the scenario names an unknown asset or CVE
+   * @throws IllegalArgumentException when the scenario names an unknown asset or CVE, or the store
+   *     has no fleet to rehearse on
    */
   public ExerciseReport run(Scenario scenario, LocalDate snapshotDate) {
-    return Simulation.run(scenario, world(scenario, snapshotDate));
+    List<Inventory> inventories = assets.currentInventories();
+    if (inventories.isEmpty()) {
+      int count = assets.list().size();
+      throw new IllegalArgumentException(scenario.source() + ": " + (count == 0 ? "the store has no assets"
+          : "none of the store's " + count + " assets has an inventory")
+          + "; import an inventory first ('patchwarden inventory import') or use fleet: demo");
+    }
+    AdvisoryIndex index = AdvisoryIndex.forInventories(advisories, inventories);
+    List<KevEntry> catalog = kev.newest(Integer.MAX_VALUE);
+    List<Finding> found = new ArrayList<>(new FleetMatcher(index).match(inventories).findings());
+    found.addAll(KevProducts.match(catalog, inventories, index));
+    Scenario followed = scenario;
+    if (scenario.top() > 0) {
+      Set<String> listed = catalog.stream().map(KevEntry::cveId).collect(Collectors.toSet());
+      List<String> chosen = TopCves.choose(found, listed, scenario.top());
+      if (chosen.isEmpty()) {
+        throw new IllegalArgumentException(scenario.source() + ": cves: top " + scenario.top()
+            + ": no finding on the fleet names a CVE; name the CVEs to follow instead");
+      }
+      followed = scenario.withCves(chosen);
+    }
+    return Simulation.run(followed, world(followed, snapshotDate, inventories, index, catalog, found));
   }
 
   /** The store's fleet, advisories, KEV catalog and the profiles the scenario's findings need, in memory. */
-  ExerciseWorld world(Scenario scenario, LocalDate snapshotDate) {
-    List<Inventory> inventories = assets.currentInventories();
-    AdvisoryIndex index = AdvisoryIndex.forInventories(advisories, inventories);
-    List<KevEntry> catalog = kev.newest(Integer.MAX_VALUE);
+  private ExerciseWorld world(Scenario scenario, LocalDate snapshotDate, List<Inventory> inventories,
+      AdvisoryIndex index, List<KevEntry> catalog, List<Finding> found) {
     // Profiles of every vulnerability a followed finding names (a DSA names many CVEs), as the assessment reads them.
     TreeSet<String> ids = new TreeSet<>(scenario.cves());
-    List<Finding> found = new ArrayList<>(new FleetMatcher(index).match(inventories).findings());
-    found.addAll(KevProducts.match(catalog, inventories, index));
     for (Finding f : found) {
-      TreeSet<String> cves = new TreeSet<>();
-      if (f.advisoryId().startsWith("CVE-")) {
-        cves.add(f.advisoryId());
-      }
-      f.aliases().stream().filter(a -> a.startsWith("CVE-")).forEach(cves::add);
+      Set<String> cves = TopCves.cves(f);
       if (cves.stream().anyMatch(scenario.cves()::contains)) {
         ids.addAll(cves);
       }

@@ -63,7 +63,8 @@ class SimulationTest {
   }
 
   static Scenario scenario(int days, List<ScenarioEvent> events) {
-    return new Scenario("test.yaml", "test", "", null, days, 7, List.of(CVE), Scenario.Process.defaults(), events);
+    return new Scenario("test.yaml", "test", "", Scenario.Fleet.DEMO, null, days, 7, List.of(CVE), 0,
+        Scenario.Process.defaults(), events);
   }
 
   static AssetSelector tag(String tag) {
@@ -127,7 +128,7 @@ class SimulationTest {
 
   @Test
   void withoutReMatchOnFeedChangeALateAdvisoryWaitsForTheWeeklyRescan() {
-    Scenario s = new Scenario("test.yaml", "late", "", null, 20, 7, List.of(CVE),
+    Scenario s = new Scenario("test.yaml", "late", "", Scenario.Fleet.DEMO, null, 20, 7, List.of(CVE), 0,
         new Scenario.Process(null, 1, null, false), List.of(
             new ScenarioEvent.AdvisoryPublished("test.yaml line 3", CVE, 3),
             new RescanEvery("test.yaml line 4", tag("slow"), 7)));
@@ -172,8 +173,8 @@ class SimulationTest {
 
   @Test
   void aScenarioFollowingAnUnknownCveFailsNamingIt() {
-    Scenario s = new Scenario("test.yaml", "t", "", null, 5, 1, List.of("CVE-2099-9999"), Scenario.Process.defaults(),
-        List.of());
+    Scenario s = new Scenario("test.yaml", "t", "", Scenario.Fleet.DEMO, null, 5, 1, List.of("CVE-2099-9999"), 0,
+        Scenario.Process.defaults(), List.of());
 
     assertThatThrownBy(() -> Simulation.run(s, world(0)))
         .hasMessage("test.yaml: cves: CVE-2099-9999 is unknown: no loaded feed (advisories, CVE records, KEV) knows it");

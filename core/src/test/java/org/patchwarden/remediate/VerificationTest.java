@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.patchwarden.match.FindingKey;
 import org.patchwarden.remediate.ChangeFinding.Outcome;
 import org.patchwarden.remediate.Verification.Observation;
 
@@ -58,6 +59,17 @@ class VerificationTest {
     Observation o = new Observation(Changes.inventory(1, PLANNED, Changes.libssl("1.1.1n-0+deb11u2")), PLANNED);
     assertThat(outcomes(Verification.check(change, Map.of("web-01", o), Map.of(), List.of(), RESCAN)))
         .containsExactly(Outcome.PENDING, Outcome.PENDING);
+  }
+
+  @Test
+  void aGoModuleAtItsFixedVersionCountsAsFixedThoughOsvWritesItWithoutTheV() {
+    ChangeFinding gin = new ChangeFinding(new FindingKey("api-01", "golang", "github.com/gin-gonic/gin",
+        "GO-2020-0001"), List.of("CVE-2020-36567"), "Go", false, "1.5.0", "1.6.0", "1.6.0", Changes.FIRST_SEEN, "T3",
+        "payments", Outcome.PENDING, null, "");
+
+    assertThat(Verification.atOrAbove(gin, "v1.6.0")).isTrue();
+    assertThat(Verification.atOrAbove(gin, "v1.7.2+incompatible")).isTrue();
+    assertThat(Verification.atOrAbove(gin, "v1.5.0")).isFalse();
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -28,12 +27,10 @@ import org.patchwarden.inventory.Inventory;
 import org.patchwarden.inventory.InventoryContent;
 import org.patchwarden.inventory.OsRelease;
 
-/** Assets and inventories in the {@code assets}, {@code inventories} and {@code installed_packages} tables. */
+/** Assets and inventories in the {@code assets}, {@code inventories} and {@code inventory_packages} tables. */
 final class JdbiAssetStore implements AssetStore {
   private static final String HEADER =
       "asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like";
-  private static final String PACKAGE =
-      "ecosystem, name, version, source_name, source_version, architecture, purl";
   private final Jdbi jdbi;
   private final Dialect dialect;
 
@@ -94,11 +91,11 @@ final class JdbiAssetStore implements AssetStore {
       Map<String, Newest> out = new HashMap<>();
       for (List<String> chunk : chunks(names)) {
         h.createQuery("SELECT " + prefixed("i.", HEADER) + ", i.content_hash, i.match_complete, i.raw_digest,"
-                + " (SELECT COUNT(*) FROM installed_packages p WHERE p.asset_name = i.asset_name"
-                + " AND p.revision = i.revision) AS package_count FROM inventories i"
+                + " COALESCE(p.package_count, 0) AS package_count FROM inventories i"
                 + " JOIN (SELECT asset_name, MAX(revision) AS revision FROM inventories"
                 + " WHERE asset_name IN (<names>) GROUP BY asset_name) newest"
-                + " ON newest.asset_name = i.asset_name AND newest.revision = i.revision")
+                + " ON newest.asset_name = i.asset_name AND newest.revision = i.revision"
+                + " LEFT JOIN inventory_packages p ON p.asset_name = i.asset_name AND p.revision = i.revision")
             .bindList("names", chunk)
             .map((rs, ctx) -> new Newest(header(rs), rs.getString("content_hash"), rs.getInt("match_complete") == 1,
                 rs.getString("raw_digest"), rs.getInt("package_count")))
@@ -185,36 +182,17 @@ final class JdbiAssetStore implements AssetStore {
   }
 
   /**
-   * Inserts an inventory's packages through one plain JDBC statement, bound by position and executed
-   * every {@value FeedReplacement#BATCH} rows: a 1,000-host import inserts 276,000 rows, and binding
-   * each by name through Jdbi cost more than SQLite's own inserts.
+   * Stores an inventory's packages as one encoded value ({@link PackageLists}) through plain JDBC:
+   * a 1,000-host import stored 276,000 package rows, one value per revision costs a thousand.
    */
   private static void insertPackages(Connection c, String assetName, int revision, List<InstalledPackage> packages) {
-    try (PreparedStatement insert = c.prepareStatement("""
-        INSERT INTO installed_packages
-          (asset_name, revision, ecosystem, name, version, source_name, source_version, architecture, purl)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)) {
-      int pending = 0;
-      for (InstalledPackage p : packages) {
-        insert.setString(1, assetName);
-        insert.setInt(2, revision);
-        insert.setString(3, p.ecosystem());
-        insert.setString(4, p.name());
-        insert.setString(5, p.version());
-        insert.setString(6, p.sourceName());
-        insert.setString(7, p.sourceVersion());
-        insert.setString(8, p.architecture());
-        insert.setString(9, p.purl());
-        insert.addBatch();
-        if (++pending >= FeedReplacement.BATCH) {
-          insert.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
+    try (PreparedStatement insert = c.prepareStatement(
+        "INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, assetName);
+      insert.setInt(2, revision);
+      insert.setInt(3, packages.size());
+      insert.setBytes(4, PackageLists.encode(PackageLists.ordered(packages)));
+      insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("storing the packages of asset '" + assetName + "' revision " + revision
           + ": " + e.getMessage(), e);
@@ -268,35 +246,18 @@ final class JdbiAssetStore implements AssetStore {
     return CursorRead.run(jdbi, dialect, h -> {
       Map<InstalledPackage, InstalledPackage> shared = new HashMap<>();
       List<Inventory> inventories = new ArrayList<>();
-      try (Stream<Row> rows = h.createQuery("SELECT " + prefixed("i.", HEADER) + ", " + prefixed("p.", PACKAGE) + """
+      try (Stream<Inventory> rows = h.createQuery("SELECT " + prefixed("i.", HEADER) + """
+              , p.packages
                FROM inventories i
                JOIN (SELECT asset_name, MAX(revision) AS revision FROM inventories GROUP BY asset_name) newest
                  ON newest.asset_name = i.asset_name AND newest.revision = i.revision
-               LEFT JOIN installed_packages p ON p.asset_name = i.asset_name AND p.revision = i.revision
-              ORDER BY i.asset_name, p.ecosystem, p.name, p.version, p.architecture
+               LEFT JOIN inventory_packages p ON p.asset_name = i.asset_name AND p.revision = i.revision
+              ORDER BY i.asset_name
               """)
           .setFetchSize(CursorRead.FETCH_SIZE)
-          .map((rs, ctx) -> new Row(header(rs), rs.getString("ecosystem") == null ? null : installed(rs)))
+          .map((rs, ctx) -> withPackages(header(rs), stored(rs, shared)))
           .stream()) {
-        Iterator<Row> it = rows.iterator();
-        Inventory header = null;
-        List<InstalledPackage> packages = new ArrayList<>();
-        while (it.hasNext()) {
-          Row row = it.next();
-          if (header == null || !header.assetName().equals(row.header().assetName())) {
-            if (header != null) {
-              inventories.add(withPackages(header, packages));
-            }
-            header = row.header();
-            packages.clear();
-          }
-          if (row.installed() != null) {
-            packages.add(shared.computeIfAbsent(row.installed(), p -> p));
-          }
-        }
-        if (header != null) {
-          inventories.add(withPackages(header, packages));
-        }
+        rows.forEach(inventories::add);
       }
       return inventories;
     });
@@ -304,9 +265,6 @@ final class JdbiAssetStore implements AssetStore {
 
   /** An inventory header with its stored content hash ('' before the column existed). */
   private record Hashed(Inventory header, String hash) {}
-
-  /** One row of {@link #currentInventories}: an inventory header and one of its packages, or none. */
-  private record Row(Inventory header, InstalledPackage installed) {}
 
   private static Inventory withPackages(Inventory header, List<InstalledPackage> packages) {
     return new Inventory(header.assetName(), header.revision(), header.scannedAt(), header.os(), packages);
@@ -317,13 +275,23 @@ final class JdbiAssetStore implements AssetStore {
   }
 
   private static List<InstalledPackage> packages(Handle h, String assetName, int revision) {
-    return h.createQuery("SELECT " + PACKAGE + """
-             FROM installed_packages WHERE asset_name = :name AND revision = :rev
-            ORDER BY ecosystem, name, version, architecture
-            """)
+    return h.createQuery("SELECT packages FROM inventory_packages WHERE asset_name = :name AND revision = :rev")
         .bind("name", assetName).bind("rev", revision)
-        .map((rs, ctx) -> installed(rs))
-        .list();
+        .map((rs, ctx) -> rs.getBytes("packages"))
+        .findOne()
+        .map(value -> PackageLists.decode(value, null, assetName + " revision " + revision))
+        .orElse(List.of());
+  }
+
+  /**
+   * The packages of the row's revision ({@code p.packages}, null when it has none), ordered by
+   * ecosystem, name, version and architecture.
+   */
+  private static List<InstalledPackage> stored(ResultSet rs, Map<InstalledPackage, InstalledPackage> shared)
+      throws SQLException {
+    byte[] value = rs.getBytes("packages");
+    return value == null ? List.of()
+        : PackageLists.decode(value, shared, rs.getString("asset_name") + " revision " + rs.getInt("revision"));
   }
 
   /** An inventory without its packages. */
@@ -333,12 +301,6 @@ final class JdbiAssetStore implements AssetStore {
         : new OsRelease(osId, rs.getString("os_version_id"), rs.getString("os_codename"), rs.getString("os_id_like"));
     return new Inventory(rs.getString("asset_name"), rs.getInt("revision"),
         SqlTime.instant(rs.getString("scanned_at")), os, List.of());
-  }
-
-  private static InstalledPackage installed(ResultSet rs) throws SQLException {
-    return new InstalledPackage(rs.getString("ecosystem"), rs.getString("name"), rs.getString("version"),
-        rs.getString("source_name"), rs.getString("source_version"), rs.getString("architecture"),
-        rs.getString("purl"));
   }
 
   private static Asset mapAsset(ResultSet rs) throws SQLException {

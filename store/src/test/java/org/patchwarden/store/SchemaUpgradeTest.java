@@ -51,6 +51,65 @@ class SchemaUpgradeTest {
   }
 
   @Test
+  void sqlitePackageRowsOfTheFormerSchemaMoveIntoOneListPerRevisionInTheirReadOrder() throws SQLException {
+    String url = "jdbc:sqlite:" + dir.resolve("v18.db").toAbsolutePath();
+    writeV18Packages(url);
+    try (Database db = Database.openSqlite(dir.resolve("v18.db"))) {
+      assertPackagesMoved(db, url);
+    }
+  }
+
+  @Test
+  void postgresPackageRowsOfTheFormerSchemaMoveIntoOneListPerRevisionInTheirReadOrder() throws SQLException {
+    String url = TestDatabases.postgresUrl();
+    writeV18Packages(url);
+    try (Database db = Database.open(url, null, null)) {
+      assertPackagesMoved(db, url);
+    }
+  }
+
+  /** Two assets, one with two revisions (the second empty), packages inserted out of order. */
+  private static void writeV18Packages(String url) throws SQLException {
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("17").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      for (String name : List.of("db-01", "web-01")) {
+        s.execute("INSERT INTO assets (name, kind, environment, owner_team, criticality, internet_facing, tags) "
+            + "VALUES ('" + name + "', 'HOST', 'production', '', 1, 0, '')");
+      }
+      s.execute("INSERT INTO inventories (asset_name, revision, scanned_at, os_id, os_version_id, os_codename,"
+          + " content_hash, match_complete) VALUES ('web-01', 1, '2026-11-01T10:00:00.000000Z', 'debian', '12',"
+          + " 'bookworm', 'h1', 1), ('web-01', 2, '2026-11-02T10:00:00.000000Z', 'debian', '12', 'bookworm', 'h2', 1),"
+          + " ('db-01', 1, '2026-11-01T10:00:00.000000Z', '', '', '', 'h3', 0)");
+      s.execute("INSERT INTO installed_packages "
+          + "(asset_name, revision, ecosystem, name, version, source_name, source_version, architecture, purl) VALUES "
+          + "('web-01', 1, 'deb', 'zlib1g', '1:1.2.13', 'zlib', '', 'amd64', 'pkg:deb/debian/zlib1g@1:1.2.13'),"
+          + "('web-01', 1, 'deb', 'curl', '7.88.1-10+deb12u8', '', '', 'amd64', 'pkg:deb/debian/curl@7.88.1'),"
+          + "('web-01', 1, 'npm', 'lodash', '4.17.20', '', '', '', ''),"
+          + "('db-01', 1, 'rpm', 'openssl-libs', '1:3.0.7-24.el9', 'openssl', '3.0.7-24.el9', 'x86_64', '')");
+    }
+  }
+
+  private static void assertPackagesMoved(Database db, String url) throws SQLException {
+    assertThat(db.assetStore().inventory("web-01", 1).orElseThrow().packages()).containsExactly(
+        new InstalledPackage("deb", "curl", "7.88.1-10+deb12u8", "", "", "amd64", "pkg:deb/debian/curl@7.88.1"),
+        new InstalledPackage("deb", "zlib1g", "1:1.2.13", "zlib", "", "amd64", "pkg:deb/debian/zlib1g@1:1.2.13"),
+        new InstalledPackage("npm", "lodash", "4.17.20", "", "", "", ""));
+    assertThat(db.assetStore().inventory("web-01", 2).orElseThrow().packages()).isEmpty();
+    assertThat(db.assetStore().currentInventories()).extracting(Inventory::assetName, i -> i.packages().size())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("db-01", 1), org.assertj.core.groups.Tuple.tuple("web-01", 0));
+    assertThat(db.assetStore().newest(List.of("web-01", "db-01"))).satisfies(n -> {
+      assertThat(n.get("web-01").packageCount()).isZero();
+      assertThat(n.get("db-01").packageCount()).isEqualTo(1);
+      assertThat(n.get("db-01").matchComplete()).isFalse();
+    });
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM installed_packages")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("rows left behind in installed_packages").isZero();
+    }
+  }
+
+  @Test
   void sqliteAssetsOfTheFormerSchemaKeepStatedContextAndLoseTheDefaultsScanMadeUp() throws SQLException {
     String url = "jdbc:sqlite:" + dir.resolve("v4.db").toAbsolutePath();
     writeV4Assets(url);

@@ -31,15 +31,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code patchwarden exercise …}: tabletop exercises on the demo fleet, feeds and policy. */
+/** {@code patchwarden exercise …}: tabletop exercises on the demo fleet or on the store's own, read only. */
 @Command(name = "exercise", mixinStandardHelpOptions = true,
     description = {
-      "Tabletop exercises (docs/exercises.md): a scenario (YAML) of events on the demo fleet, feeds and",
+      "Tabletop exercises (docs/exercises.md): a scenario (YAML) of events on a fleet, its feeds and the",
       "policy - a KEV listing, a delayed patch, weekly rescans, failed patches, a stale inventory - simulated",
       "day by day with the real matcher, assessment and change rules. Reports time to detection, time to",
       "verified fix, exposure (asset-days, internet-facing apart), SLA breaches and which control would have",
-      "raised each gap first. The simulation works on a copy in memory, in a home of its own",
-      "($PATCHWARDEN_HOME/exercise-demo, prepared once); your database is never opened."
+      "raised each gap first. The scenario's 'fleet:' (or --fleet) says whose: 'demo' (default) reads the bundled",
+      "demo snapshot in a home of its own ($PATCHWARDEN_HOME/exercise-demo, prepared once); 'store' reads the",
+      "fleet, feeds and asset context of the store this command runs against (--home, --db: SQLite or",
+      "PostgreSQL). Either way the simulation works on a copy in memory: the store is only read, never changed."
     },
     subcommands = {ExerciseCommand.Run.class, ExerciseCommand.Compare.class, ExerciseCommand.ListScenarios.class})
 final class ExerciseCommand implements Callable<Integer> {
@@ -68,6 +70,11 @@ final class ExerciseCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE",
         description = "Policy to assess with (default: $PATCHWARDEN_HOME/policy.yaml, else the shipped one).")
     Path policy;
+
+    @Option(names = "--fleet", paramLabel = "demo|store",
+        description = "Whose fleet and feeds, overriding the scenario's 'fleet:': demo (the bundled snapshot) or"
+            + " store (this store's own, read only).")
+    String fleet;
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
@@ -116,7 +123,8 @@ final class ExerciseCommand implements Callable<Integer> {
       out.println("Shipped scenarios ('patchwarden exercise run NAME'; docs/exercises.md):");
       for (String name : shipped()) {
         Scenario s = shippedScenario(name);
-        out.printf("  %-26s %3d days, %s%n", name, s.days(), String.join(", ", s.cves()));
+        out.printf("  %-26s %3d days, fleet %s, %s%n", name, s.days(), s.fleet().key(),
+            s.top() > 0 ? "the fleet's top " + s.top() + " CVEs" : String.join(", ", s.cves()));
         out.println("      " + s.description());
       }
       return 0;
@@ -129,25 +137,9 @@ final class ExerciseCommand implements Callable<Integer> {
       Scenario s = scenario(name);
       scenarios.add(common.seed != null ? s.withSeed(common.seed) : s);
     }
-    AppConfig user = root.config();
-    Path policy = common.policy != null ? common.policy
-        : Files.isRegularFile(user.home().resolve("policy.yaml")) ? user.home().resolve("policy.yaml") : null;
-    AppConfig config = prepare(user);
-    List<ExerciseReport> reports = new ArrayList<>();
-    try (App app = new App(config, root.clock())) {
-      LocalDate snapshot = app.describeKevCatalog().describe(1).map(d -> d.version().released())
-          .map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC)).orElse(LocalDate.now(root.clock()));
-      var exercise = app.runExercise(policy);
-      for (Scenario s : scenarios) {
-        try {
-          reports.add(exercise.run(s, snapshot));
-        } catch (IllegalArgumentException e) {
-          throw new CliException(2, "exercise: " + e.getMessage());
-        }
-      }
-    } catch (FeedFormatException e) {
-      throw new CliException(2, "exercise: " + e.getMessage());
-    }
+    Scenario.Fleet fleet = fleet(scenarios, common.fleet);
+    List<ExerciseReport> reports = fleet == Scenario.Fleet.STORE ? onStore(scenarios, common)
+        : onDemo(scenarios, common);
     PrintWriter out = root.terminal().out();
     boolean two = reports.size() == 2;
     if (common.json) {
@@ -170,6 +162,65 @@ final class ExerciseCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The fleet the scenarios run on: {@code --fleet}, else theirs, which must agree. */
+  private static Scenario.Fleet fleet(List<Scenario> scenarios, String option) {
+    if (option != null) {
+      return Scenario.Fleet.of(option.strip()).orElseThrow(() -> new CliException(2,
+          "exercise: --fleet: expected demo or store, got '" + option + "'"));
+    }
+    Scenario.Fleet first = scenarios.get(0).fleet();
+    for (Scenario s : scenarios) {
+      if (s.fleet() != first) {
+        throw new CliException(2, "exercise: " + scenarios.get(0).source() + " runs on fleet " + first.key() + " but "
+            + s.source() + " on fleet " + s.fleet().key() + "; compare runs on one fleet (--fleet demo|store)");
+      }
+    }
+    return first;
+  }
+
+  /** Runs on the bundled demo, in its own prepared home; the user's database is never opened. */
+  private List<ExerciseReport> onDemo(List<Scenario> scenarios, Common common) {
+    AppConfig user = root.config();
+    Path policy = common.policy != null ? common.policy
+        : Files.isRegularFile(user.home().resolve("policy.yaml")) ? user.home().resolve("policy.yaml") : null;
+    AppConfig config = prepare(user);
+    try (App app = new App(config, root.clock())) {
+      return runAll(app, scenarios, policy);
+    }
+  }
+
+  /** Runs on the store the command runs against, as every command opens it; RunExercise only reads it. */
+  private List<ExerciseReport> onStore(List<Scenario> scenarios, Common common) {
+    App app = root.app();
+    if (!app.databaseExists()) {
+      throw new CliException(2, "exercise: " + scenarios.get(0).source() + " runs on fleet store, but there is no"
+          + " database at " + app.databaseDescription() + "; import an inventory and load feeds first, or use"
+          + " fleet: demo (--fleet demo)");
+    }
+    root.terminal().err().println("exercise: on the fleet, feeds and policy of " + app.databaseDescription()
+        + " (read only)");
+    return runAll(app, scenarios, common.policy);
+  }
+
+  private List<ExerciseReport> runAll(App app, List<Scenario> scenarios, Path policy) {
+    List<ExerciseReport> reports = new ArrayList<>();
+    try {
+      LocalDate snapshot = app.describeKevCatalog().describe(1).map(d -> d.version().released())
+          .map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC)).orElse(LocalDate.now(root.clock()));
+      var exercise = app.runExercise(policy);
+      for (Scenario s : scenarios) {
+        try {
+          reports.add(exercise.run(s, snapshot));
+        } catch (IllegalArgumentException e) {
+          throw new CliException(2, "exercise: " + e.getMessage());
+        }
+      }
+    } catch (FeedFormatException e) {
+      throw new CliException(2, "exercise: " + e.getMessage());
+    }
+    return reports;
   }
 
   /** A scenario file, or a shipped scenario by name; refused input is exit code 2. */

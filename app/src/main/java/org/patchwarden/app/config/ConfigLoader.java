@@ -32,6 +32,7 @@ public final class ConfigLoader {
       Map.entry("agents.stale-after", "PATCHWARDEN_AGENTS_STALE_AFTER"),
       Map.entry("events.due-soon", "PATCHWARDEN_EVENTS_DUE_SOON"),
       Map.entry("scheduler.tick", "PATCHWARDEN_SCHEDULER_TICK"),
+      Map.entry("notify.interval", "PATCHWARDEN_NOTIFY_INTERVAL"),
       Map.entry("remediation.require-staging-baseline", "PATCHWARDEN_REMEDIATION_REQUIRE_STAGING_BASELINE"),
       Map.entry("remediation.staging-evidence-approves", "PATCHWARDEN_REMEDIATION_STAGING_EVIDENCE_APPROVES"),
       Map.entry("db.url", "PATCHWARDEN_DB"),
@@ -202,7 +203,8 @@ public final class ConfigLoader {
     return new OpsSettings(duration(env, file, home, "feeds.sync-interval", d.feedSyncInterval()),
         duration(env, file, home, "agents.stale-after", d.staleAfter()),
         duration(env, file, home, "events.due-soon", d.dueSoon()),
-        duration(env, file, home, "scheduler.tick", d.tick()));
+        duration(env, file, home, "scheduler.tick", d.tick()),
+        duration(env, file, home, "notify.interval", d.notifyInterval()));
   }
 
   private static java.time.Duration duration(Map<String, String> env, Map<String, String> file, Path home, String key,

@@ -10,17 +10,29 @@ import java.util.Objects;
  * @param staleAfter {@code agents.stale-after}: an asset not seen for longer is flagged stale (48h)
  * @param dueSoon {@code events.due-soon}: how far ahead a due date or verification deadline raises an event (3d)
  * @param tick {@code scheduler.tick}: how often a server node looks for due jobs (1m)
+ * @param notifyInterval {@code notify.interval}: how often the server raises notifications and delivers the due ones (5m)
  */
-public record OpsSettings(Duration feedSyncInterval, Duration staleAfter, Duration dueSoon, Duration tick) {
+public record OpsSettings(Duration feedSyncInterval, Duration staleAfter, Duration dueSoon, Duration tick,
+    Duration notifyInterval) {
+  /** The default notification interval: a retry's backoff starts at minutes, so minutes are fine-grained enough. */
+  public static final Duration NOTIFY_INTERVAL = Duration.ofMinutes(5);
+
   public OpsSettings {
     Objects.requireNonNull(feedSyncInterval, "feedSyncInterval");
     Objects.requireNonNull(staleAfter, "staleAfter");
     Objects.requireNonNull(dueSoon, "dueSoon");
     Objects.requireNonNull(tick, "tick");
+    Objects.requireNonNull(notifyInterval, "notifyInterval");
+  }
+
+  /** Settings with the default notification interval. */
+  public OpsSettings(Duration feedSyncInterval, Duration staleAfter, Duration dueSoon, Duration tick) {
+    this(feedSyncInterval, staleAfter, dueSoon, tick, NOTIFY_INTERVAL);
   }
 
   public static OpsSettings defaults() {
-    return new OpsSettings(Duration.ofHours(6), Duration.ofHours(48), Duration.ofDays(3), Duration.ofMinutes(1));
+    return new OpsSettings(Duration.ofHours(6), Duration.ofHours(48), Duration.ofDays(3), Duration.ofMinutes(1),
+        NOTIFY_INTERVAL);
   }
 
   /**

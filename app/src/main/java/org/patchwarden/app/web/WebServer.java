@@ -48,6 +48,8 @@ public final class WebServer implements AutoCloseable {
         new InventoryRoutes(app, metrics),
         new org.patchwarden.app.web.ops.OpsRoutes(app, metrics),
         new ExportRoutes(app),
+        new ReportRoutes(app),
+        new OverviewRoutes(app),
         new OpenApiRoutes(registry, json),
         new org.patchwarden.app.web.pages.DashboardRoutes(app, authenticate));
   }

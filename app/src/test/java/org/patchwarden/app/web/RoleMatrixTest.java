@@ -71,6 +71,8 @@ class RoleMatrixTest {
     MATRIX.put("POST /api/v1/findings/marks", new Expect(ANALYZE, true));
     MATRIX.put("POST /api/v1/inventories", new Expect(ANALYZE, true));
     MATRIX.put("GET /api/v1/export", new Expect(ALL, false));
+    MATRIX.put("GET /api/v1/report", new Expect(ALL, false));
+    MATRIX.put("GET /api/v1/overview", new Expect(ALL, false));
     // The dashboard's pages (DashboardBrowserTest covers another team's asset page).
     MATRIX.put("GET /login", new Expect(null, false));
     MATRIX.put("POST /login", new Expect(null, false));
@@ -82,6 +84,9 @@ class RoleMatrixTest {
     MATRIX.put("POST /findings/plan", new Expect(ANALYZE, false));
     MATRIX.put("GET /changes", new Expect(ALL, false));
     MATRIX.put("POST /changes/approve", new Expect(APPROVE, false));
+    MATRIX.put("POST /changes/apply", new Expect(ANALYZE, false));
+    MATRIX.put("POST /changes/verify", new Expect(ANALYZE, false));
+    MATRIX.put("POST /changes/cancel", new Expect(ANALYZE, false));
     MATRIX.put("GET /feeds", new Expect(ALL, false));
     for (String file : List.of("/static/dashboard.css", "/static/dashboard.js",
         "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "/webjars/uplot/1.6.30/dist/uPlot.min.css")) {

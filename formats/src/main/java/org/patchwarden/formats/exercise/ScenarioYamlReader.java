@@ -48,7 +48,7 @@ public final class ScenarioYamlReader {
       "rematch_on_feed_change");
   public static final List<String> EVENT_KINDS = List.of("kev_added", "advisory_published", "patch_delayed",
       "rescan_every", "verification_fails", "inventory_stale");
-  private static final List<String> SELECTOR_KEYS = List.of("assets", "tags", "teams");
+  private static final List<String> SELECTOR_KEYS = List.of("assets", "tags", "teams", "all");
   private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -185,9 +185,12 @@ public final class ScenarioYamlReader {
       throw fail("name", top.get("name"), "expected 1 to 64 letters, digits, '.', '_' or '-', got '" + name + "'");
     }
     String description = top.containsKey("description") ? text(top.get("description"), "description") : "";
-    if (top.containsKey("fleet") && !text(top.get("fleet"), "fleet").equals("demo")) {
-      throw fail("fleet", top.get("fleet"), "only 'demo' (the bundled snapshot's fleet, feeds and policy) is supported, got '"
-          + text(top.get("fleet"), "fleet") + "'");
+    Scenario.Fleet fleet = Scenario.Fleet.DEMO;
+    if (top.containsKey("fleet")) {
+      String key = text(top.get("fleet"), "fleet").strip();
+      fleet = Scenario.Fleet.of(key).orElseThrow(() -> fail("fleet", top.get("fleet"),
+          "expected demo (the bundled snapshot's fleet and feeds) or store (those of the store the command runs"
+              + " against), got '" + key + "'"));
     }
     LocalDate start = null;
     if (top.containsKey("start")) {
@@ -201,13 +204,21 @@ public final class ScenarioYamlReader {
     int days = integer(required(top, "days", "document", root), "days", 1, Scenario.MAX_DAYS);
     long seed = top.containsKey("seed") ? longValue(top.get("seed"), "seed") : 1L;
     Node cvesNode = required(top, "cves", "document", root);
-    List<Node> cveNodes = list(cvesNode, "cves");
-    if (cveNodes.isEmpty() || cveNodes.size() > MAX_CVES) {
-      throw fail("cves", cvesNode, "expected 1 to " + MAX_CVES + " CVE ids, got " + cveNodes.size());
-    }
     List<String> cves = new ArrayList<>();
-    for (int i = 0; i < cveNodes.size(); i++) {
-      cves.add(cve(cveNodes.get(i), "cves[" + i + "]"));
+    int topCves = 0;
+    if (cvesNode.value() instanceof Map<?, ?>) {
+      // cves: {top: N}: the fleet's N most urgent CVEs, chosen when the exercise runs (a scenario for any store)
+      Map<String, Node> m = map(cvesNode, "cves");
+      keys(m, "cves", List.of("top"));
+      topCves = integer(required(m, "top", "cves", cvesNode), "cves.top", 1, Scenario.MAX_TOP);
+    } else {
+      List<Node> cveNodes = list(cvesNode, "cves");
+      if (cveNodes.isEmpty() || cveNodes.size() > MAX_CVES) {
+        throw fail("cves", cvesNode, "expected 1 to " + MAX_CVES + " CVE ids (or {top: N}), got " + cveNodes.size());
+      }
+      for (int i = 0; i < cveNodes.size(); i++) {
+        cves.add(cve(cveNodes.get(i), "cves[" + i + "]"));
+      }
     }
     Scenario.Process process = top.containsKey("process") ? process(top.get("process")) : Scenario.Process.defaults();
     List<ScenarioEvent> events = new ArrayList<>();
@@ -217,10 +228,15 @@ public final class ScenarioYamlReader {
         throw fail("events", top.get("events"), "more than " + MAX_EVENTS + " events");
       }
       for (int i = 0; i < items.size(); i++) {
-        events.add(event(items.get(i), "events[" + i + "]"));
+        ScenarioEvent e = event(items.get(i), "events[" + i + "]");
+        if (topCves > 0 && (e instanceof ScenarioEvent.KevAdded || e instanceof ScenarioEvent.AdvisoryPublished)) {
+          throw fail("events[" + i + "]." + e.kind(), items.get(i), "names a CVE, but cves: {top: "
+              + topCves + "} chooses them when the exercise runs; list the CVEs in cves: to use " + e.kind());
+        }
+        events.add(e);
       }
     }
-    return new Scenario(source, name, description, start, days, seed, cves, process, events);
+    return new Scenario(source, name, description, fleet, start, days, seed, cves, topCves, process, events);
   }
 
   private Scenario.Process process(Node node) {
@@ -302,10 +318,14 @@ public final class ScenarioYamlReader {
     Set<String> names = words(m.get("assets"), path + ".assets");
     Set<String> tags = words(m.get("tags"), path + ".tags");
     Set<String> teams = words(m.get("teams"), path + ".teams");
-    if (names.isEmpty() && tags.isEmpty() && teams.isEmpty()) {
-      throw fail(path, at, "name the assets it concerns: assets, tags or teams (lists)");
+    boolean all = m.containsKey("all") && bool(m.get("all"), path + ".all");
+    if (all && !(names.isEmpty() && tags.isEmpty() && teams.isEmpty())) {
+      throw fail(path, at, "all: true selects every asset: drop assets, tags and teams, or all");
     }
-    return new AssetSelector(names, tags, teams);
+    if (!all && names.isEmpty() && tags.isEmpty() && teams.isEmpty()) {
+      throw fail(path, at, "name the assets it concerns: assets, tags or teams (lists), or all: true");
+    }
+    return new AssetSelector(names, tags, teams, all);
   }
 
   // ---- scalars and shapes

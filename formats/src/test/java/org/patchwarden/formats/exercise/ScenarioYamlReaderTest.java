@@ -65,16 +65,41 @@ class ScenarioYamlReaderTest {
   }
 
   @Test
-  void aFleetOtherThanTheDemoIsRefused() {
-    assertThatThrownBy(() -> read("version: 1\nname: x\nfleet: store\ndays: 3\ncves: [CVE-2026-0300]\n"))
-        .hasMessageContaining("s.yaml at fleet (line 3): only 'demo'");
+  void theFleetIsTheDemoUnlessTheScenarioNamesTheStore() {
+    assertThat(read("version: 1\nname: x\ndays: 3\ncves: [CVE-2026-0300]\n").fleet()).isEqualTo(Scenario.Fleet.DEMO);
+    assertThat(read("version: 1\nname: x\nfleet: store\ndays: 3\ncves: [CVE-2026-0300]\n").fleet())
+        .isEqualTo(Scenario.Fleet.STORE);
+    assertThatThrownBy(() -> read("version: 1\nname: x\nfleet: prod\ndays: 3\ncves: [CVE-2026-0300]\n"))
+        .hasMessageContaining("s.yaml at fleet (line 3): expected demo (the bundled snapshot's fleet and feeds) or"
+            + " store (those of the store the command runs against), got 'prod'");
+  }
+
+  @Test
+  void aScenarioForAnyStoreChoosesTopCvesAndSelectsAllAssets() {
+    Scenario s = read("version: 1\nname: x\nfleet: store\ndays: 3\ncves: {top: 4}\nevents:\n"
+        + "  - rescan_every: {all: true, every_days: 7}\n");
+
+    assertThat(s.cves()).isEmpty();
+    assertThat(s.top()).isEqualTo(4);
+    assertThat(s.events().get(0)).isInstanceOfSatisfying(ScenarioEvent.RescanEvery.class,
+        r -> assertThat(r.assets().all()).isTrue());
+  }
+
+  @Test
+  void aKevEventIsRefusedWhenTheCvesAreChosenAtRunTime() {
+    assertThatThrownBy(() -> read("version: 1\nname: x\ndays: 3\ncves: {top: 2}\nevents:\n"
+        + "  - kev_added: {cve: CVE-2026-0300, day: 0}\n"))
+        .hasMessageStartingWith("s.yaml at events[0].kev_added (line 6): names a CVE, but cves: {top: 2} chooses them");
+    assertThatThrownBy(() -> read("version: 1\nname: x\ndays: 3\ncves: {top: 0}\n"))
+        .hasMessage("s.yaml at cves.top (line 4): expected 1 to 20, got 0");
   }
 
   @Test
   void anEventWithoutAssetsIsRefused() {
     assertThatThrownBy(() -> read("version: 1\nname: x\ndays: 3\ncves: [CVE-2026-0300]\nevents:\n"
         + "  - patch_delayed: {days: 4}\n"))
-        .hasMessage("s.yaml at events[0].patch_delayed (line 6): name the assets it concerns: assets, tags or teams (lists)");
+        .hasMessage("s.yaml at events[0].patch_delayed (line 6): name the assets it concerns: assets, tags or teams (lists),"
+            + " or all: true");
   }
 
   @Test

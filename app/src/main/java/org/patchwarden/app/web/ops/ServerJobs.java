@@ -10,12 +10,16 @@ import org.patchwarden.schedule.ScheduledJob;
 
 /**
  * The server's recurring jobs, built from the composition root: feed sync (as {@code feeds sync}:
- * only changed advisories are re-matched), stale agents, and due-date and verification deadlines.
+ * only changed advisories are re-matched), stale agents, due-date and verification deadlines, and
+ * notifications (raised from the current state and delivered, as {@code notify deliver}).
  */
 public final class ServerJobs {
   public static final String FEED_SYNC = "feed-sync";
   public static final String STALE_AGENTS = "stale-agents";
   public static final String DEADLINES = "deadlines";
+  public static final String NOTIFY = "notify";
+  /** Deliveries one notify run sends at most: a backlog drains over several runs rather than holding the job. */
+  public static final int NOTIFY_LIMIT = 500;
 
   private ServerJobs() {}
 
@@ -28,11 +32,32 @@ public final class ServerJobs {
     return List.of(
         new ScheduledJob(FEED_SYNC, ops.feedSyncInterval(), timed(metrics, FEED_SYNC, () -> syncFeeds(app))),
         new ScheduledJob(STALE_AGENTS, hourly, timed(metrics, STALE_AGENTS, () -> app.flagStaleAgents().run().summary())),
-        new ScheduledJob(DEADLINES, hourly, timed(metrics, DEADLINES, () -> app.watchDeadlines().run().summary())));
+        new ScheduledJob(DEADLINES, hourly, timed(metrics, DEADLINES, () -> app.watchDeadlines().run().summary())),
+        new ScheduledJob(NOTIFY, ops.notifyInterval(), timed(metrics, NOTIFY, () -> notify(app))));
   }
 
   private static Supplier<String> timed(ServerMetrics metrics, String job, Supplier<String> work) {
     return () -> metrics.timeJob(job, work);
+  }
+
+  /**
+   * Queues the events the current state holds for each configured channel (each once), then sends the
+   * due deliveries, at most {@link #NOTIFY_LIMIT}; failures wait for their retry or end as dead letters.
+   */
+  static String notify(App app) {
+    List<String> channels = app.config().notifications().channels();
+    if (channels.isEmpty()) {
+      return "no channel configured (notify.webhook.url, notify.slack.url, notify.teams.url, notify.smtp.host)";
+    }
+    int queued = app.raiseNotifications(null).raise();
+    var run = app.deliverNotifications().deliver(NOTIFY_LIMIT);
+    String summary = "queued " + queued + " (channels: " + String.join(", ", channels) + "); sent " + run.sent()
+        + ", to retry " + run.retried() + ", dead letters " + run.dead();
+    if (run.dead() > 0) {
+      // a failed job run is what the logs and the job metrics flag: a dead letter needs a person
+      throw new IllegalStateException(summary);
+    }
+    return summary;
   }
 
   /** Syncs every enabled upstream under the writer lock, as {@code feeds sync} does. */

@@ -7,7 +7,7 @@ import org.patchwarden.remediate.Change;
 import org.patchwarden.remediate.ChangeFinding;
 import org.patchwarden.remediate.ChangeState;
 
-/** Changes: newest first, with approval and verification state; approvers approve here. */
+/** Changes: newest first, with approval and verification state; approvers approve, analysts apply, verify and cancel here. */
 public final class ChangesPage {
   private ChangesPage() {}
 
@@ -31,14 +31,30 @@ public final class ChangesPage {
     boolean mayApprove = user.canApprove() && c.state() instanceof ChangeState.Planned
         && !c.plannedBy().equalsIgnoreCase(user.name())
         && c.approvals().stream().noneMatch(a -> a.by().equalsIgnoreCase(user.name()));
-    Html action = Html.when(mayApprove, Html.of("""
-        <form method="post" action="/changes/approve"><input type="hidden" name="id" value="{}">{}\
-        <button type="submit" class="approve">Approve</button></form>""", c.id(), Layout.csrf(user)));
+    // Each button only where the role may do it and the state allows it; the use case still decides.
+    Html approve = Html.when(mayApprove, form("approve", c, user, "Approve", Html.EMPTY));
+    boolean analyst = user.canPlan();
+    ChangeState s = c.state();
+    Html apply = Html.when(analyst && (s instanceof ChangeState.Approved || s instanceof ChangeState.VerificationFailed
+        || s instanceof ChangeState.Unverified), form("apply", c, user, s instanceof ChangeState.Approved
+            ? "Mark applied" : "Mark applied again", Html.EMPTY));
+    Html verify = Html.when(analyst && c.awaitsVerification(), form("verify", c, user, "Verify now", Html.EMPTY));
+    Html cancel = Html.when(analyst && (s instanceof ChangeState.Planned || s instanceof ChangeState.Approved),
+        form("cancel", c, user, "Cancel", Html.of("<input type=\"text\" name=\"reason\" required maxlength=\"500\" "
+            + "placeholder=\"Reason\" aria-label=\"Reason for cancelling change {}\">", c.id())));
+    Html action = Html.join(List.of(approve, apply, verify, cancel));
     return Html.of("""
         <tr data-id="{}"><td>{}</td><td>{}<div class="muted">{} findings on {}</div></td><td>{}</td>\
         <td><span class="state {}">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>
         """, c.id(), c.id(), c.title(), c.findings().size(), String.join(", ", c.assets()), c.plannedBy(),
         c.state().name(), c.state().name(), approvals, verification(c), action);
+  }
+
+  /** A POST form of one transition of change {@code c}, with the CSRF field and {@code fields} before the button. */
+  private static Html form(String verb, Change c, PageUser user, String label, Html fields) {
+    return Html.of("""
+        <form method="post" action="/changes/{}" class="transition"><input type="hidden" name="id" value="{}">{}{}\
+        <button type="submit" class="{}">{}</button></form>""", verb, c.id(), Layout.csrf(user), fields, verb, label);
   }
 
   private static String approval(Approval a) {

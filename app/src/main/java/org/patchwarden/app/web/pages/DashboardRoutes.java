@@ -68,7 +68,20 @@ public final class DashboardRoutes implements RouteModule {
     routes.add(Route.post("/findings/plan", Permission.ANALYZE, "Dashboard: plan a change of selected findings",
         this::plan).body("application/x-www-form-urlencoded").scoped());
     routes.add(Route.get("/changes", Permission.READ, "Dashboard: changes", this::changes).scoped());
-    routes.add(Route.post("/changes/approve", Permission.APPROVE, "Dashboard: approve a change", this::approve)
+    routes.add(Route.post("/changes/approve", Permission.APPROVE, "Dashboard: approve a change",
+        ctx -> transition(ctx, "approved", (c, by) -> app.approveChange().approve(c.id(), by)))
+        .body("application/x-www-form-urlencoded").scoped());
+    routes.add(Route.post("/changes/apply", Permission.ANALYZE, "Dashboard: mark an approved change applied",
+        ctx -> transition(ctx, "applied", (c, by) -> app.applyChange().apply(c.id(), by)))
+        .body("application/x-www-form-urlencoded").scoped());
+    routes.add(Route.post("/changes/verify", Permission.ANALYZE,
+        "Dashboard: verify an applied change against its assets' newest inventories",
+        ctx -> transition(ctx, "verified", (c, by) -> {
+          app.verifyChanges().verify(c.id(), List.of());
+          return app.listChanges().find(c.id()).orElseThrow();
+        })).body("application/x-www-form-urlencoded").scoped());
+    routes.add(Route.post("/changes/cancel", Permission.ANALYZE, "Dashboard: cancel a change (form: id, reason)",
+        ctx -> transition(ctx, "cancelled", (c, by) -> app.applyChange().cancel(c.id(), by, reason(ctx))))
         .body("application/x-www-form-urlencoded").scoped());
     routes.add(Route.get("/feeds", Permission.READ, "Dashboard: feeds status", this::feeds));
     STATIC.keySet().stream().sorted().forEach(path ->
@@ -246,12 +259,27 @@ public final class DashboardRoutes implements RouteModule {
     }
   }
 
+  /** What a transition's redirect names ({@code ?applied=3}) and how the page says it. */
+  private static final Map<String, String> DONE = Map.of(
+      "planned", "planned", "approved", "approved", "applied", "marked applied; verification is due",
+      "cancelled", "cancelled");
+
   private void changes(Context ctx) {
     Caller caller = Caller.of(ctx);
-    String planned = ctx.queryParam("planned");
-    String approved = ctx.queryParam("approved");
-    String notice = planned != null ? "Change " + planned + " planned." : approved != null
-        ? "Change " + approved + " approved." : null;
+    String notice = null;
+    for (var done : DONE.entrySet()) {
+      String id = ctx.queryParam(done.getKey());
+      if (id != null) {
+        notice = "Change " + id + " " + done.getValue() + ".";
+      }
+    }
+    String verified = ctx.queryParam("verified");
+    if (verified != null && verified.matches("\\d{1,18}")) {
+      // verification may or may not decide the change: the page says where it stands now
+      notice = app.listChanges().find(Long.parseLong(verified))
+          .map(c -> "Change " + c.id() + " checked against its assets' newest inventories: " + c.state().name() + ".")
+          .orElse(null);
+    }
     renderChanges(ctx, caller, 200, notice, null);
   }
 
@@ -262,23 +290,34 @@ public final class DashboardRoutes implements RouteModule {
     html(ctx, status, ChangesPage.render(changes, user(caller), notice, error));
   }
 
-  private void approve(Context ctx) {
+  /** A change transition posted from the changes page: the same use cases as the API, on a change the caller sees. */
+  private void transition(Context ctx, String done, java.util.function.BiFunction<Change, String, Change> step) {
     Caller caller = Caller.of(ctx);
     long id;
     try {
       id = Long.parseLong(String.valueOf(ctx.formParam("id")).strip());
     } catch (NumberFormatException e) {
-      throw ApiProblem.badRequest("approve: form field 'id' must be a change number, got '" + ctx.formParam("id") + "'");
+      throw ApiProblem.badRequest("form field 'id' must be a change number, got '" + ctx.formParam("id") + "'");
     }
     Predicate<String> visible = visibleAssets(caller.user());
     Change c = app.listChanges().find(id).filter(x -> x.assets().stream().allMatch(visible))
         .orElseThrow(() -> ApiProblem.notFound("no change " + id + " among your teams' changes"));
     try {
-      app.approveChange().approve(c.id(), caller.user().name());
-      ctx.redirect("/changes?approved=" + id, io.javalin.http.HttpStatus.SEE_OTHER);
+      step.apply(c, caller.user().name());
+      ctx.redirect("/changes?" + done + "=" + id, io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (IllegalTransition e) {
       renderChanges(ctx, caller, 409, null, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      renderChanges(ctx, caller, 400, null, e.getMessage());
     }
+  }
+
+  private static String reason(Context ctx) {
+    String reason = ctx.formParam("reason");
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("Cancelling a change needs a reason.");
+    }
+    return reason;
   }
 
   private void feeds(Context ctx) {

@@ -56,7 +56,9 @@ class ServerJobsTest {
       List<JobRun> runs = app.scheduler("node-a", metrics).runDue();
 
       assertThat(runs).extracting(JobRun::job).containsExactlyInAnyOrder(ServerJobs.FEED_SYNC, ServerJobs.STALE_AGENTS,
-          ServerJobs.DEADLINES);
+          ServerJobs.DEADLINES, ServerJobs.NOTIFY);
+      assertThat(runs).filteredOn(r -> r.job().equals(ServerJobs.NOTIFY)).extracting(JobRun::detail)
+          .containsExactly("no channel configured (notify.webhook.url, notify.slack.url, notify.teams.url, notify.smtp.host)");
       assertThat(runs).allSatisfy(r -> assertThat(r.ok()).as(r.detail()).isTrue());
       List<Event> events = app.eventStore().recent(10_000);
       assertThat(events).extracting(Event::kind).contains(Event.Kind.STALE_INVENTORY, Event.Kind.OVERDUE);
@@ -73,9 +75,72 @@ class ServerJobsTest {
     }
     try (App app = app(later.plus(Duration.ofHours(1)))) {
       assertThat(app.scheduler("node-a", app.serverMetrics()).runDue()).extracting(JobRun::job)
-          .as("the hourly checks are due again after an hour; the sync after six")
-          .containsExactlyInAnyOrder(ServerJobs.STALE_AGENTS, ServerJobs.DEADLINES);
+          .as("the hourly checks and notifications are due again after an hour; the sync after six")
+          .containsExactlyInAnyOrder(ServerJobs.STALE_AGENTS, ServerJobs.DEADLINES, ServerJobs.NOTIFY);
     }
+  }
+
+  @Test
+  void theNotifyJobDeliversTheDueEventsToALoopbackWebhookOnceAndNotAgainOnItsNextRun() throws Exception {
+    // A copy of the demo's database: this test's job runs must not move the other test's schedule.
+    Path copy = java.nio.file.Files.createDirectories(home.resolve("notify"));
+    java.nio.file.Files.copy(home.resolve("demo/patchwarden.db"), copy.resolve("patchwarden.db"));
+    List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext("/hook", exchange -> {
+      bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    hook.start();
+    try {
+      var rules = org.patchwarden.notify.NotifyRules.defaults();
+      NotifySettings notify = new NotifySettings(java.net.URI.create("http://127.0.0.1:" + hook.getAddress().getPort()
+          + "/hook"), null, null, null, new org.patchwarden.notify.NotifyRules(rules.urgentTiers(), rules.dueSoonDays(),
+          3650), org.patchwarden.notify.RetryPolicy.defaults());
+      OpsSettings ops = new OpsSettings(Duration.ofHours(6), Duration.ofHours(48), Duration.ofDays(3),
+          Duration.ofMinutes(1), Duration.ofMinutes(10));
+      java.util.function.Function<Instant, App> at = now -> new App(new AppConfig(copy,
+          "jdbc:sqlite:" + copy.resolve("patchwarden.db"), null, null, "warn", List.of(), null, 0.5,
+          RemediationSettings.defaults(), ops, notify), Clock.fixed(now, ZoneOffset.UTC));
+
+      JobRun first;
+      try (App app = at.apply(NOW)) {
+        first = app.scheduler("node-a", app.serverMetrics()).runDue().stream()
+            .filter(r -> r.job().equals(ServerJobs.NOTIFY)).findFirst().orElseThrow();
+        assertThat(app.scheduler("node-b", app.serverMetrics()).runDue()).as("not due again at once").isEmpty();
+      }
+      assertThat(first.ok()).as(first.detail()).isTrue();
+      assertThat(bodies).isNotEmpty().anySatisfy(b -> assertThat(b).contains("\"kind\":\"kev-hit\""));
+      assertThat(first.detail()).contains("(channels: webhook); sent " + bodies.size() + ", to retry 0, dead letters 0");
+      int sent = bodies.size();
+
+      // The next run sends what the other jobs of the first round raised after notify ran (their order is
+      // the store's); the one after has nothing left: every event went out once.
+      for (int round = 1; round <= 2; round++) {
+        try (App app = at.apply(NOW.plus(Duration.ofMinutes(10L * round)))) {
+          List<JobRun> again = app.scheduler("node-b", app.serverMetrics()).runDue();
+          assertThat(again).extracting(JobRun::job).as("due again after notify.interval").contains(ServerJobs.NOTIFY);
+          JobRun run = again.stream().filter(r -> r.job().equals(ServerJobs.NOTIFY)).findFirst().orElseThrow();
+          assertThat(run.detail()).startsWith("queued 0 ").contains("dead letters 0");
+          if (round == 2) {
+            assertThat(run.detail()).contains("sent 0,");
+          }
+        }
+      }
+      assertThat(bodies).as("no event is sent twice").doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(sent);
+    } finally {
+      hook.stop(0);
+    }
+  }
+
+  @Test
+  void theNotifyIntervalIsConfigurableAndFiveMinutesByDefault() {
+    assertThat(OpsSettings.defaults().notifyInterval()).isEqualTo(Duration.ofMinutes(5));
+    var config = org.patchwarden.app.config.ConfigLoader.load(new org.patchwarden.app.config.ConfigLoader.Flags(home,
+        null, null), Map.of("PATCHWARDEN_NOTIFY_INTERVAL", "15m"));
+    assertThat(config.ops().notifyInterval()).isEqualTo(Duration.ofMinutes(15));
   }
 
   @Test
