@@ -45,6 +45,7 @@ public final class App implements AutoCloseable {
     root.setLevel(Level.toLevel(config.logLevel(), Level.WARN));
     // PDFBox warns of every base font it substitutes while rendering a report: noise, not news.
     ((Logger) LoggerFactory.getLogger("org.apache.pdfbox")).setLevel(Level.ERROR);
+    StartupTrace.mark("configuration read, logging set up");
   }
 
   public AppConfig config() {
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
       } catch (org.patchwarden.store.SchemaTooNewException e) {
         throw new org.patchwarden.app.cli.CliException(2, "database " + databaseDescription() + ": " + e.getMessage());
       }
+      StartupTrace.mark("database open");
     }
     return database;
   }

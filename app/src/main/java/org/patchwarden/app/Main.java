@@ -16,12 +16,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     // Raw descriptors, UTF-8, one 64 kB buffer: the vercmp protocol streams 100k lines per second.
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     int code = run(new Terminal(new FileInputStream(FileDescriptor.in), out, err, System.getenv()), args);
+    StartupTrace.mark("exit " + code);
     System.exit(code);
   }
 
@@ -36,7 +38,9 @@ public final class Main {
    */
   public static int run(Terminal terminal, Clock clock, String... args) {
     try {
-      return PatchwardenCommand.commandLineFor(terminal, clock, args).execute(args);
+      picocli.CommandLine commandLine = PatchwardenCommand.commandLineFor(terminal, clock, args);
+      StartupTrace.mark("command line built");
+      return commandLine.execute(args);
     } finally {
       terminal.out().flush();
       terminal.err().flush();

@@ -235,8 +235,14 @@ public final class ScanAssets {
       List<String> names = group.stream().map(in -> in.asset().name()).toList();
       Map<String, Asset> stored = assets.findAll(names);
       Map<String, AssetStore.Newest> newest = assets.newest(names);
-      for (AssetInventory input : group) {
+      // the content hashes of the parsed inputs, on every core: SHA-256 of a fleet's packages is a
+      // noticeable part of an import (an unparsed input is hashed below if it must be parsed after all)
+      List<String> hashes = group.parallelStream()
+          .map(in -> in.parse() != null ? null : InventoryContent.hash(in.os(), in.packages())).toList();
+      for (int at = 0; at < group.size(); at++) {
+        AssetInventory input = group.get(at);
         AssetInventory in = input;
+        String precomputed = hashes.get(at);
         Asset asset = in.asset();
         String name = asset.name();
         // an asset listed twice is recorded twice, the second time against the first one's revision
@@ -260,7 +266,7 @@ public final class ScanAssets {
           }
           in = in.parse().get();
         }
-        String contentHash = InventoryContent.hash(in.os(), in.packages());
+        String contentHash = in == input && precomputed != null ? precomputed : InventoryContent.hash(in.os(), in.packages());
         if (head != null && head.matchComplete() && !head.contentHash().isEmpty()
             && head.contentHash().equals(contentHash)) {
           // equal content: the newest revision holds exactly these packages and OS, so the scan

@@ -246,8 +246,20 @@ public final class Database implements AutoCloseable {
         return new Readiness(false, -1, expected, "the database did not answer within 2 s");
       }
       int installed = SchemaVersion.installed(c).orElse(-1);
-      String problem = expected >= 0 && installed != expected
-          ? "schema at migration " + installed + ", this build carries " + expected : null;
+      java.util.NavigableSet<String> build = SchemaVersion.inBuild();
+      String problem = null;
+      if (!build.isEmpty()) {
+        java.util.NavigableSet<String> applied = SchemaVersion.applied(c).orElse(null);
+        if (applied == null) {
+          problem = "the schema history records a failed migration";
+        } else if (!applied.equals(build)) {
+          java.util.Set<String> missing = new java.util.TreeSet<>(SchemaVersion.ORDER);
+          missing.addAll(build);
+          missing.removeAll(applied);
+          problem = "schema at migration " + (applied.isEmpty() ? "none" : applied.last()) + ", this build carries "
+              + build.last() + (missing.isEmpty() ? "" : " (not applied: " + String.join(", ", missing) + ")");
+        }
+      }
       return new Readiness(true, installed, expected, problem);
     } catch (java.sql.SQLException | RuntimeException e) {
       return new Readiness(false, -1, expected, "database unreachable: " + e.getMessage());

@@ -9,7 +9,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -18,124 +25,188 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The schema version a database records, read with one query, against the newest migration this
+ * The migrations a database records as applied, read with one query, against the migrations this
  * build carries: Flyway (hundreds of classes, a classpath scan and a checksum of every migration)
- * runs only when the two differ.
+ * runs only when they differ. Versions are compared whole ({@code V13_1} is 13.1, not 13), and every
+ * migration of the build must be applied, not just the newest: migrations are numbered out of order
+ * on purpose, so a lower number merged later must still migrate a database past a higher one.
  */
 final class SchemaVersion {
   private static final String ANCHOR = "/db/migration/V1__init.sql";
-  private static final Pattern MIGRATION = Pattern.compile("(?:.*/)?V(\\d+)__[^/]*\\.sql");
-  private static int newest = Integer.MIN_VALUE;
+  private static final Pattern MIGRATION = Pattern.compile("(?:.*/)?V(\\d+(?:[._]\\d+)*)__[^/]*\\.sql");
+  /** Flyway's order of versions: part by part, numerically; missing parts count as zero. */
+  static final Comparator<String> ORDER = SchemaVersion::compare;
+  private static NavigableSet<String> inBuild;
 
   private SchemaVersion() {}
 
   /**
-   * The newest {@code V<n>__*.sql} migration this build carries, read from the directory or jar
-   * holding {@code db/migration} (a listing, not Flyway's scan); -1 when it cannot be listed.
-   * Read from the files rather than kept as a constant, which a new migration would leave stale.
+   * Every {@code V<version>__*.sql} migration this build carries (versions as Flyway records them,
+   * {@code 13.1}), read from the directory or jar holding {@code db/migration} (a listing, not
+   * Flyway's scan); empty when it cannot be listed. Read from the files rather than kept as a
+   * constant, which a new migration would leave stale.
    */
-  static synchronized int newestInBuild() {
-    if (newest == Integer.MIN_VALUE) {
-      newest = newest(SchemaVersion.class.getResource(ANCHOR));
+  static synchronized NavigableSet<String> inBuild() {
+    if (inBuild == null) {
+      inBuild = java.util.Collections.unmodifiableNavigableSet(migrations(SchemaVersion.class.getResource(ANCHOR)));
     }
-    return newest;
+    return inBuild;
   }
 
-  /** The newest migration beside {@code anchor} (a {@code file:} or {@code jar:} URL of V1), or -1. */
+  /** The major number of the newest migration this build carries ({@code 13} for 13.1), or -1. */
+  static int newestInBuild() {
+    NavigableSet<String> all = inBuild();
+    return all.isEmpty() ? -1 : major(all.last());
+  }
+
+  /** The major number of the newest migration beside {@code anchor} (a {@code file:} or {@code jar:} URL of V1), or -1. */
   static int newest(URL anchor) {
+    NavigableSet<String> all = migrations(anchor);
+    return all.isEmpty() ? -1 : major(all.last());
+  }
+
+  /** The migration versions beside {@code anchor}, in Flyway's order; empty when they cannot be listed. */
+  static NavigableSet<String> migrations(URL anchor) {
+    NavigableSet<String> versions = new TreeSet<>(ORDER);
     if (anchor == null) {
-      return -1;
+      return versions;
     }
     try {
-      return switch (anchor.getProtocol()) {
+      switch (anchor.getProtocol()) {
         case "file" -> {
           try (Stream<Path> files = Files.list(Path.of(anchor.toURI()).getParent())) {
-            yield files.mapToInt(p -> version(p.getFileName().toString())).max().orElse(-1);
+            files.map(p -> version(p.getFileName().toString())).flatMap(Optional::stream).forEach(versions::add);
           }
         }
         case "jar" -> {
           String spec = anchor.getPath();
           int bang = spec.indexOf("!/");
           if (bang < 0 || spec.indexOf("!/", bang + 2) >= 0) {
-            yield -1; // not a plain jar on disk (a jar in a jar): let Flyway decide
+            return new TreeSet<>(ORDER); // not a plain jar on disk (a jar in a jar): let Flyway decide
           }
           String dir = spec.substring(bang + 2, spec.lastIndexOf('/') + 1);
           try (JarFile jar = new JarFile(Path.of(new java.net.URI(spec.substring(0, bang))).toFile())) {
-            yield jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0)
-                .mapToInt(SchemaVersion::version).max().orElse(-1);
+            jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(dir) && n.indexOf('/', dir.length()) < 0)
+                .map(SchemaVersion::version).flatMap(Optional::stream).forEach(versions::add);
           }
         }
-        default -> -1;
-      };
+        default -> {
+          return versions;
+        }
+      }
     } catch (IOException | URISyntaxException | RuntimeException e) {
-      return -1;
+      return new TreeSet<>(ORDER);
     }
+    return versions;
   }
 
-  private static int version(String name) {
-    Matcher m = MIGRATION.matcher(name);
-    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  private static Optional<String> version(String fileName) {
+    Matcher m = MIGRATION.matcher(fileName);
+    return m.matches() ? Optional.of(canonical(m.group(1))) : Optional.empty();
+  }
+
+  /**
+   * A version as one string per value: parts as numbers without leading zeros, trailing zero parts
+   * dropped ({@code 13_1}, {@code 13.1} and {@code 13.1.0} are all {@code 13.1}), as Flyway compares them.
+   */
+  static String canonical(String version) {
+    List<String> parts = new ArrayList<>();
+    for (String part : version.strip().split("[._]")) {
+      parts.add(new java.math.BigInteger(part).toString());
+    }
+    while (parts.size() > 1 && parts.getLast().equals("0")) {
+      parts.removeLast();
+    }
+    return String.join(".", parts);
+  }
+
+  private static int compare(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int c = new java.math.BigInteger(i < x.length ? x[i] : "0").compareTo(new java.math.BigInteger(i < y.length ? y[i] : "0"));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   /** What to do with a database whose history says {@code installed} (empty: no history, a new database). */
   enum Action { NONE, MIGRATE }
 
   /**
-   * Whether the database behind {@code dataSource} needs Flyway: MIGRATE when it has no history, an
-   * older version or a failed migration, or when this build's migrations cannot be listed; NONE
-   * when it is at {@link #newestInBuild}.
+   * Whether the database behind {@code dataSource} needs Flyway: MIGRATE when it has no history, a
+   * failed migration, or lacks any migration of this build (an older database, or one past a higher
+   * number that a lower one merged later), or when this build's migrations cannot be listed; NONE
+   * when every migration of the build is applied and none beyond them.
    *
    * @throws SchemaTooNewException when a newer build migrated it past what this one knows
    */
   static Action check(DataSource dataSource) {
-    int newest = newestInBuild();
-    if (newest < 0) {
+    if (inBuild().isEmpty()) {
       return Action.MIGRATE;
     }
-    OptionalInt installed;
+    Optional<NavigableSet<String>> applied;
     try (Connection c = dataSource.getConnection()) {
-      installed = installed(c);
+      applied = applied(c);
     } catch (SQLException e) {
       // No history table (a new database) or an unreadable one: Flyway knows what to do or to say.
       return Action.MIGRATE;
     }
-    if (installed.isEmpty() || installed.getAsInt() < newest) {
+    return applied.map(a -> check(a, inBuild())).orElse(Action.MIGRATE);
+  }
+
+  /** As {@link #check(DataSource)}, for a history holding {@code applied} and a build carrying {@code build}. */
+  static Action check(Collection<String> applied, NavigableSet<String> build) {
+    if (applied.isEmpty() || build.isEmpty()) {
       return Action.MIGRATE;
     }
-    if (installed.getAsInt() > newest) {
-      throw new SchemaTooNewException(installed.getAsInt(), newest);
+    String newestApplied = applied.stream().max(ORDER).orElseThrow();
+    if (ORDER.compare(newestApplied, build.last()) > 0) {
+      throw new SchemaTooNewException(newestApplied, build.last());
     }
-    return Action.NONE;
+    // Anything else that differs (a missing migration, or an applied one this build does not carry)
+    // is Flyway's to migrate, validate and explain.
+    return applied.size() == build.size() && build.containsAll(applied) ? Action.NONE : Action.MIGRATE;
   }
 
   /**
-   * The highest successfully applied versioned migration, or empty when the history is empty or
+   * The successfully applied versioned migrations (canonical versions), or empty when the history
    * holds a failed migration (which Flyway must report or repair).
    */
-  static OptionalInt installed(Connection c) throws SQLException {
-    int newest = -1;
+  static Optional<NavigableSet<String>> applied(Connection c) throws SQLException {
+    NavigableSet<String> versions = new TreeSet<>(ORDER);
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
       while (rs.next()) {
         String version = rs.getString(1);
         if (!rs.getBoolean(2)) {
-          return OptionalInt.empty();
+          return Optional.empty();
         }
         if (version == null || version.isBlank()) {
-          continue; // a repeatable migration or the baseline marker of another tool
+          continue; // a repeatable migration
         }
-        newest = Math.max(newest, major(version));
+        try {
+          versions.add(canonical(version));
+        } catch (NumberFormatException e) {
+          versions.add("0." + Math.abs(version.hashCode())); // not one of ours: differs, so Flyway validates it
+        }
       }
     }
-    return newest < 0 ? OptionalInt.empty() : OptionalInt.of(newest);
+    return Optional.of(versions);
+  }
+
+  /**
+   * The major number of the highest successfully applied versioned migration, or empty when the
+   * history is empty or holds a failed migration.
+   */
+  static OptionalInt installed(Connection c) throws SQLException {
+    return applied(c).filter(v -> !v.isEmpty()).map(v -> OptionalInt.of(major(v.last()))).orElse(OptionalInt.empty());
   }
 
   private static int major(String version) {
     int dot = version.indexOf('.');
-    try {
-      return Integer.parseInt(dot < 0 ? version.strip() : version.substring(0, dot).strip());
-    } catch (NumberFormatException e) {
-      return -1; // not one of ours: counts as older, so Flyway validates it
-    }
+    return Integer.parseInt(dot < 0 ? version : version.substring(0, dot));
   }
 }

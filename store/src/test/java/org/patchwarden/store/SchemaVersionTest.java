@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Flyway runs only when the recorded schema version differs from the newest migration; a newer one is refused. */
+/** Flyway runs only when the applied migrations differ from the build's, versions compared whole; a newer one is refused. */
 class SchemaVersionTest {
   @TempDir Path dir;
 
@@ -47,14 +47,77 @@ class SchemaVersionTest {
     Path jar = dir.resolve("app.jar");
     try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
       for (String entry : List.of("db/migration/V1__init.sql", "db/migration/V9__x.sql", "db/migration/V12__y.sql",
-          "db/migration/README.md", "db/other/V99__no.sql", "db/migration/sub/V50__no.sql")) {
+          "db/migration/V9_1__z.sql", "db/migration/README.md", "db/other/V99__no.sql", "db/migration/sub/V50__no.sql")) {
         out.putNextEntry(new java.util.jar.JarEntry(entry));
         out.closeEntry();
       }
     }
     java.net.URL anchor = java.net.URI.create("jar:" + jar.toUri() + "!/db/migration/V1__init.sql").toURL();
     assertThat(SchemaVersion.newest(anchor)).isEqualTo(12);
+    assertThat(SchemaVersion.migrations(anchor)).containsExactly("1", "9", "9.1", "12");
     assertThat(SchemaVersion.newest(null)).isEqualTo(-1);
+  }
+
+  @Test
+  void theBuildsMigrationsIncludeMinorVersionsAsFlywayRecordsThem() {
+    assertThat(SchemaVersion.inBuild()).contains("1", "13", "13.1");
+  }
+
+  @Test
+  void versionsAreComparedWholeAndNumerically() {
+    assertThat(SchemaVersion.canonical("13_1")).isEqualTo("13.1");
+    assertThat(SchemaVersion.canonical("013.1.0")).isEqualTo("13.1");
+    assertThat(SchemaVersion.ORDER.compare("13.1", "13")).isPositive();
+    assertThat(SchemaVersion.ORDER.compare("13.1", "14")).isNegative();
+    assertThat(SchemaVersion.ORDER.compare("9", "10")).isNegative();
+  }
+
+  @Test
+  void aHistoryAtTheNewestMajorButWithoutItsMinorMigrationMigrates() {
+    var build = new java.util.TreeSet<>(SchemaVersion.ORDER);
+    build.addAll(List.of("1", "13", "13.1"));
+    assertThat(SchemaVersion.check(List.of("1", "13"), build)).isEqualTo(SchemaVersion.Action.MIGRATE);
+    assertThat(SchemaVersion.check(List.of("1", "13", "13.1"), build)).isEqualTo(SchemaVersion.Action.NONE);
+  }
+
+  @Test
+  void aHistoryPastAHigherNumberStillMigratesALowerOneMergedLater() {
+    // Out of order on purpose: V22 of one change applied, then V18 of another merged into the build.
+    var build = new java.util.TreeSet<>(SchemaVersion.ORDER);
+    build.addAll(List.of("1", "17", "18", "22"));
+    assertThat(SchemaVersion.check(List.of("1", "17", "22"), build)).isEqualTo(SchemaVersion.Action.MIGRATE);
+  }
+
+  @Test
+  void aHistoryWithAMinorVersionBeyondTheBuildIsRefused() {
+    var build = new java.util.TreeSet<>(SchemaVersion.ORDER);
+    build.addAll(List.of("1", "13"));
+    assertThatThrownBy(() -> SchemaVersion.check(List.of("1", "13", "13.1"), build))
+        .isInstanceOf(SchemaTooNewException.class)
+        .hasMessageContaining("schema version 13.1")
+        .hasMessageContaining("(13)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aDatabaseWhoseHistoryLacksAMinorMigrationOfTheBuildIsMigratedAgain(String dialect) throws SQLException {
+    String url = url(dialect);
+    Database.open(url, null, null).close();
+    execute(url, "DELETE FROM flyway_schema_history WHERE version = '13.1'");
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertThat(SchemaVersion.check(SchemaVersion.applied(c).orElseThrow(), SchemaVersion.inBuild()))
+          .isEqualTo(SchemaVersion.Action.MIGRATE);
+    }
+    // What V13_1 drops, back under its name, so that Flyway re-applying it succeeds.
+    // (on a table of its own: PostgreSQL's DROP INDEX would wait for Flyway's lock on its history).
+    execute(url, "CREATE TABLE schema_version_test (x INTEGER)");
+    execute(url, "CREATE INDEX installed_packages_tuple ON schema_version_test (x)");
+    try (Database db = Database.open(url, null, null)) {
+      assertThat(db.readiness().problem()).isNull();
+    }
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertThat(SchemaVersion.applied(c).orElseThrow()).contains("13.1");
+    }
   }
 
   @ParameterizedTest

@@ -73,7 +73,7 @@ final class ImportSummary {
     Map<String, Integer> byKind = new TreeMap<>();
     notes.values().forEach(ns -> ns.forEach(n -> byKind.merge(kind(n), 1, Integer::sum)));
     if (!byKind.isEmpty()) {
-      out.printf("notes: %d (%s)%n", byKind.values().stream().mapToInt(Integer::intValue).sum(),
+      out.printf("notes: %d (%s); --verbose lists them%n", byKind.values().stream().mapToInt(Integer::intValue).sum(),
           String.join(", ", byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
     }
     out.println("(every asset and note: --verbose)");

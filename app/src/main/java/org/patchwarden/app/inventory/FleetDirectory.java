@@ -100,9 +100,9 @@ public final class FleetDirectory {
         List<Path> files = f.files();
         String digest = f.digest();
         inputs.add(ScanAssets.AssetInventory.unparsed(e.asset(), true, digest,
-            () -> parsed(e, InventoryFiles.read(files), digest, shared, notes, assetNotes)));
+            () -> parsed(e, sharedPackages(InventoryFiles.read(files), shared), digest, notes, assetNotes)));
       } else {
-        inputs.add(parsed(e, f.collected(), f.digest(), shared, notes, assetNotes));
+        inputs.add(parsed(e, f.collected(), f.digest(), notes, assetNotes));
       }
     }
     return new Fleet(inputs, notes);
@@ -149,26 +149,29 @@ public final class FleetDirectory {
         if (listed.get(name) == 1 && digest.equals(stored.get(name))) {
           return new Folder(files, digest, assetNotes, null, null);
         }
-        CollectedInventory c = InventoryFiles.read(files);
         // shared at once, so that what a folder parsed to is garbage before the next folders are read
-        List<InstalledPackage> packages = new ArrayList<>(c.packages().size());
-        c.packages().forEach(pkg -> packages.add(shared.computeIfAbsent(pkg, k -> k)));
-        return new Folder(files, digest, assetNotes, new CollectedInventory(c.os(), packages, c.notes(),
-            c.subjectName()), null);
+        return new Folder(files, digest, assetNotes, sharedPackages(InventoryFiles.read(files), shared), null);
       } catch (RuntimeException ex) {
         return new Folder(null, null, List.of(), null, ex);
       }
     }
   }
 
+  /** The parsed files with each package replaced by the fleet's one instance of it. */
+  private static CollectedInventory sharedPackages(CollectedInventory c, Map<InstalledPackage, InstalledPackage> shared) {
+    List<InstalledPackage> packages = new ArrayList<>(c.packages().size());
+    c.packages().forEach(pkg -> packages.add(shared.computeIfAbsent(pkg, k -> k)));
+    return new CollectedInventory(c.os(), packages, c.notes(), c.subjectName());
+  }
+
   /**
-   * An asset's input from its parsed folder files. The digest goes with it only when the files gave
+   * An asset's input from its parsed folder files, whose packages are shared ({@link #sharedPackages}). The digest goes with it only when the files gave
    * no notes: a skipped parse would not repeat them.
    */
   private static ScanAssets.AssetInventory parsed(AssetListEntry e, CollectedInventory c, String digest,
-      Map<InstalledPackage, InstalledPackage> shared, Map<String, List<String>> notes, List<String> assetNotes) {
+      Map<String, List<String>> notes, List<String> assetNotes) {
     Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
-    c.packages().forEach(p -> packages.add(shared.computeIfAbsent(p, k -> k)));
+    packages.addAll(c.packages());
     List<String> all = new ArrayList<>(assetNotes);
     all.addAll(c.notes());
     if (!all.isEmpty()) {
