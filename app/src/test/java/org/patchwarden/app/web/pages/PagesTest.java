@@ -57,6 +57,44 @@ class PagesTest {
     assertThat(closed).doesNotContain("id=\"plan-change\"").contains("<option value=\"fixed\" selected>");
   }
 
+  private static org.patchwarden.remediate.Change change(long id) {
+    Instant at = Instant.parse("2026-11-01T08:00:00Z");
+    return org.patchwarden.remediate.Change.plan("fixes", "T0", List.of("web-01"), null, 1, "alice", at, List.of(
+        new org.patchwarden.remediate.ChangeFinding(new org.patchwarden.match.FindingKey("web-01", "deb", "curl",
+            "DSA-5197-1"), List.of(), "Debian:11", false, "7.74.0-1.3+deb11u1", "7.74.0-1.3+deb11u2",
+            "7.74.0-1.3+deb11u2", at, "T0", "", org.patchwarden.remediate.ChangeFinding.Outcome.PENDING, null, "")),
+        null).stored(id, 1);
+  }
+
+  @Test
+  void changeTransitionsAreOfferedOnlyToRolesAllowedThemAndOnlyInStatesThatAllowThem() {
+    Instant at = Instant.parse("2026-11-02T08:00:00Z");
+    var planned = change(1);
+    var approved = change(2).approve("bob", at);
+    var applied = change(3).approve("bob", at).apply("ana", at, java.time.Duration.ofHours(72));
+    var changes = List.of(planned, approved, applied);
+    PageUser approver = new PageUser("bob2", "approver", "t", false, true);
+
+    String analyst = ChangesPage.render(changes, ANALYST, null, null);
+    String viewer = ChangesPage.render(changes, VIEWER, null, null);
+    String approving = ChangesPage.render(changes, approver, null, null);
+
+    assertThat(viewer).doesNotContain("form method=\"post\"");
+    assertThat(approving).contains("action=\"/changes/approve\"").doesNotContain("action=\"/changes/apply\"",
+        "action=\"/changes/verify\"", "action=\"/changes/cancel\"");
+    assertThat(analyst).doesNotContain("action=\"/changes/approve\"")
+        .contains("name=\"_csrf\" value=\"tok&quot;en\"", "name=\"reason\" required");
+    assertThat(row(analyst, 1)).contains("button type=\"submit\" class=\"cancel\"").doesNotContain("class=\"apply\"", "class=\"verify\"");
+    assertThat(row(analyst, 2)).contains("class=\"apply\">Mark applied<", "class=\"cancel\"").doesNotContain("class=\"verify\"");
+    assertThat(row(analyst, 3)).contains("class=\"verify\">Verify now<").doesNotContain("class=\"apply\"", "class=\"cancel\"");
+  }
+
+  /** The table row of change {@code id} in a changes page. */
+  private static String row(String page, long id) {
+    int start = page.indexOf("<tr data-id=\"" + id + "\">");
+    return page.substring(start, page.indexOf("</tr>", start));
+  }
+
   @Test
   void feedsOlderThanAWeekAreMarked() {
     Instant now = Instant.parse("2026-12-05T12:00:00Z");
