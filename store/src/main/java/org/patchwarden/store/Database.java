@@ -105,8 +105,19 @@ public final class Database implements AutoCloseable {
     return new Database(ds, dialect);
   }
 
+  /**
+   * The versions of the Java migrations {@link #flyway} registers, for {@link SchemaVersion}'s quick
+   * check without loading Flyway (SchemaVersionTest checks them against what Flyway resolves).
+   */
+  static final java.util.List<String> JAVA_MIGRATION_VERSIONS = java.util.List.of("19.1");
+
   private static void migrate(javax.sql.DataSource ds) {
-    Flyway.configure()
+    flyway(ds).load().migrate();
+  }
+
+  /** Flyway as {@link #open} migrates with. */
+  static org.flywaydb.core.api.configuration.FluentConfiguration flyway(javax.sql.DataSource ds) {
+    return Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
@@ -114,9 +125,7 @@ public final class Database implements AutoCloseable {
         // higher number still gets a lower one merged later, instead of failing validation.
         .outOfOrder(true)
         // V19.1 converts stored packages with the store's own encoding
-        .javaMigrations(new PackageListMigration())
-        .load()
-        .migrate();
+        .javaMigrations(new PackageListMigration());
   }
 
   /** For tests and vendor-specific maintenance in this package. */

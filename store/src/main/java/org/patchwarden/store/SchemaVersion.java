@@ -41,14 +41,18 @@ final class SchemaVersion {
   private SchemaVersion() {}
 
   /**
-   * Every {@code V<version>__*.sql} migration this build carries (versions as Flyway records them,
-   * {@code 13.1}), read from the directory or jar holding {@code db/migration} (a listing, not
-   * Flyway's scan); empty when it cannot be listed. Read from the files rather than kept as a
+   * Every migration this build carries (versions as Flyway records them, {@code 13.1}): the {@code
+   * V<version>__*.sql} files, read from the directory or jar holding {@code db/migration} (a listing, not
+   * Flyway's scan), and {@link Database#JAVA_MIGRATION_VERSIONS}; empty when the files cannot be listed. Read from the files rather than kept as a
    * constant, which a new migration would leave stale.
    */
   static synchronized NavigableSet<String> inBuild() {
     if (inBuild == null) {
-      inBuild = java.util.Collections.unmodifiableNavigableSet(migrations(SchemaVersion.class.getResource(ANCHOR)));
+      NavigableSet<String> all = migrations(SchemaVersion.class.getResource(ANCHOR));
+      if (!all.isEmpty()) {
+        Database.JAVA_MIGRATION_VERSIONS.forEach(v -> all.add(canonical(v)));
+      }
+      inBuild = java.util.Collections.unmodifiableNavigableSet(all);
     }
     return inBuild;
   }
