@@ -121,7 +121,9 @@ public final class ServerBench {
       serve.addAll(List.of("serve", "--port", Integer.toString(port)));
       Process server = new ProcessBuilder(serve).redirectOutput(logs.resolve("serve.out").toFile())
           .redirectError(logs.resolve("serve.err").toFile()).start();
-      try (HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build()) {
+      // the pool's threads are not daemons: shut down below, or the bench would never exit
+      java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(64);
+      try (HttpClient http = HttpClient.newBuilder().executor(pool).build()) {
         URI base = URI.create("http://127.0.0.1:" + port);
         awaitUp(http, base, server, logs);
         long b0 = System.nanoTime();
@@ -153,6 +155,7 @@ public final class ServerBench {
           System.out.println("LOST: " + (uploads - up.errors() - stored) + " accepted upload(s) not in the store");
         }
       } finally {
+        pool.shutdownNow();
         server.destroy();
         server.waitFor(20, TimeUnit.SECONDS);
       }
