@@ -43,9 +43,10 @@ final class SqliteNativeLibrary {
    * empty when the jar carries none for this platform.
    */
   static Optional<Path> cached(Path root) throws IOException {
-    String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+    Path versionDir = root.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion());
+    String folder = platformFolder(versionDir);
     String name = System.mapLibraryName("sqlitejdbc");
-    Path dir = root.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion()).resolve(folder);
+    Path dir = versionDir.resolve(folder);
     Path lib = dir.resolve(name);
     if (Files.isRegularFile(lib)) {
       return Optional.of(lib);
@@ -65,6 +66,33 @@ final class SqliteNativeLibrary {
       }
     }
     return Optional.of(lib);
+  }
+
+  /**
+   * The driver's name for this platform's library folder ({@code Linux/x86_64}), remembered beside
+   * the libraries: the driver finds it by running {@code uname -o} (is this Android?), a process
+   * started on every command otherwise. A wrong remembered name (a home shared with a musl machine
+   * of the same architecture) only fails the load, and the driver then extracts its own copy.
+   */
+  static String platformFolder(Path versionDir) throws IOException {
+    String key = (System.getProperty("os.name") + "-" + System.getProperty("os.arch")).replaceAll("[^A-Za-z0-9._-]", "_");
+    Path remembered = versionDir.resolve("platform-" + key);
+    if (Files.isRegularFile(remembered)) {
+      String folder = Files.readString(remembered).strip();
+      if (!folder.isEmpty() && !folder.contains("..")) {
+        return folder;
+      }
+    }
+    String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+    Files.createDirectories(versionDir);
+    Path tmp = Files.createTempFile(versionDir, "platform-", ".tmp");
+    try {
+      Files.writeString(tmp, folder);
+      Files.move(tmp, remembered, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return folder;
   }
 
   private static Path cacheRoot() {

@@ -33,4 +33,20 @@ class SqliteNativeLibraryTest {
       assertThat(files).as("no temporary file left").containsExactly(lib);
     }
   }
+
+  @Test
+  void thePlatformFolderIsAskedOfTheDriverOnceThenReadFromTheCache() throws IOException {
+    Path versionDir = root.resolve("sqlite-jdbc-x");
+    assertThat(SqliteNativeLibrary.platformFolder(versionDir)).isEqualTo(OSInfo.getNativeLibFolderPathForCurrentOS());
+    Path remembered;
+    try (var files = Files.list(versionDir)) {
+      remembered = files.filter(p -> p.getFileName().toString().startsWith("platform-")).findFirst().orElseThrow();
+    }
+    // What is remembered is what the next start uses, without asking the driver (which runs uname).
+    Files.writeString(remembered, "Remembered/arch");
+    assertThat(SqliteNativeLibrary.platformFolder(versionDir)).isEqualTo("Remembered/arch");
+    Files.writeString(remembered, "../escape");
+    assertThat(SqliteNativeLibrary.platformFolder(versionDir)).as("a path outside the cache is not trusted")
+        .isEqualTo(OSInfo.getNativeLibFolderPathForCurrentOS());
+  }
 }
