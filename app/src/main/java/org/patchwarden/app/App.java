@@ -276,6 +276,17 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.usecase.RecordInventory(scanAssets(), verifyChanges());
   }
 
+  /**
+   * Inventory uploads recorded by group commit ({@link org.patchwarden.usecase.RecordUploads}): each
+   * batch under one writer-lock hold, owed matching completed first, {@code timed} around the record.
+   * The caller closes it.
+   */
+  public org.patchwarden.usecase.RecordUploads recordUploads(
+      java.util.function.UnaryOperator<java.util.function.Supplier<org.patchwarden.usecase.RecordInventory.Recorded>> timed) {
+    return new org.patchwarden.usecase.RecordUploads(inputs -> timed.apply(() -> recordInventory().record(inputs)).get(),
+        writerLock(), () -> completeMatching().complete(), org.patchwarden.usecase.RecordUploads.MAX_BATCH);
+  }
+
   /** Findings as a user may see them, filtered, sorted and paged through the assessment index. */
   public org.patchwarden.usecase.BrowseFindings browseFindings() {
     return new org.patchwarden.usecase.BrowseFindings(indexAssessments());
