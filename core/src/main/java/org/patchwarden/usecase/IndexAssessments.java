@@ -136,10 +136,8 @@ public final class IndexAssessments {
    */
   public void reindex(Collection<String> assetNames) {
     List<String> names = List.copyOf(new TreeSet<>(assetNames));
-    List<TrackedFinding> tracked = new ArrayList<>();
-    for (String name : names) {
-      tracked.addAll(findings.list(new FindingFilter(name, null, null, null)));
-    }
+    // one query per batch of assets, not one per asset: a rebuild of a 10,000-host store reads 40 times
+    List<TrackedFinding> tracked = findings.listOf(names);
     List<AssessmentIndex.Entry> entries = new ArrayList<>(tracked.size());
     for (PrioritisedFinding p : assess.assessTracked(tracked)) {
       entries.add(AssessmentIndex.Entry.of(p.tracked(), p.assessment()));
