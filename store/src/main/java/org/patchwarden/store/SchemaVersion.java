@@ -33,6 +33,8 @@ import javax.sql.DataSource;
  */
 final class SchemaVersion {
   private static final String ANCHOR = "/db/migration/V1__init.sql";
+  /** The migration files' names, one per line, written by the build (store/pom.xml) beside the folder. */
+  static final String INDEX = "/db/migration-index.txt";
   private static final Pattern MIGRATION = Pattern.compile("(?:.*/)?V(\\d+(?:[._]\\d+)*)__[^/]*\\.sql");
   /** Flyway's order of versions: part by part, numerically; missing parts count as zero. */
   static final Comparator<String> ORDER = SchemaVersion::compare;
@@ -48,7 +50,8 @@ final class SchemaVersion {
    */
   static synchronized NavigableSet<String> inBuild() {
     if (inBuild == null) {
-      NavigableSet<String> all = migrations(SchemaVersion.class.getResource(ANCHOR));
+      URL index = SchemaVersion.class.getResource(INDEX);
+      NavigableSet<String> all = index != null ? listed(index) : migrations(SchemaVersion.class.getResource(ANCHOR));
       if (!all.isEmpty()) {
         Database.JAVA_MIGRATION_VERSIONS.forEach(v -> all.add(canonical(v)));
       }
@@ -99,6 +102,18 @@ final class SchemaVersion {
         }
       }
     } catch (IOException | URISyntaxException | RuntimeException e) {
+      return new TreeSet<>(ORDER);
+    }
+    return versions;
+  }
+
+  /** The versions of the migration files named in {@code index}; empty when it cannot be read. */
+  static NavigableSet<String> listed(URL index) {
+    NavigableSet<String> versions = new TreeSet<>(ORDER);
+    try (var in = index.openStream()) {
+      new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .map(SchemaVersion::version).flatMap(Optional::stream).forEach(versions::add);
+    } catch (IOException e) {
       return new TreeSet<>(ORDER);
     }
     return versions;

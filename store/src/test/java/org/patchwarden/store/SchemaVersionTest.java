@@ -59,6 +59,15 @@ class SchemaVersionTest {
   }
 
   @Test
+  void theBuildsMigrationIndexNamesExactlyTheMigrationFilesBesideIt() {
+    java.net.URL index = SchemaVersion.class.getResource(SchemaVersion.INDEX);
+    assertThat(index).as("written by the build (store/pom.xml)").isNotNull();
+    assertThat(SchemaVersion.listed(index))
+        .containsExactlyElementsOf(SchemaVersion.migrations(SchemaVersion.class.getResource("/db/migration/V1__init.sql")))
+        .contains("1", "13.1", "19");
+  }
+
+  @Test
   void theBuildsMigrationsIncludeMinorVersionsAsFlywayRecordsThem() {
     assertThat(SchemaVersion.inBuild()).contains("1", "13", "13.1");
   }

@@ -83,6 +83,7 @@ final class FindingsCommand implements Callable<Integer> {
           + "planned, applied, verified, failed, risk-accepted or false-positive");
     };
     var assess = root.app().assessFindings(policy);
+    org.patchwarden.app.StartupTrace.mark("assessment policy ready");
     OwedMatching.warn(root);
     FindingOptions.checkAsset(assess, asset);
     String onlyTier = FindingOptions.checkTier(assess, tier);
@@ -92,6 +93,7 @@ final class FindingsCommand implements Callable<Integer> {
         .filter(p -> !overdue || p.tracked().status() == FindingStatus.OPEN && p.assessment().overdue(today))
         .filter(p -> !kevOnly || p.assessment().signals().inKev())
         .toList();
+    org.patchwarden.app.StartupTrace.mark("findings read and assessed");
     list = inRemediation(list, remediation, wanted);
     List<CoverageGap> gaps = root.app().listCoverageGaps().current(asset);
     PrintWriter out = root.terminal().out();
@@ -104,9 +106,11 @@ final class FindingsCommand implements Callable<Integer> {
       FindingJson.print(out, doc);
       return 0;
     }
+    org.patchwarden.app.StartupTrace.mark("remediation and coverage gaps read");
     DatabaseLine.print(root);
     FindingText.table(out, list, today);
     FindingText.noData(out, gaps);
+    org.patchwarden.app.StartupTrace.mark("printed");
     return 0;
   }
 }
