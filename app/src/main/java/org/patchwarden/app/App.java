@@ -276,6 +276,17 @@ public final class App implements AutoCloseable {
     return new org.patchwarden.usecase.RecordInventory(scanAssets(), verifyChanges());
   }
 
+  /**
+   * Inventory uploads recorded by group commit ({@link org.patchwarden.usecase.RecordUploads}): each
+   * batch under one writer-lock hold, owed matching completed first, {@code timed} around the record.
+   * The caller closes it.
+   */
+  public org.patchwarden.usecase.RecordUploads recordUploads(
+      java.util.function.UnaryOperator<java.util.function.Supplier<org.patchwarden.usecase.RecordInventory.Recorded>> timed) {
+    return new org.patchwarden.usecase.RecordUploads(inputs -> timed.apply(() -> recordInventory().record(inputs)).get(),
+        writerLock(), () -> completeMatching().complete(), org.patchwarden.usecase.RecordUploads.MAX_BATCH);
+  }
+
   /** Findings as a user may see them, filtered, sorted and paged through the assessment index. */
   public org.patchwarden.usecase.BrowseFindings browseFindings() {
     return new org.patchwarden.usecase.BrowseFindings(indexAssessments());
@@ -286,7 +297,7 @@ public final class App implements AutoCloseable {
    * Built again only when the home's policy file or the loaded feed versions (the SSVC table among
    * them) changed: parsing the policy and loading the SSVC table cost more than a findings page.
    */
-  public synchronized org.patchwarden.usecase.IndexAssessments indexAssessments() {
+  public org.patchwarden.usecase.IndexAssessments indexAssessments() {
     Database db = database();
     java.nio.file.Path file = config.home().resolve("policy.yaml");
     String key;
@@ -297,12 +308,57 @@ public final class App implements AutoCloseable {
     } catch (java.io.IOException e) {
       key = "unreadable " + e.getMessage();
     }
-    if (!key.equals(indexingKey)) {
-      indexing = new org.patchwarden.usecase.IndexAssessments(db.assessmentIndex(), db.findingStore(),
-          db.assetStore(), assessFindings(null), db.feedVersionStore(), db.writerLock());
-      indexingKey = key;
+    // the key is read outside the monitor: every findings page passes here
+    synchronized (this) {
+      if (!key.equals(indexingKey)) {
+        indexing = new org.patchwarden.usecase.IndexAssessments(db.assessmentIndex(), db.findingStore(),
+            db.assetStore(), rememberingAssessFindings(), db.feedVersionStore(), db.writerLock());
+        indexingKey = key;
+      }
+      return indexing;
     }
-    return indexing;
+  }
+
+  /** Vulnerability profiles remembered at most, per {@link #indexAssessments} instance. */
+  private static final int REMEMBERED_PROFILES = 200_000;
+
+  /**
+   * As {@code assessFindings(null)}, remembering each vulnerability's profile (advisories, KEV, EPSS,
+   * ATT&CK: feed data only) for as long as this instance lives: {@link #indexAssessments} makes a
+   * new one whenever a feed version changes. A findings page then reads no feed tables.
+   */
+  private AssessFindings rememberingAssessFindings() {
+    Policy policy = policy(null);
+    Database db = database();
+    SsvcEvaluator ssvc = SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null);
+    DescribeVulnerability describe = describeVulnerability();
+    java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<org.patchwarden.advisory.VulnerabilityProfile>>
+        known = new java.util.concurrent.ConcurrentHashMap<>();
+    return AssessFindings.batched(db.findingStore(), db.assetStore(), ids -> {
+      java.util.Map<String, java.util.Optional<org.patchwarden.advisory.VulnerabilityProfile>> out =
+          new java.util.LinkedHashMap<>();
+      java.util.List<String> missing = new java.util.ArrayList<>();
+      for (String id : ids) {
+        var p = known.get(id);
+        if (p != null) {
+          out.put(id, p);
+        } else {
+          missing.add(id);
+        }
+      }
+      if (!missing.isEmpty()) {
+        var found = describe.describeAll(missing);
+        if (known.size() + found.size() > REMEMBERED_PROFILES) {
+          known.clear();
+        }
+        for (String id : missing) {
+          var p = found.getOrDefault(id, java.util.Optional.empty());
+          known.put(id, p);
+          out.put(id, p);
+        }
+      }
+      return out;
+    }, policy, ssvc, clock);
   }
 
   /** The finding store writers use: it re-indexes the assessments of what they change. */

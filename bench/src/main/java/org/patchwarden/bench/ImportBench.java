@@ -108,7 +108,7 @@ public final class ImportBench {
     int drift = 5;
     long seed = 1;
     String debsecan = null;
-    int debsecanHosts = Integer.MAX_VALUE;
+    int debsecanHosts = 100; // one process per host takes ~150 ms: more only extrapolates more exactly
     Path work = null;
     boolean keep = false;
     for (int i = 0; i < args.length; i++) {
@@ -602,7 +602,12 @@ public final class ImportBench {
     String release = Collections.max(counts.entrySet(), Map.Entry.comparingByValue()).getKey();
     String suite = SUITES.get(release);
     List<String> hosts = statusFiles.keySet().stream().filter(h -> releaseOf.get(h).equals(release))
-        .limit(o.debsecanHosts()).toList();
+        .limit(Math.max(0, o.debsecanHosts())).toList();
+    if (hosts.isEmpty()) {
+      // no host timed, no ratio: a division by zero would print "Infinity"
+      System.out.println("DEBSECAN: not run (--debsecan-hosts " + o.debsecanHosts() + "); no ratio, no agreement");
+      return;
+    }
     Map<String, Set<String>> binariesBySource = new TreeMap<>();
     for (String h : hosts) {
       try (InputStream in = Files.newInputStream(statusFiles.get(h))) {

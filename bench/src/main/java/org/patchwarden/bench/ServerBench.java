@@ -48,7 +48,7 @@ public final class ServerBench {
   private ServerBench() {}
 
   record Options(Path jar, int hosts, int rate, int seconds, int uploadRate, int uploadSeconds, Path feeds,
-      int packages, Path work, String tier) {}
+      int packages, Path work, String tier, String generator, List<String> serveOptions) {}
 
   /** Latencies of one phase, in ms, and how many requests failed (status not 2xx, or no answer). */
   record Phase(String name, List<Double> latencies, int errors, int sent, double seconds) {
@@ -91,6 +91,7 @@ public final class ServerBench {
           FleetGenerator.readDpkgStatus(Path.of("/var/lib/dpkg/status")), o.hosts(), o.packages(), 8, 5, 1);
       Path fleet = o.work().resolve("fleet");
       ImportBench.writeFleet(hosts, fleet);
+      writeContexts(hosts, fleet);
       Path changed = o.work().resolve("fleet-changed");
       ImportBench.writeChangedCopy(fleet, changed);
       System.out.printf("fleet: %d Debian 11 hosts, %d packages each%n", hosts.size(), hosts.get(0).packages().size());
@@ -116,7 +117,7 @@ public final class ServerBench {
       try (var s = new java.net.ServerSocket(0)) {
         port = s.getLocalPort();
       }
-      List<String> serve = new ArrayList<>(java(o));
+      List<String> serve = new ArrayList<>(java(o, o.serveOptions()));
       serve.addAll(target);
       serve.addAll(List.of("serve", "--port", Integer.toString(port)));
       Process server = new ProcessBuilder(serve).redirectOutput(logs.resolve("serve.out").toFile())
@@ -132,12 +133,18 @@ public final class ServerBench {
         int tierZero = count(pg, "SELECT count(*) FROM assessment_index WHERE tier = '" + o.tier().replace("'", "") + "'");
         System.out.printf("index built by the first page: %.1f s (HTTP %d), %d rows, %d in %s%n",
             (System.nanoTime() - b0) / 1e9, first.statusCode(), count(pg, "SELECT count(*) FROM assessment_index"), tierZero, o.tier());
+        System.out.println("rows per tier: " + tiers(pg));
         // every page of T0 and a tenth beyond (empty pages must be cheap too)
         int pages = Math.max(1, (int) Math.ceil(tierZero / 50.0 * 1.1));
         // warm-up: the JIT and the pool, not counted
         fixedRate(http, "warm-up", o.rate(), 5, i -> get(base, token, o.tier(), 1 + i % pages));
-        Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, o.tier(), 1 + i % pages));
-        System.out.println(reads.line());
+        if (o.generator().equals("wrk") || o.generator().equals("both")) {
+          wrk(o, base, token, pages, logs);
+        }
+        if (!o.generator().equals("wrk")) {
+          Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, o.tier(), 1 + i % pages));
+          System.out.println(reads.line());
+        }
 
         List<Path> dirs;
         try (var list = Files.list(changed)) {
@@ -160,6 +167,57 @@ public final class ServerBench {
         server.waitFor(20, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * Realistic asset context, so that tier T0 (KEV-listed and internet-facing) has rows: one host in
+   * ten internet-facing, four owner teams, criticality 1-4, a fifth of the fleet in staging.
+   */
+  static void writeContexts(List<Inventory> hosts, Path fleet) throws IOException {
+    StringBuilder csv = new StringBuilder("name,kind,environment,owner_team,criticality,internet_facing,tags,"
+        + "vendor,product,version,part,cpe\n");
+    for (int i = 0; i < hosts.size(); i++) {
+      String name = hosts.get(i).assetName();
+      csv.append(name).append(",host,").append(i % 5 == 4 ? "staging" : "production").append(",team-")
+          .append((char) ('a' + i % 4)).append(',').append(1 + Math.floorMod(name.hashCode(), 4)).append(',')
+          .append(i % 10 == 0 ? "yes" : "no").append(",,,,,,\n");
+    }
+    Files.writeString(fleet.resolve("assets.csv"), csv);
+  }
+
+  private static String tiers(EmbeddedPostgres pg) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT tier, status, count(*) FROM assessment_index GROUP BY tier, status"
+            + " ORDER BY tier, status")) {
+      while (rs.next()) {
+        out.append(out.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getString(2).toLowerCase())
+            .append(' ').append(rs.getInt(3));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Debian's {@code wrk} (closed loop: 2 threads, 16 connections, each sending its next request when
+   * the last one is answered) over the same pages: what the server sustains, with its latencies.
+   */
+  private static void wrk(Options o, URI base, String token, int pages, Path logs) throws Exception {
+    Path script = logs.resolve("pages.lua");
+    Files.writeString(script, """
+        local n = 0
+        request = function()
+          n = n + 1
+          return wrk.format("GET", "/api/v1/findings?tier=%s&page=" .. (n %% %d + 1), {["Authorization"] = "Bearer %s"})
+        end
+        """.formatted(o.tier(), pages, token));
+    Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + o.seconds() + "s", "--latency", "-s", script.toString(),
+        base.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    System.out.println("wrk (closed loop, 16 connections):");
+    out.lines().filter(l -> l.contains("%") || l.contains("Requests/sec") || l.contains("requests in")
+        || l.contains("Non-2xx") || l.contains("Socket errors")).forEach(l -> System.out.println("  " + l.strip()));
   }
 
   private static HttpRequest get(URI base, String token, String tier, int page) {
@@ -250,8 +308,14 @@ public final class ServerBench {
   }
 
   private static List<String> java(Options o) {
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        o.jar().toAbsolutePath().toString());
+    return java(o, List.of());
+  }
+
+  private static List<String> java(Options o, List<String> options) {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(options);
+    cmd.addAll(List.of("-jar", o.jar().toAbsolutePath().toString()));
+    return cmd;
   }
 
   private static Path cli(Options o, Path logs, String label, List<String> target, List<String> args, String stdin)
@@ -291,6 +355,8 @@ public final class ServerBench {
     int packages = 276;
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "patchwarden-bench-server");
     String tier = "T0";
+    String generator = "java";
+    List<String> serveOptions = List.of();
     for (int i = 0; i < args.length; i++) {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -304,10 +370,13 @@ public final class ServerBench {
         case "--packages" -> packages = Integer.parseInt(v);
         case "--work" -> work = Path.of(v);
         case "--tier" -> tier = v;
+        case "--generator" -> generator = v; // java (open loop, fixed rate), wrk (closed loop) or both
+        case "--serve-opts" -> serveOptions = List.of(v.strip().split("\\s+")); // e.g. -XX:StartFlightRecording=...
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;
     }
-    return new Options(jar, hosts, rate, seconds, uploadRate, uploadSeconds, feeds, packages, work, tier);
+    return new Options(jar, hosts, rate, seconds, uploadRate, uploadSeconds, feeds, packages, work, tier, generator,
+        serveOptions);
   }
 }

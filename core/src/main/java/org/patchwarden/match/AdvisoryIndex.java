@@ -117,12 +117,51 @@ public final class AdvisoryIndex {
    * run ahead of the records.
    */
   public static AdvisoryIndex forInventories(AdvisoryStore store, Collection<Inventory> inventories) {
+    return forLookups(store, lookupsOf(inventories));
+  }
+
+  /**
+   * The ecosystem and name keys a matcher looks packages up by ({@link #lookupsOf}): an index made
+   * {@link #forLookups} some keys serves every inventory whose keys they {@linkplain #covers cover}.
+   */
+  public record Lookups(Set<String> ecosystems, Set<String> names) {
+    public Lookups {
+      ecosystems = Set.copyOf(ecosystems);
+      names = Set.copyOf(names);
+    }
+
+    /** Whether an index made for these keys holds every record {@code other}'s packages are looked up in. */
+    public boolean covers(Lookups other) {
+      return ecosystems.containsAll(other.ecosystems) && names.containsAll(other.names);
+    }
+
+    /** These keys and {@code other}'s. */
+    public Lookups union(Lookups other) {
+      Set<String> e = new HashSet<>(ecosystems);
+      e.addAll(other.ecosystems);
+      Set<String> n = new HashSet<>(names);
+      n.addAll(other.names);
+      return new Lookups(e, n);
+    }
+  }
+
+  /** The keys the matcher will look the inventories' packages up by. */
+  public static Lookups lookupsOf(Collection<Inventory> inventories) {
     Set<String> ecosystems = new HashSet<>();
     Set<String> names = new HashSet<>();
     lookups(inventories, ecosystems, names);
+    return new Lookups(ecosystems, names);
+  }
+
+  /**
+   * As {@link #forInventories}, for keys already gathered: matching any inventory whose keys these
+   * cover against it gives what matching against {@link #of} gives (a package's entries are all
+   * the records naming it, whichever other packages the index holds).
+   */
+  public static AdvisoryIndex forLookups(AdvisoryStore store, Lookups lookups) {
     Builder b = builder().sparseBelow(SPARSE_BELOW);
-    if (!names.isEmpty()) {
-      store.forEachRecordNaming(ecosystems, names, b::add);
+    if (!lookups.names().isEmpty()) {
+      store.forEachRecordNaming(lookups.ecosystems(), lookups.names(), b::add);
     }
     store.affectedPackageCounts().forEach(b::declareCoverage);
     return b.build();

@@ -59,6 +59,19 @@ public interface FindingStore {
   List<TrackedFinding> clearMark(FindingKey key);
 
   /**
+   * Every tracked finding (any status) of the assets among {@code assetNames}, in the order of
+   * {@link #list} (asset, package, advisory, ecosystem, source). Stores override it with one query
+   * per batch.
+   */
+  default List<TrackedFinding> listOf(Collection<String> assetNames) {
+    List<TrackedFinding> out = new java.util.ArrayList<>();
+    for (String name : new java.util.TreeSet<>(assetNames)) {
+      out.addAll(list(new FindingFilter(name, null, null, null)));
+    }
+    return out;
+  }
+
+  /**
    * The open findings (marked not affected or not) of each asset among {@code assetNames}: what
    * the newest recorded match found. Stores override it with one query per batch.
    */

@@ -182,6 +182,14 @@ public final class AssessFindings {
         Map<String, Optional<VulnerabilityProfile>> found = profiles.apply(wanted);
         wanted.forEach(id -> profileCache.put(id, found.getOrDefault(id, Optional.empty())));
       }
+      // every asset the run needs, in one request too
+      Set<String> names = new LinkedHashSet<>();
+      tracked.forEach(t -> names.add(t.finding().assetName()));
+      names.removeAll(assetCache.keySet());
+      if (!names.isEmpty()) {
+        Map<String, Asset> found = assets.findAll(names);
+        names.forEach(n -> assetCache.put(n, Optional.ofNullable(found.get(n))));
+      }
       List<AssessedFinding> out = new ArrayList<>(tracked.size());
       for (TrackedFinding t : tracked) {
         Finding f = t.finding();

@@ -22,6 +22,19 @@ public final class Authenticate {
   private final LoginThrottle throttle;
   private final Duration sessionLength;
   private final Clock clock;
+  /** Token hash to its user and when that was read; see {@link #TOKEN_TTL}. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Known> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * How long a token's user (role, teams) is taken from memory rather than the store: every API
+   * request authenticates, and reading the token and user is a few queries. A user changed or
+   * removed by another process (the CLI, another server node) is seen within this time.
+   */
+  public static final Duration TOKEN_TTL = Duration.ofSeconds(5);
+  /** Tokens remembered at most: past it the memory is emptied (a bound, not a working set). */
+  static final int TOKEN_CACHE_MAX = 10_000;
+
+  private record Known(Optional<User> user, java.time.Instant readAt) {}
 
   public Authenticate(UserStore users, PasswordHasher hasher, LoginThrottle throttle, Duration sessionLength,
       Clock clock) {
@@ -42,11 +55,32 @@ public final class Authenticate {
   /** A login's outcome: a login or a refusal. */
   public record LoginResult(Optional<Login> login, Refusal refusal) {}
 
+  /** The user of an API token, read from the store at most {@link #TOKEN_TTL} ago; an unknown token is not remembered. */
   public Optional<User> byToken(String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
-    return users.userByToken(Secrets.hash(token));
+    String hash = Secrets.hash(token);
+    java.time.Instant now = clock.instant();
+    Known known = tokens.get(hash);
+    if (known != null && !now.isBefore(known.readAt()) && now.isBefore(known.readAt().plus(TOKEN_TTL))) {
+      return known.user();
+    }
+    Optional<User> user = users.userByToken(hash);
+    if (user.isEmpty()) {
+      tokens.remove(hash); // guessed tokens must not fill the memory; a removed one is forgotten at once
+      return user;
+    }
+    if (tokens.size() >= TOKEN_CACHE_MAX) {
+      tokens.clear();
+    }
+    tokens.put(hash, new Known(user, now));
+    return user;
+  }
+
+  /** Forgets every remembered token: after this process changed users, roles, teams or tokens. */
+  public void forgetTokens() {
+    tokens.clear();
   }
 
   /** The session and its user for the session id in a cookie, when it exists and has not expired. */

@@ -100,6 +100,11 @@ public final class IndexingFindingStore implements FindingStore {
   }
 
   @Override
+  public List<TrackedFinding> listOf(Collection<String> assetNames) {
+    return store.listOf(assetNames);
+  }
+
+  @Override
   public Map<String, List<TrackedFinding>> openFindings(Collection<String> assetNames) {
     return store.openFindings(assetNames);
   }

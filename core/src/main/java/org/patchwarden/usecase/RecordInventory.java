@@ -40,6 +40,23 @@ public final class RecordInventory {
     }
   }
 
+  /**
+   * As {@link #record} or {@link #recordCounted}, for a fleet given group by group ({@link
+   * ScanAssets#scanGroups}): each report goes to {@code each} as its group is written, and the
+   * applied changes are verified once every group is.
+   *
+   * @return the verification each applied change on those assets got
+   */
+  public List<VerifyChanges.Result> recordGroups(java.util.Iterator<List<AssetInventory>> groups, boolean counted,
+      java.util.function.Consumer<ScanAssets.Counted> each) {
+    List<String> names = new java.util.ArrayList<>();
+    scan.scanGroups(groups, counted, c -> {
+      names.add(c.report().asset().name());
+      each.accept(c);
+    });
+    return List.copyOf(verify.afterScan(names));
+  }
+
   /** As {@link #record}, for a summary that needs the counts of findings only. */
   public RecordedCounts recordCounted(List<AssetInventory> inventories) {
     List<ScanAssets.Counted> counted = scan.scanCounted(inventories);

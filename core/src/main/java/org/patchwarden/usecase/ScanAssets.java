@@ -6,11 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.patchwarden.advisory.AdvisoryStore;
 import org.patchwarden.advisory.KevStore;
@@ -184,19 +186,105 @@ public final class ScanAssets {
     return scan(inputs, kevListed());
   }
 
+  /**
+   * Scans a fleet given group by group, as {@link #scan} (or, {@code counted}, {@link #scanCounted})
+   * scans it whole: each group's inventories are recorded, matched and their findings written
+   * before the next group is asked for, so that memory follows a group, not the fleet, and a group
+   * can be read while the one before is written. A group's assets are matched together against an
+   * index kept while the next groups' packages are in it (the same findings as one match of the
+   * fleet: a package's entries are every record naming it). Every report has one time of scan.
+   * Store writes go in transactions of at most {@value #GROUP} assets, as in {@link #scan}; a
+   * failure (of the store, or of {@code groups} reading the next group) leaves the groups before
+   * it recorded and matched.
+   *
+   * @param each gets every report, in input order, as soon as its group is written
+   * @throws IllegalArgumentException when an asset comes in two groups (give its inputs in one)
+   */
+  public void scanGroups(Iterator<List<AssetInventory>> groups, boolean counted, Consumer<Counted> each) {
+    Set<String> kevIds = counted ? kevListed() : null;
+    Session session = new Session(clock.instant().truncatedTo(ChronoUnit.MICROS));
+    Set<String> seen = new HashSet<>();
+    while (groups.hasNext()) {
+      List<AssetInventory> group = groups.next();
+      Set<String> names = new HashSet<>();
+      for (AssetInventory in : group) {
+        if (seen.contains(in.asset().name())) {
+          throw new IllegalArgumentException("asset '" + in.asset().name() + "' comes in two groups of one scan");
+        }
+        names.add(in.asset().name());
+      }
+      seen.addAll(names);
+      scan(group, kevIds, session).forEach(each);
+    }
+  }
+
+  /**
+   * What the groups of one scan share: its time, the advisory index of the packages seen so far
+   * (rebuilt when a group brings packages it does not cover), the KEV catalog, the recorded gaps.
+   */
+  private final class Session {
+    final Instant now;
+    private AdvisoryIndex.Lookups loaded;
+    private AdvisoryIndex index;
+    private List<org.patchwarden.advisory.KevEntry> kevEntries;
+    private Map<String, List<CoverageGap>> gaps;
+
+    Session(Instant now) {
+      this.now = now;
+    }
+
+    AdvisoryIndex index(List<Inventory> inventories) {
+      AdvisoryIndex.Lookups wanted = AdvisoryIndex.lookupsOf(inventories);
+      if (index == null || !loaded.covers(wanted)) {
+        loaded = loaded == null ? wanted : loaded.union(wanted);
+        index = AdvisoryIndex.forLookups(advisories, loaded);
+      }
+      return index;
+    }
+
+    List<org.patchwarden.advisory.KevEntry> kev() {
+      if (kevEntries == null) {
+        kevEntries = kev.newest(Integer.MAX_VALUE);
+      }
+      return kevEntries;
+    }
+
+    /** The recorded gaps of these assets. */
+    Map<String, List<CoverageGap>> gaps(Set<String> assetNames) {
+      if (gaps == null) {
+        gaps = new HashMap<>();
+        for (CoverageGap g : coverage.currentGaps()) {
+          gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g);
+        }
+      }
+      Map<String, List<CoverageGap>> out = new HashMap<>();
+      assetNames.forEach(n -> {
+        List<CoverageGap> g = gaps.get(n);
+        if (g != null) {
+          out.put(n, g);
+        }
+      });
+      return out;
+    }
+  }
+
   /** @param kevIds null to read unchanged assets' findings back, else to count them with these KEV ids */
   private List<Counted> scan(List<AssetInventory> inputs, Set<String> kevIds) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return scan(inputs, kevIds, new Session(clock.instant().truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  private List<Counted> scan(List<AssetInventory> inputs, Set<String> kevIds, Session session) {
+    Instant now = session.now;
     Recording r = new Recording(now);
     for (int from = 0; from < inputs.size(); from += GROUP) {
       List<AssetInventory> group = inputs.subList(from, Math.min(inputs.size(), from + GROUP));
       transactions.run(() -> r.record(group));
     }
     Map<String, Matched> matched = new HashMap<>();
-    for (Matched m : matchRecorded(r.recorded, now)) {
+    for (Matched m : matchRecorded(r.recorded, session)) {
       matched.put(m.inventory().assetName(), m);
     }
-    matched.putAll(asRecorded(r.skipped, kevIds));
+    matched.putAll(asRecorded(r.skipped, kevIds, session));
     List<Counted> reports = new ArrayList<>(inputs.size());
     for (AssetInventory in : inputs) {
       String name = in.asset().name();
@@ -310,17 +398,12 @@ public final class ScanAssets {
    * The findings and gaps recorded for unchanged, matched inventories, as a match would report them;
    * with {@code kevIds}, the findings counted rather than read.
    */
-  private Map<String, Matched> asRecorded(Map<String, Inventory> skipped, Set<String> kevIds) {
+  private Map<String, Matched> asRecorded(Map<String, Inventory> skipped, Set<String> kevIds, Session session) {
     Map<String, Matched> out = new HashMap<>();
     if (skipped.isEmpty()) {
       return out;
     }
-    Map<String, List<CoverageGap>> gaps = new HashMap<>();
-    for (CoverageGap g : coverage.currentGaps()) {
-      if (skipped.containsKey(g.assetName())) {
-        gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g);
-      }
-    }
+    Map<String, List<CoverageGap>> gaps = session.gaps(skipped.keySet());
     List<String> names = List.copyOf(skipped.keySet());
     for (int from = 0; from < names.size(); from += GROUP) {
       List<String> chunk = names.subList(from, Math.min(names.size(), from + GROUP));
@@ -377,7 +460,7 @@ public final class ScanAssets {
     if (recorded.isEmpty()) {
       return total;
     }
-    for (Matched m : matchRecorded(recorded, clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+    for (Matched m : matchRecorded(recorded, new Session(clock.instant().truncatedTo(ChronoUnit.MICROS)))) {
       total = total.plus(m.update());
     }
     return total;
@@ -395,16 +478,17 @@ public final class ScanAssets {
     }
   }
 
-  private List<Matched> matchRecorded(List<Inventory> recorded, Instant now) {
+  private List<Matched> matchRecorded(List<Inventory> recorded, Session session) {
     if (recorded.isEmpty()) {
       return List.of();
     }
-    AdvisoryIndex index = AdvisoryIndex.forInventories(advisories, recorded);
+    Instant now = session.now;
+    AdvisoryIndex index = session.index(recorded);
     MatchResult result = new FleetMatcher(index).match(recorded);
     Map<String, List<Finding>> byAsset = new LinkedHashMap<>();
     recorded.forEach(i -> byAsset.put(i.assetName(), new ArrayList<>()));
     result.findings().forEach(f -> byAsset.get(f.assetName()).add(f));
-    KevProducts.match(kev.newest(Integer.MAX_VALUE), recorded, index).forEach(f -> byAsset.get(f.assetName()).add(f));
+    KevProducts.match(session.kev(), recorded, index).forEach(f -> byAsset.get(f.assetName()).add(f));
     Map<String, List<CoverageGap>> gaps = new LinkedHashMap<>();
     result.gaps().forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));
     CpeVendors.unknown(recorded, advisories).forEach(g -> gaps.computeIfAbsent(g.assetName(), k -> new ArrayList<>()).add(g));

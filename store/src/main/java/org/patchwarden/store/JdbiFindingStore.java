@@ -258,6 +258,26 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} assets. */
+  /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} assets. */
+  @Override
+  public List<TrackedFinding> listOf(Collection<String> assetNames) {
+    List<String> names = List.copyOf(new TreeSet<>(assetNames));
+    List<TrackedFinding> out = new ArrayList<>();
+    return CursorRead.run(jdbi, dialect, h -> {
+      for (List<String> chunk : chunks(names)) {
+        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.* FROM findings f WHERE f.asset_name IN (<names>)"
+                + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
+            .bindList("names", chunk)
+            .setFetchSize(CursorRead.FETCH_SIZE)
+            .map((rs, ctx) -> tracked(rs))
+            .stream()) {
+          rows.forEach(out::add);
+        }
+      }
+      return out;
+    });
+  }
+
   @Override
   public Map<String, List<TrackedFinding>> openFindings(Collection<String> assetNames) {
     List<String> names = List.copyOf(new TreeSet<>(assetNames));

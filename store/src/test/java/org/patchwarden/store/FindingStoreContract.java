@@ -118,6 +118,22 @@ abstract class FindingStoreContract extends DatabaseContract {
   }
 
   @Test
+  void listOfGivesWhatListingEachAssetGivesInAnyStatus() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01")));
+    store.recordScan("web-02", 1, T1, List.of(dsa5169("web-02")));
+    store.recordScan("web-02", 2, T2, List.of());
+    store.markNotAffected(FindingKey.of(dsa5197("web-01")), NOT_LOADED);
+
+    List<TrackedFinding> each = new java.util.ArrayList<>();
+    for (String name : List.of("web-01", "web-02")) {
+      each.addAll(store.list(new FindingFilter(name, null, null, null)));
+    }
+
+    assertThat(store.listOf(List.of("web-02", "web-01", "build-01"))).containsExactlyInAnyOrderElementsOf(each)
+        .hasSize(3);
+  }
+
+  @Test
   void openCountsEqualWhatReadingTheOpenFindingsBackCounts() {
     store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01"), waitress("web-01")));
     store.recordScan("web-02", 1, T1, List.of(dsa5169("web-02")));

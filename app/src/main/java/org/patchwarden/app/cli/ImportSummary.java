@@ -25,29 +25,32 @@ final class ImportSummary {
 
   private ImportSummary() {}
 
-  /** One asset's figures in the summary. */
-  record Row(AssetReport report, int findings, int kev) {}
+  /** One asset's figures in the summary: a few numbers, so that a fleet's rows cost little memory. */
+  record Row(String asset, int revision, int packages, int findings, int kev, int opened, int closed) {}
 
   /**
-   * Prints the summary of reports whose open findings are counted ({@link ScanAssets#scanCounted}):
-   * an unchanged asset's findings are not read back, only counted.
+   * The summary's figures, taken report by report as an import's groups are written: only a row of
+   * numbers per asset is kept, not its inventory or findings.
    */
-  static void print(PrintWriter out, List<ScanAssets.Counted> reports, Map<String, List<String>> notes) {
-    List<Row> rows = new ArrayList<>(reports.size());
-    int findings = 0;
-    int kev = 0;
-    int opened = 0;
-    int closed = 0;
-    int unchanged = 0;
-    long packages = 0;
-    int withFindings = 0;
-    int withKev = 0;
-    int noData = 0;
-    for (ScanAssets.Counted c : reports) {
+  static final class Tally {
+    private final List<Row> rows = new ArrayList<>();
+    private int findings;
+    private int kev;
+    private int opened;
+    private int closed;
+    private int unchanged;
+    private long packages;
+    private int withFindings;
+    private int withKev;
+    private int noData;
+
+    /** Takes one counted report ({@link ScanAssets#scanCounted}: an unchanged asset's findings counted, not read). */
+    void add(ScanAssets.Counted c) {
       AssetReport r = c.report();
       int k = c.open().kevListed();
       int found = c.open().findings();
-      rows.add(new Row(r, found, k));
+      rows.add(new Row(r.asset().name(), r.inventory().revision(), r.packageCount(), found, k, r.update().opened(),
+          r.update().closed()));
       findings += found;
       kev += k;
       opened += r.update().opened();
@@ -58,40 +61,54 @@ final class ImportSummary {
       withKev += k > 0 ? 1 : 0;
       noData += r.gaps().isEmpty() ? 0 : 1;
     }
-    out.printf("imported %d assets: %d new inventory revisions, %d unchanged; %d packages%n", reports.size(),
-        reports.size() - unchanged, unchanged, packages);
-    out.printf("findings: %d on %d assets (%d new, %d fixed), %d KEV-listed on %d assets%n", findings, withFindings,
-        opened, closed, kev, withKev);
-    if (noData > 0) {
-      out.printf("no data (packages no loaded advisory data covers): %d assets%n", noData);
+
+    void print(PrintWriter out, Map<String, List<String>> notes) {
+      out.printf("imported %d assets: %d new inventory revisions, %d unchanged; %d packages%n", rows.size(),
+          rows.size() - unchanged, unchanged, packages);
+      out.printf("findings: %d on %d assets (%d new, %d fixed), %d KEV-listed on %d assets%n", findings,
+          withFindings, opened, closed, kev, withKev);
+      if (noData > 0) {
+        out.printf("no data (packages no loaded advisory data covers): %d assets%n", noData);
+      }
+      top(out, "top assets by findings", rows, Comparator.comparingInt(Row::findings).reversed(),
+          r -> r.findings() > 0);
+      if (kev > 0) {
+        top(out, "top assets by KEV-listed findings", rows, Comparator.comparingInt(Row::kev).reversed(),
+            r -> r.kev() > 0);
+      }
+      Map<String, Integer> byKind = new TreeMap<>();
+      notes.values().forEach(ns -> ns.forEach(n -> byKind.merge(kind(n), 1, Integer::sum)));
+      if (!byKind.isEmpty()) {
+        out.printf("notes: %d (%s); --verbose lists them%n",
+            byKind.values().stream().mapToInt(Integer::intValue).sum(),
+            String.join(", ", byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+      }
+      out.println("(every asset and note: --verbose)");
     }
-    top(out, "top assets by findings", rows, Comparator.comparingInt(Row::findings).reversed(), r -> r.findings() > 0);
-    if (kev > 0) {
-      top(out, "top assets by KEV-listed findings", rows, Comparator.comparingInt(Row::kev).reversed(),
-          r -> r.kev() > 0);
-    }
-    Map<String, Integer> byKind = new TreeMap<>();
-    notes.values().forEach(ns -> ns.forEach(n -> byKind.merge(kind(n), 1, Integer::sum)));
-    if (!byKind.isEmpty()) {
-      out.printf("notes: %d (%s); --verbose lists them%n", byKind.values().stream().mapToInt(Integer::intValue).sum(),
-          String.join(", ", byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
-    }
-    out.println("(every asset and note: --verbose)");
+  }
+
+  /**
+   * Prints the summary of reports whose open findings are counted ({@link ScanAssets#scanCounted}):
+   * an unchanged asset's findings are not read back, only counted.
+   */
+  static void print(PrintWriter out, List<ScanAssets.Counted> reports, Map<String, List<String>> notes) {
+    Tally t = new Tally();
+    reports.forEach(t::add);
+    t.print(out, notes);
   }
 
   private static void top(PrintWriter out, String title, List<Row> rows, Comparator<Row> order,
       java.util.function.Predicate<Row> shown) {
     List<Row> top = rows.stream().filter(shown)
-        .sorted(order.thenComparing(r -> r.report().asset().name())).limit(TOP).toList();
+        .sorted(order.thenComparing(Row::asset)).limit(TOP).toList();
     if (top.isEmpty()) {
       return;
     }
     out.println(title + ":");
     out.printf("  %-28s %4s %9s %9s %5s %6s %6s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "KEV", "NEW", "FIXED");
     for (Row r : top) {
-      AssetReport a = r.report();
-      out.printf("  %-28s %4d %9d %9d %5d %6d %6d%n", a.asset().name(), a.inventory().revision(),
-          a.packageCount(), r.findings(), r.kev(), a.update().opened(), a.update().closed());
+      out.printf("  %-28s %4d %9d %9d %5d %6d %6d%n", r.asset(), r.revision(), r.packages(), r.findings(), r.kev(),
+          r.opened(), r.closed());
     }
   }
 

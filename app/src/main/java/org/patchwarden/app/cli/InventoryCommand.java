@@ -59,32 +59,49 @@ final class InventoryCommand implements Callable<Integer> {
       if (!Files.isDirectory(dir)) {
         throw new CliException(2, "no such directory: " + dir);
       }
-      FleetDirectory.Fleet fleet;
+      var app = inventory.root.app();
+      PrintWriter out = inventory.root.terminal().out();
+      PrintWriter err = inventory.root.terminal().err();
+      FleetDirectory.Groups groups;
       try {
-        fleet = FleetDirectory.read(dir, inventory.root.app().scanAssets()::matchedRawDigests);
+        groups = FleetDirectory.groups(dir, app.scanAssets()::matchedRawDigests, FleetDirectory.GROUP);
       } catch (IllegalArgumentException e) {
         throw new CliException(2, e.getMessage());
       }
-      Map<String, List<String>> notes = fleet.notes();
       OwedMatching.complete(inventory.root);
-      // a summary needs counts only: unchanged assets' findings are counted in the store, not read back;
-      // an import verifies the applied changes on its assets (printed on stderr with --json, which stays one document)
-      boolean summary = !json && !verbose && fleet.inventories().size() > ImportSummary.LISTED;
-      List<ScanAssets.Counted> counted = null;
-      List<ScanAssets.AssetReport> reports;
+      // the fleet streams through read -> record -> match -> write a group at a time; a summary keeps
+      // a few figures per asset (unchanged assets' findings counted in the store, not read back),
+      // the listing and --json every report
+      boolean summary = !json && !verbose && groups.listed() > ImportSummary.LISTED;
+      ImportSummary.Tally tally = summary ? new ImportSummary.Tally() : null;
+      List<ScanAssets.AssetReport> reports = new java.util.ArrayList<>();
       List<org.patchwarden.usecase.VerifyChanges.Result> verified;
-      if (summary) {
-        var recorded = inventory.root.app().recordInventory().recordCounted(fleet.inventories());
-        counted = recorded.counted();
-        reports = counted.stream().map(ScanAssets.Counted::report).toList();
-        verified = recorded.verified();
-      } else {
-        var recorded = inventory.root.app().recordInventory().record(fleet.inventories());
-        reports = recorded.reports();
-        verified = recorded.verified();
+      int[] imported = {0};
+      try (groups) {
+        verified = app.recordInventory().recordGroups(groups, summary, c -> {
+          imported[0]++;
+          c.report().warnings().forEach(w -> err.println("warning: " + w));
+          if (summary) {
+            tally.add(c);
+          } else {
+            reports.add(c.report());
+          }
+        });
+      } catch (IllegalArgumentException e) {
+        throw new CliException(2, e.getMessage() + partly(imported[0], groups.listed()));
+      } catch (org.patchwarden.feed.FeedFormatException | java.io.UncheckedIOException e) {
+        if (imported[0] > 0) {
+          err.println("patchwarden: the import stopped at a file it could not read; " + imported[0] + " of "
+              + groups.listed() + " assets (whole groups) were imported before it");
+        }
+        throw e;
       }
-      PrintWriter out = inventory.root.terminal().out();
-      reports.forEach(r -> r.warnings().forEach(w -> inventory.root.terminal().err().println("warning: " + w)));
+      Map<String, List<String>> notes = groups.notes();
+      if (summary) {
+        tally.print(out, notes);
+        ChangeCommand.printVerification(out, verified);
+        return 0;
+      }
       if (json) {
         ChangeCommand.printVerification(inventory.root.terminal().err(), verified);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -105,11 +122,6 @@ final class InventoryCommand implements Callable<Integer> {
         FindingJson.print(out, doc);
         return 0;
       }
-      if (summary) {
-        ImportSummary.print(out, counted, notes);
-        ChangeCommand.printVerification(out, verified);
-        return 0;
-      }
       out.printf("%-28s %4s %9s %9s %6s %6s  %s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "NEW", "FIXED", "NO DATA");
       for (var r : reports) {
         out.printf("%-28s %4d %9d %9d %6d %6d  %s%n", r.asset().name(), r.inventory().revision(),
@@ -120,6 +132,11 @@ final class InventoryCommand implements Callable<Integer> {
       ChangeCommand.printVerification(out, verified);
       return 0;
     }
+  }
+
+  /** What an import refused mid-way had done: the groups before the refused one are imported. */
+  private static String partly(int imported, int listed) {
+    return imported == 0 ? "" : " (" + imported + " of " + listed + " assets, whole groups, were imported before it)";
   }
 
   @Command(name = "history", mixinStandardHelpOptions = true,

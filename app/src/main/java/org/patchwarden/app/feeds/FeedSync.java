@@ -76,8 +76,45 @@ public final class FeedSync implements AutoCloseable {
     stages.put(Upstream.Layout.ZIP_TREE, new ZipTree(fetcher, zip));
   }
 
-  /** Syncs one upstream; never throws for a failure of the upstream itself. */
+  /** Syncs one upstream ({@link #fetch}, then {@link #load}); never throws for a failure of the upstream itself. */
   public Outcome sync(Upstream upstream, LongConsumer progress) {
+    return load(fetch(upstream, progress));
+  }
+
+  /**
+   * An upstream downloaded (and its download checked: limits, completeness) but not loaded: either
+   * its outcome already (not modified, failed) or staged content for {@link #load}.
+   */
+  public static final class Fetched {
+    private final Upstream upstream;
+    private final Outcome done;
+    private final Stage.Staged staged;
+    private final SyncState state;
+    private final String checkedAt;
+
+    private Fetched(Upstream upstream, Outcome done, Stage.Staged staged, SyncState state, String checkedAt) {
+      this.upstream = upstream;
+      this.done = done;
+      this.staged = staged;
+      this.state = state;
+      this.checkedAt = checkedAt;
+    }
+
+    public Upstream upstream() {
+      return upstream;
+    }
+
+    /** Whether there is content to load (else the outcome is known: not modified, or failed). */
+    public boolean changed() {
+      return staged != null;
+    }
+  }
+
+  /**
+   * Downloads one upstream into its mirror directory without touching the store: what a server does
+   * before taking the writer lock, so that the lock is held for the load only, not for the network.
+   */
+  public Fetched fetch(Upstream upstream, LongConsumer progress) {
     Path dir = mirror.resolve(upstream.name());
     Path current = dir.resolve(upstream.fileName());
     SyncState state = SyncState.read(dir, upstream.url());
@@ -89,13 +126,29 @@ public final class FeedSync implements AutoCloseable {
       staged = stages.get(upstream.layout()).fetch(upstream, validators, dir, progress);
     } catch (RuntimeException e) {
       new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), e.getMessage()).write(dir);
-      return new Outcome.Failed(upstream, e.getMessage());
+      return new Fetched(upstream, new Outcome.Failed(upstream, e.getMessage()), null, state, now);
     }
     if (staged.isEmpty()) {
       new SyncState(upstream.url(), state.etag(), state.lastModified(), now, state.lastLoaded(), null).write(dir);
-      return new Outcome.NotModified(upstream);
+      return new Fetched(upstream, new Outcome.NotModified(upstream), null, state, now);
     }
-    Stage.Staged content = staged.get();
+    return new Fetched(upstream, null, staged.get(), state, now);
+  }
+
+  /**
+   * Loads what {@link #fetch} staged (which validates it and swaps it in atomically), then keeps it
+   * as the mirror copy; a refused or failed load leaves the store and the mirror as they were.
+   */
+  public Outcome load(Fetched fetched) {
+    if (fetched.done != null) {
+      return fetched.done;
+    }
+    Upstream upstream = fetched.upstream;
+    Path dir = mirror.resolve(upstream.name());
+    Path current = dir.resolve(upstream.fileName());
+    SyncState state = fetched.state;
+    String now = fetched.checkedAt;
+    Stage.Staged content = fetched.staged;
     try {
       // An upstream document is the whole of its source (a full catalog, all.zip, every NVD page).
       UpdateFeed.Outcome outcome = loader.load(

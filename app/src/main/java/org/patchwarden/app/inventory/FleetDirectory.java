@@ -9,9 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -54,6 +58,29 @@ public final class FleetDirectory {
    * @throws IllegalArgumentException when the directory has no asset list
    */
   public static Fleet read(Path dir, Function<List<String>, Map<String, String>> matched) {
+    try (Groups groups = groups(dir, matched, Integer.MAX_VALUE)) {
+      List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
+      groups.forEachRemaining(inputs::addAll);
+      return new Fleet(inputs, groups.notes());
+    }
+  }
+
+  /** Assets read, parsed and handed on together by {@link #groups}: an import's memory follows this, not the fleet. */
+  public static final int GROUP = 250;
+
+  /**
+   * Reads {@code dir} as {@link #read(Path, Function)} does, {@code groupSize} listed assets at a
+   * time: while one group is handed on (and written), the next is read, digested and parsed on the
+   * other cores. A folder that cannot be read fails its group, when that group is asked for; the
+   * groups before it were handed on. An asset list that names an asset twice is one group (an
+   * asset's inputs are recorded together).
+   *
+   * @throws IllegalArgumentException when the directory has no asset list
+   */
+  public static Groups groups(Path dir, Function<List<String>, Map<String, String>> matched, int groupSize) {
+    if (groupSize < 1) {
+      throw new IllegalArgumentException("group size must be 1 or more, got " + groupSize);
+    }
     Path list = Stream.of("assets.csv", "assets.yaml", "assets.yml").map(dir::resolve).filter(Files::isRegularFile)
         .findFirst().orElseThrow(() -> new IllegalArgumentException(
             dir + " has no assets.csv or assets.yaml (see docs/inventory-import.md)"));
@@ -67,45 +94,148 @@ public final class FleetDirectory {
     Map<String, Integer> listed = new HashMap<>();
     entries.forEach(e -> listed.merge(e.asset().name(), 1, Integer::sum));
     Map<String, String> stored = matched.apply(List.copyOf(listed.keySet()));
-    // hosts of one image list equal packages: one instance each, so memory follows the distinct
-    // packages of the fleet rather than assets x packages
-    Map<InstalledPackage, InstalledPackage> shared = new ConcurrentHashMap<>();
-    // the folders are listed, digested and parsed on every core; what they gave is then taken in
-    // list order, so that notes, inputs and the first error are those of a reading one by one
-    List<Folder> folders = IntStream.range(0, entries.size()).parallel()
-        .mapToObj(i -> Folder.read(entries.get(i), dir, root, list, listed, stored, shared)).toList();
-    List<ScanAssets.AssetInventory> inputs = new ArrayList<>();
-    Map<String, List<String>> notes = new LinkedHashMap<>();
-    for (int i = 0; i < entries.size(); i++) {
-      AssetListEntry e = entries.get(i);
-      Folder f = folders.get(i);
-      if (f.failure() != null) {
-        throw f.failure();
+    int size = listed.size() < entries.size() ? Integer.MAX_VALUE : groupSize;
+    return new Groups(entries, dir, root, list, listed, stored, size);
+  }
+
+  /**
+   * The inputs of a fleet directory, group by group in list order, each group read ahead while the
+   * one before is used; {@link #notes} holds the notes of the groups handed on so far (and of
+   * unparsed inputs once parsed). Close it to stop reading ahead.
+   */
+  public static final class Groups implements Iterator<List<ScanAssets.AssetInventory>>, AutoCloseable {
+    /** Distinct packages kept as one instance each; past this the sharing starts over (bounded memory). */
+    private static final int MAX_SHARED = 200_000;
+
+    private final List<AssetListEntry> entries;
+    private final Path dir;
+    private final Path root;
+    private final Path list;
+    private final Map<String, Integer> listed;
+    private final Map<String, String> stored;
+    private final int size;
+    // hosts of one image list equal packages: one instance each, so that memory follows the
+    // distinct packages of the fleet rather than assets x packages
+    private final Map<InstalledPackage, InstalledPackage> shared = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> notes = new LinkedHashMap<>();
+    private int next;
+    private CompletableFuture<List<Folder>> ahead;
+
+    private Groups(List<AssetListEntry> entries, Path dir, Path root, Path list, Map<String, Integer> listed,
+        Map<String, String> stored, int size) {
+      this.entries = entries;
+      this.dir = dir;
+      this.root = root;
+      this.list = list;
+      this.listed = listed;
+      this.stored = stored;
+      this.size = size;
+    }
+
+    /** Notes by asset, in list order, of the groups handed on so far. */
+    public Map<String, List<String>> notes() {
+      return notes;
+    }
+
+    /** How many assets the asset list names (an asset listed twice counts twice). */
+    public int listed() {
+      return entries.size();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < entries.size();
+    }
+
+    @Override
+    public List<ScanAssets.AssetInventory> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
       }
-      String name = e.asset().name();
-      List<String> assetNotes = f.notes();
-      if (f.files() == null) {
-        if (e.products().isEmpty()) {
-          assetNotes.add(missingFolder(dir, name));
+      int from = next;
+      int to = (int) Math.min(entries.size(), (long) from + size);
+      List<Folder> folders;
+      if (ahead != null) {
+        try {
+          folders = ahead.join();
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+          ahead = null;
         }
-        if (!assetNotes.isEmpty()) {
-          notes.put(name, assetNotes);
-        }
-        inputs.add(new ScanAssets.AssetInventory(e.asset(), true, null, List.copyOf(new LinkedHashSet<>(e.products()))));
-      } else if (f.collected() == null) {
-        // byte-identical to what the newest matched revision was parsed from, which had no notes
-        if (!assetNotes.isEmpty()) {
-          notes.put(name, assetNotes);
-        }
-        List<Path> files = f.files();
-        String digest = f.digest();
-        inputs.add(ScanAssets.AssetInventory.unparsed(e.asset(), true, digest,
-            () -> parsed(e, sharedPackages(InventoryFiles.read(files), shared), digest, notes, assetNotes)));
       } else {
-        inputs.add(parsed(e, f.collected(), f.digest(), notes, assetNotes));
+        folders = readFolders(from, to);
+      }
+      next = to;
+      if (next < entries.size()) {
+        int aheadFrom = next;
+        int aheadTo = (int) Math.min(entries.size(), (long) aheadFrom + size);
+        ahead = CompletableFuture.supplyAsync(() -> readFolders(aheadFrom, aheadTo));
+      }
+      return inputs(from, folders);
+    }
+
+    /** The folders of entries {@code from} (inclusive) to {@code to}, listed, digested and parsed on every core. */
+    private List<Folder> readFolders(int from, int to) {
+      if (shared.size() > MAX_SHARED) {
+        shared.clear();
+      }
+      return IntStream.range(from, to).parallel()
+          .mapToObj(i -> Folder.read(entries.get(i), dir, root, list, listed, stored, shared)).toList();
+    }
+
+    /**
+     * The inputs of one group, taken in list order, so that notes, inputs and the first error are
+     * those of a reading one by one.
+     */
+    private List<ScanAssets.AssetInventory> inputs(int from, List<Folder> folders) {
+      List<ScanAssets.AssetInventory> inputs = new ArrayList<>(folders.size());
+      for (int i = 0; i < folders.size(); i++) {
+        AssetListEntry e = entries.get(from + i);
+        Folder f = folders.get(i);
+        if (f.failure() != null) {
+          throw f.failure();
+        }
+        String name = e.asset().name();
+        List<String> assetNotes = f.notes();
+        if (f.files() == null) {
+          if (e.products().isEmpty()) {
+            assetNotes.add(missingFolder(dir, name));
+          }
+          if (!assetNotes.isEmpty()) {
+            notes.put(name, assetNotes);
+          }
+          inputs.add(new ScanAssets.AssetInventory(e.asset(), true, null,
+              List.copyOf(new LinkedHashSet<>(e.products()))));
+        } else if (f.collected() == null) {
+          // byte-identical to what the newest matched revision was parsed from, which had no notes
+          if (!assetNotes.isEmpty()) {
+            notes.put(name, assetNotes);
+          }
+          List<Path> files = f.files();
+          String digest = f.digest();
+          inputs.add(ScanAssets.AssetInventory.unparsed(e.asset(), true, digest,
+              () -> parsed(e, sharedPackages(InventoryFiles.read(files), shared), digest, notes, assetNotes)));
+        } else {
+          inputs.add(parsed(e, f.collected(), f.digest(), notes, assetNotes));
+        }
+      }
+      return inputs;
+    }
+
+    /** Stops reading ahead: waits for a group being read, and drops it. */
+    @Override
+    public void close() {
+      CompletableFuture<List<Folder>> pending = ahead;
+      ahead = null;
+      if (pending != null) {
+        try {
+          pending.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+          // a group nobody asked for: its failure is not this reader's
+        }
       }
     }
-    return new Fleet(inputs, notes);
   }
 
   /**

@@ -18,7 +18,6 @@ import org.patchwarden.app.inventory.CollectedInventory;
 import org.patchwarden.app.inventory.InventoryFiles;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetKind;
-import org.patchwarden.match.WriterLock;
 import org.patchwarden.usecase.RecordInventory;
 import org.patchwarden.usecase.ScanAssets;
 
@@ -27,7 +26,8 @@ import org.patchwarden.usecase.ScanAssets;
  * and {@code inventory import} read (dpkg status, rpm -qa list, apk db, CycloneDX, SPDX, lockfiles,
  * os-release), as multipart parts or one raw body named by {@code filename}. The inventory is
  * matched and assessed at once and verifies the applied changes on the asset ({@link RecordInventory}),
- * under the database's writer lock like the CLI's matching commands. An unchanged re-upload (a retry)
+ * under the database's writer lock like the CLI's matching commands, together with the uploads that
+ * arrived meanwhile ({@link org.patchwarden.usecase.RecordUploads}). An unchanged re-upload (a retry)
  * adds no revision.
  */
 final class InventoryRoutes implements RouteModule {
@@ -36,11 +36,11 @@ final class InventoryRoutes implements RouteModule {
   /** The answer header saying a retried upload (same Idempotency-Key) got the first answer again. */
   static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
   private final App app;
-  private final org.patchwarden.app.web.ops.ServerMetrics metrics;
+  private final org.patchwarden.usecase.RecordUploads uploads;
 
-  InventoryRoutes(App app, org.patchwarden.app.web.ops.ServerMetrics metrics) {
+  InventoryRoutes(App app, org.patchwarden.usecase.RecordUploads uploads) {
     this.app = app;
-    this.metrics = metrics;
+    this.uploads = uploads;
   }
 
   @Override
@@ -86,12 +86,9 @@ final class InventoryRoutes implements RouteModule {
       // A new asset gets the uploader's team; an existing one keeps its context (and team).
       Asset context = existing.isPresent() ? Asset.unstated(name, existing.get().kind())
           : new Asset(name, kind, null, caller.user().teamForNewAsset(ctx.queryParam("team")), null, null, Set.of());
-      RecordInventory.Recorded recorded;
-      try (WriterLock.Held held = app.writerLock().acquire(() -> { })) {
-        app.completeMatching().complete();
-        recorded = metrics.timeMatch(() -> app.recordInventory().record(List.of(
-            new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace))));
-      }
+      // recorded with the other uploads queued meanwhile, under one writer-lock hold (group commit)
+      RecordInventory.Recorded recorded = uploads.record(
+          new ScanAssets.AssetInventory(context, false, collected.os(), collected.packages(), replace));
       ScanAssets.AssetReport report = recorded.reports().get(0);
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("asset", report.asset().name());

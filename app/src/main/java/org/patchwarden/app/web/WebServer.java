@@ -28,12 +28,14 @@ public final class WebServer implements AutoCloseable {
   private final ObjectMapper json = mapper();
   private final Authenticate authenticate;
   private final org.patchwarden.app.web.ops.ServerMetrics metrics;
+  private final org.patchwarden.usecase.RecordUploads uploads;
   private Javalin javalin;
 
   public WebServer(App app) {
     this.app = app;
     this.authenticate = app.authenticate(new LoginThrottle(5, 50, Duration.ofMinutes(5), app.clock()));
     this.metrics = app.serverMetrics();
+    this.uploads = app.recordUploads(work -> () -> metrics.timeMatch(work));
     for (RouteModule module : modules()) {
       module.register(registry);
     }
@@ -45,7 +47,7 @@ public final class WebServer implements AutoCloseable {
         new SessionRoutes(authenticate),
         new ApiRoutes(app),
         new ChangeRoutes(app),
-        new InventoryRoutes(app, metrics),
+        new InventoryRoutes(app, uploads),
         new org.patchwarden.app.web.ops.OpsRoutes(app, metrics),
         new ExportRoutes(app),
         new ReportRoutes(app),
@@ -107,5 +109,6 @@ public final class WebServer implements AutoCloseable {
       javalin.stop();
       javalin = null;
     }
+    uploads.close();
   }
 }

@@ -60,22 +60,34 @@ public final class ServerJobs {
     return summary;
   }
 
-  /** Syncs every enabled upstream under the writer lock, as {@code feeds sync} does. */
+  /**
+   * Syncs every enabled upstream as {@code feeds sync} does, except that the downloads happen first,
+   * without the writer lock (uploads and other writers go on meanwhile); the lock is taken only to
+   * load what changed, if anything did.
+   */
   static String syncFeeds(App app) {
     List<Upstream> enabled = app.config().upstreams().stream().filter(Upstream::enabled).toList();
     int loaded = 0;
     int unchanged = 0;
     StringBuilder failed = new StringBuilder();
-    try (WriterLock.Held held = app.writerLock().acquire(() -> { });
-        FeedSync sync = app.feedSync(n -> { })) {
-      app.completeMatching().complete();
-      for (Upstream u : enabled) {
-        switch (sync.sync(u, n -> { })) {
+    try (FeedSync sync = app.feedSync(n -> { })) {
+      List<FeedSync.Fetched> fetched = enabled.stream().map(u -> sync.fetch(u, n -> { })).toList();
+      List<FeedSync.Outcome> outcomes = new java.util.ArrayList<>();
+      if (fetched.stream().anyMatch(FeedSync.Fetched::changed)) {
+        try (WriterLock.Held held = app.writerLock().acquire(() -> { })) {
+          app.completeMatching().complete();
+          fetched.forEach(f -> outcomes.add(sync.load(f)));
+        }
+      } else {
+        fetched.forEach(f -> outcomes.add(sync.load(f)));
+      }
+      for (FeedSync.Outcome outcome : outcomes) {
+        switch (outcome) {
           case FeedSync.Outcome.Loaded l -> loaded++;
           case FeedSync.Outcome.NotModified nm -> unchanged++;
           case FeedSync.Outcome.Older o -> unchanged++;
-          case FeedSync.Outcome.Failed f -> failed.append(failed.isEmpty() ? "" : "; ").append(u.name()).append(": ")
-              .append(f.reason());
+          case FeedSync.Outcome.Failed f -> failed.append(failed.isEmpty() ? "" : "; ")
+              .append(f.upstream().name()).append(": ").append(f.reason());
         }
       }
     }

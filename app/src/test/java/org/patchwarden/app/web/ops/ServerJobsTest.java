@@ -136,6 +136,44 @@ class ServerJobsTest {
   }
 
   @Test
+  void theFeedSyncJobDownloadsWithoutTheWriterLockAndTakesItOnlyToLoad(@TempDir Path dir) throws Exception {
+    byte[] catalog;
+    try (var in = getClass().getResourceAsStream("/kev/kev-2025-08-25.json")) {
+      catalog = in.readAllBytes();
+    }
+    try (var upstream = new org.patchwarden.formats.fetch.LoopbackFeedServer()) {
+      java.util.concurrent.atomic.AtomicReference<App> running = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean heldDuringDownload = new java.util.concurrent.atomic.AtomicBoolean();
+      upstream.script(exchange -> {
+        // another writer (an upload) takes the lock while the download runs: it must not wait
+        Thread writer = Thread.ofPlatform().start(() -> {
+          try (var held = running.get().writerLock().acquire(() -> heldDuringDownload.set(true))) {
+            // taken and released at once
+          }
+        });
+        try {
+          writer.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        org.patchwarden.formats.fetch.LoopbackFeedServer.ok(catalog, "\"kev\"").handle(exchange);
+      });
+      var kev = new org.patchwarden.app.config.Upstream("cisa-kev", org.patchwarden.formats.feed.FeedKind.KEV_JSON,
+          org.patchwarden.advisory.KevStore.SOURCE, upstream.url("/kev.json"), "known_exploited_vulnerabilities.json",
+          true, 2);
+      try (App app = new App(new AppConfig(dir, "jdbc:sqlite:" + dir.resolve("patchwarden.db"), null, null, "warn",
+          List.of(kev), null, 0.5, RemediationSettings.defaults(), OpsSettings.defaults(), NotifySettings.defaults()),
+          Clock.fixed(NOW, ZoneOffset.UTC))) {
+        running.set(app);
+        assertThat(ServerJobs.syncFeeds(app)).isEqualTo("1 upstream(s): 1 loaded, 0 unchanged");
+        assertThat(heldDuringDownload).as("the writer lock was held during the download").isFalse();
+        assertThat(app.listFeedVersions().list()).extracting(v -> v.source())
+            .contains(org.patchwarden.advisory.KevStore.SOURCE);
+      }
+    }
+  }
+
+  @Test
   void theNotifyIntervalIsConfigurableAndFiveMinutesByDefault() {
     assertThat(OpsSettings.defaults().notifyInterval()).isEqualTo(Duration.ofMinutes(5));
     var config = org.patchwarden.app.config.ConfigLoader.load(new org.patchwarden.app.config.ConfigLoader.Flags(home,

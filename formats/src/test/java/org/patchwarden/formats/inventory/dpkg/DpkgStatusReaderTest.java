@@ -243,4 +243,72 @@ class DpkgStatusReaderTest {
       assertThat(DpkgStatusReader.isFieldName(s)).as("field '%s'", s).isEqualTo(field.matcher(s).matches());
     }
   }
+
+  @Test
+  void theHandWrittenSourceAndStatusSplitsAgreeWithTheirPatterns() {
+    java.util.regex.Pattern source = java.util.regex.Pattern.compile("(\\S+)(?:\\s+\\((\\S+)\\))?");
+    java.util.regex.Pattern blank = java.util.regex.Pattern.compile("\\s+");
+    for (String s : List.of("glibc", "glibc (2.36-9)", "glibc  \t(2.36)", "a(b)", "a ()", "a ((1))", "a (x y)",
+        "a (1) c", "a (", "a )", "a (1", "(1)", "a\u00a0(1)", "a (1)\u2003", "install ok installed",
+        "install  ok\tinstalled", "install ok", "install ok installed extra", "hold\u001cok installed", "x",
+        "a \u000b(1)", "a (1\u00a0)")) {
+      java.util.regex.Matcher m = source.matcher(s);
+      String[] parts = DpkgStatusReader.sourceParts(s);
+      if (m.matches()) {
+        assertThat(parts).as("source '%s'", s).containsExactly(m.group(1), m.group(2));
+      } else {
+        assertThat(parts).as("source '%s'", s).isNull();
+      }
+      List<String> split = List.of(blank.split(s));
+      assertThat(DpkgStatusReader.words(s)).as("words of '%s'", s)
+          .isEqualTo(split.size() > 4 ? split.subList(0, 4) : split);
+    }
+  }
+
+  @Test
+  void readsLinesAcrossItsBufferAndAFieldOfAnyCaseAsBeforeItReadBytes() {
+    // a long Description pushes the next stanza across the 64 KiB buffer's end
+    String longLine = "Description: " + "y".repeat(40_000) + "\n " + "y".repeat(40_000);
+    CollectedPackages read = text("Package: a1\nStatus: install ok installed\nVersion: 1\n" + longLine
+        + "\n\nPACKAGE: b2\nsTaTuS:   install ok installed  \nVersion:\t2.0\n");
+    assertThat(read.packages()).map(InstalledPackage::name, InstalledPackage::version)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("a1", "1"), org.assertj.core.groups.Tuple.tuple("b2", "2.0"));
+  }
+
+  @Test
+  void countsALinesLengthInCharactersNotBytes() {
+    // 40,000 two-byte characters: 80,000 bytes, but within the 65,536-character bound
+    String wide = "Description: " + "\u00e9".repeat(40_000);
+    assertThat(text("Package: a1\nStatus: install ok installed\nVersion: 1\n" + wide + "\n").packages())
+        .map(InstalledPackage::name).containsExactly("a1");
+    String tooWide = "Description: " + "\u00e9".repeat(DpkgStatusReader.MAX_LINE);
+    assertThatThrownBy(() -> text("Package: a1\n" + tooWide + "\n"))
+        .hasMessage("status at line 2: longer than 65536 characters (the limit for this file)");
+    // an endless line without a line break is refused once it cannot be within the bound
+    assertThatThrownBy(() -> text("Package: a1\n" + "z".repeat(4 * DpkgStatusReader.MAX_LINE)))
+        .hasMessage("status at line 2: longer than 65536 characters (the limit for this file)");
+  }
+
+  @Test
+  void takesALineOfUnicodeWhiteSpaceAsBlankAndStripsUnicodeSpaceAroundValues() {
+    CollectedPackages read = text("Package: a1\nStatus: install ok installed\nVersion: 1\n\u2003\t\n"
+        + "Package:\u2003b2\u3000\nStatus: install ok installed\nVersion: 2\n");
+    assertThat(read.packages()).map(InstalledPackage::name).containsExactly("a1", "b2");
+    assertThatThrownBy(() -> text("Package: a1\nStatus: install ok installed\nVersion: 1\n\u00a0\n"))
+        .hasMessageContaining("status at line 4: '\u00a0' is not a 'Field: value' line");
+  }
+
+  @Test
+  void aPackageMetAgainIsTheSameOneAndStillCheckedInAnotherStanzaShape() {
+    String stanza = "Package: zz1\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.0\n"
+        + "Source: zz (0.9)\n\n";
+    InstalledPackage first = text(stanza).packages().getFirst();
+    assertThat(text(stanza).packages()).singleElement().isSameAs(first);
+    assertThat(first).isEqualTo(new InstalledPackage("deb", "zz1", "1.0", "zz", "0.9", "amd64",
+        "pkg:deb/debian/zz1@1.0?arch=amd64"));
+    // the same package in a file whose Status differs is read, and refused, as always
+    assertThatThrownBy(() -> text("Package: zz1\nStatus: install ok  installed\nVersion: 1.0\n"
+        + "Architecture: amd 64\n"))
+        .hasMessage("status at line 4 (zz1): Architecture 'amd 64' is not an architecture name");
+  }
 }
