@@ -387,8 +387,11 @@ public final class ScanAssets {
         // an asset without any revision has nothing to merge with: its previous inventory is not read
         Inventory previous = head == null && !again ? null : assets.currentInventory(name).orElse(null);
         InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
-        // without a previous inventory the merge is the input itself, whose hash is known
-        String mergedHash = previous == null ? contentHash : InventoryContent.hash(merged.os(), merged.packages());
+        // a merge that kept nothing of the previous inventory (its packages are the input's, the
+        // previous ones come first) and has the input's OS is the input itself, whose hash is known
+        boolean asInput = merged.packages().size() == in.packages().size() && Objects.equals(merged.os(), in.os());
+        String mergedHash = previous == null || asInput ? contentHash
+            : InventoryContent.hash(merged.os(), merged.packages());
         Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash);
         if (previous != null && inventory.revision() == previous.revision()) {
           unchanged.add(name);
