@@ -295,7 +295,7 @@ public final class ScanAssets {
       transactions.run(() -> r.record(group));
     }
     Map<String, Matched> matched = new HashMap<>();
-    for (Matched m : matchRecorded(r.recorded, session)) {
+    for (Matched m : matchRecorded(r.recorded, r.newRevisions, session)) {
       matched.put(m.inventory().assetName(), m);
     }
     matched.putAll(asRecorded(r.skipped, kevIds, session));
@@ -328,6 +328,8 @@ public final class ScanAssets {
     final List<Inventory> recorded = new ArrayList<>();
     /** Unchanged inventories already matched: nothing to write. */
     final Map<String, Inventory> skipped = new LinkedHashMap<>();
+    /** Assets whose revision this scan inserted (not one kept because its content was equal). */
+    final Set<String> newRevisions = new HashSet<>();
 
     Recording(Instant now) {
       this.now = now;
@@ -392,17 +394,19 @@ public final class ScanAssets {
         boolean asInput = merged.packages().size() == in.packages().size() && Objects.equals(merged.os(), in.os());
         String mergedHash = previous == null || asInput ? contentHash
             : InventoryContent.hash(merged.os(), merged.packages());
-        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash);
-        if (previous != null && inventory.revision() == previous.revision()) {
-          unchanged.add(name);
-        }
-        warnings.put(name, merged.warnings());
         // the digest stands for the revision only when parsing the input gives exactly its content
         // and no warning, so that a skip reports what a parse would; the revision recorded holds
-        // the merge's content (a new one, or an equal one that was kept)
-        if (in.rawDigest() != null && merged.warnings().isEmpty() && contentHash.equals(mergedHash)) {
-          assets.recordRawDigest(name, inventory.revision(), in.rawDigest());
+        // the merge's content (a new one, or an equal one that was kept), and the digest with it
+        String digest = in.rawDigest() != null && merged.warnings().isEmpty() && contentHash.equals(mergedHash)
+            ? in.rawDigest() : null;
+        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash, digest);
+        if (previous != null && inventory.revision() == previous.revision()) {
+          unchanged.add(name);
+        } else {
+          // a revision inserted by this scan: no coverage gaps are stored for it yet
+          newRevisions.add(name);
         }
+        warnings.put(name, merged.warnings());
         if (again) {
           skipped.remove(name);
           counted.remove(name);
@@ -479,7 +483,7 @@ public final class ScanAssets {
     if (recorded.isEmpty()) {
       return total;
     }
-    for (Matched m : matchRecorded(recorded, new Session(clock.instant().truncatedTo(ChronoUnit.MICROS)))) {
+    for (Matched m : matchRecorded(recorded, Set.of(), new Session(clock.instant().truncatedTo(ChronoUnit.MICROS)))) {
       total = total.plus(m.update());
     }
     return total;
@@ -497,7 +501,8 @@ public final class ScanAssets {
     }
   }
 
-  private List<Matched> matchRecorded(List<Inventory> recorded, Session session) {
+  /** @param newRevisions assets whose recorded revision is new: without gaps to record, none are stored */
+  private List<Matched> matchRecorded(List<Inventory> recorded, Set<String> newRevisions, Session session) {
     if (recorded.isEmpty()) {
       return List.of();
     }
@@ -519,8 +524,11 @@ public final class ScanAssets {
           List<Finding> found = byAsset.get(inv.assetName());
           FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
           List<CoverageGap> uncovered = gaps.getOrDefault(inv.assetName(), List.of());
-          // stored so that later listings show the asset as "no data", not as clean
-          coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
+          // stored so that later listings show the asset as "no data", not as clean; a new revision
+          // has none stored, so without gaps there is nothing to replace
+          if (!uncovered.isEmpty() || !newRevisions.contains(inv.assetName())) {
+            coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
+          }
           matched.add(new Matched(inv, found, uncovered, update));
         }
       });

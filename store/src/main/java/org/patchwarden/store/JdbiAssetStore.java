@@ -108,9 +108,12 @@ final class JdbiAssetStore implements AssetStore {
   /** {@inheritDoc} Only that revision's row changes; a later revision starts without a digest. */
   @Override
   public void recordRawDigest(String assetName, int revision, String rawDigest) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE inventories SET raw_digest = :digest"
-            + " WHERE asset_name = :name AND revision = :rev")
-        .bind("digest", rawDigest).bind("name", assetName).bind("rev", revision).execute());
+    jdbi.useHandle(h -> recordRawDigest(h, assetName, revision, rawDigest));
+  }
+
+  private static void recordRawDigest(Handle h, String assetName, int revision, String rawDigest) {
+    h.createUpdate("UPDATE inventories SET raw_digest = :digest WHERE asset_name = :name AND revision = :rev")
+        .bind("digest", rawDigest).bind("name", assetName).bind("rev", revision).execute();
   }
 
   private static List<List<String>> chunks(Collection<String> names) {
@@ -143,6 +146,13 @@ final class JdbiAssetStore implements AssetStore {
   @Override
   public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
       String hash) {
+    return recordInventory(assetName, scannedAt, os, packages, hash, null);
+  }
+
+  /** {@inheritDoc} A new revision's row is inserted with the digest; a kept one is updated. */
+  @Override
+  public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
+      String hash, String rawDigest) {
     OsRelease stored = os == null || os.id().isEmpty() ? null : os;
     return jdbi.inTransaction(h -> {
       boolean exists = h.createQuery("SELECT COUNT(*) FROM assets WHERE name = :name")
@@ -159,6 +169,9 @@ final class JdbiAssetStore implements AssetStore {
         Inventory header = newest.get().header();
         List<InstalledPackage> had = packages(h, assetName, header.revision());
         if (newest.get().hash().equals(hash) || InventoryContent.hash(header.os(), had).equals(hash)) {
+          if (rawDigest != null) {
+            recordRawDigest(h, assetName, header.revision(), rawDigest);
+          }
           return withPackages(header, had);
         }
       }
@@ -167,10 +180,11 @@ final class JdbiAssetStore implements AssetStore {
       h.createUpdate("""
               INSERT INTO inventories
                 (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
-                 match_complete)
-              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash, 0)
+                 match_complete, raw_digest)
+              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash, 0, :digest)
               """)
           .bind("name", assetName).bind("rev", revision).bind("at", SqlTime.format(scannedAt)).bind("hash", hash)
+          .bind("digest", rawDigest)
           .bind("osId", stored == null ? "" : stored.id())
           .bind("osVersion", stored == null ? "" : stored.versionId())
           .bind("osCodename", stored == null ? "" : stored.codename())
