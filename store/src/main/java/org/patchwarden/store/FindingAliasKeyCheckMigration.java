@@ -46,10 +46,11 @@ final class FindingAliasKeyCheckMigration implements JavaMigration {
         SELECT COUNT(*) INTO named FROM (SELECT DISTINCT asset_name, ecosystem, package_name, advisory_id,
             feed_source FROM added) k;
         -- a finding deleted by a transaction that committed meanwhile is not locked, so not counted
-        SELECT COUNT(*) INTO locked FROM (SELECT 1 FROM findings f
-            JOIN (SELECT DISTINCT asset_name, ecosystem, package_name, advisory_id, feed_source FROM added) a
-              ON %s
-            FOR KEY SHARE OF f) l;
+        -- one primary-key lookup per named finding, whatever the plan cached for the function thinks
+        -- of the sizes (a join planned once for the first, small statement read the whole table later)
+        SELECT COUNT(*) INTO locked
+          FROM (SELECT DISTINCT asset_name, ecosystem, package_name, advisory_id, feed_source FROM added) a
+          CROSS JOIN LATERAL (SELECT 1 FROM findings f WHERE %s FOR KEY SHARE) l;
         IF locked <> named THEN
           RAISE EXCEPTION 'insert or update on table "finding_aliases": %% alias key(s) name no finding',
             named - locked USING ERRCODE = 'foreign_key_violation';
