@@ -89,4 +89,19 @@ public interface AssessmentIndex {
 
   /** Records the basis of the rows now stored. */
   void recordBasis(String basis);
+
+  /**
+   * The basis and the generation of the index, read together. The generation moves with every
+   * {@link #replace}, {@link #clear} and {@link #recordBasis}, in their transaction, by whichever
+   * process writes: what was read from the index at one generation is still what it holds while the
+   * generation stays the same.
+   */
+  Stamp stamp();
+
+  /** What {@link #stamp} reads: the {@link #basis} (empty when none) and the generation. */
+  record Stamp(String basis, long generation) {
+    public Stamp {
+      Objects.requireNonNull(basis, "basis");
+    }
+  }
 }

@@ -90,6 +90,16 @@ public final class BrowseFindings {
     }
   }
 
+  /**
+   * What every page depends on besides its query, its viewer's team scope and today's date: the
+   * index's basis (policy and feeds) and generation (every write to the index moves it), the index
+   * made current first; empty when browsing without the index. A page read after this call and kept
+   * under the stamp is still the page while {@code stamp()} returns an equal stamp.
+   */
+  public java.util.Optional<AssessmentIndex.Stamp> stamp() {
+    return indexing == null ? java.util.Optional.empty() : java.util.Optional.of(indexing.current());
+  }
+
   /** The page of findings {@code viewer} may see that match {@code query}. */
   public Page browse(Query query, User viewer) {
     return indexing == null ? browseAll(query, viewer) : browseIndex(query, viewer);

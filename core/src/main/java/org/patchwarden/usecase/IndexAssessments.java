@@ -120,6 +120,19 @@ public final class IndexAssessments {
     }
   }
 
+  /**
+   * Makes the index current and tells its basis and generation: one query when it is current
+   * already. Rows read after this call are at least as new as the generation returned.
+   */
+  public AssessmentIndex.Stamp current() {
+    AssessmentIndex.Stamp stamp = index.stamp();
+    if (stamp.basis().equals(basis())) {
+      return stamp;
+    }
+    refresh();
+    return index.stamp();
+  }
+
   /** Computes every asset's rows again and records {@code basis}. */
   private void rebuild(String basis) {
     index.recordBasis("");

@@ -29,6 +29,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
   private static final String INSERT = "INSERT INTO assessment_index (asset_name, ecosystem, package_name, "
       + "advisory_id, feed_source, status, tier, tier_rank, due_day, kev_rank, mission_rank, criticality, epss_key, "
       + "cvss_key, finding_key, asset_key, owner_team, first_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String BUMP = "UPDATE assessment_index_generation SET generation = generation + 1 WHERE id = 1";
   private final Jdbi jdbi;
 
   JdbiAssessmentIndex(Jdbi jdbi) {
@@ -140,6 +141,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       } catch (SQLException e) {
         throw new IllegalStateException("assessment index: writing " + entries.size() + " rows: " + e.getMessage(), e);
       }
+      h.execute(BUMP);
     });
   }
 
@@ -193,6 +195,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
     jdbi.useTransaction(h -> {
       h.execute("DELETE FROM assessment_index_basis");
       h.execute("DELETE FROM assessment_index");
+      h.execute(BUMP);
     });
   }
 
@@ -208,6 +211,15 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       h.execute("DELETE FROM assessment_index_basis");
       h.createUpdate("INSERT INTO assessment_index_basis (id, basis) VALUES (1, :basis)").bind("basis", basis)
           .execute();
+      h.execute(BUMP);
     });
+  }
+
+  @Override
+  public Stamp stamp() {
+    // one round trip: every findings page asks
+    return jdbi.withHandle(h -> h.createQuery("SELECT g.generation, b.basis FROM assessment_index_generation g"
+            + " LEFT JOIN assessment_index_basis b ON b.id = g.id WHERE g.id = 1")
+        .map((rs, ctx) -> new Stamp(rs.getString(2) == null ? "" : rs.getString(2), rs.getLong(1))).one());
   }
 }

@@ -128,4 +128,34 @@ abstract class AssessmentIndexContract extends DatabaseContract {
     assertThat(index.basis()).isEmpty();
     assertThat(index.count(all(Order.URGENCY))).isZero();
   }
+
+  @Test
+  void everyWriteMovesTheGenerationAndTheStampReadsItWithTheBasis() {
+    AssessmentIndex.Stamp start = index.stamp();
+    assertThat(start.basis()).isEmpty();
+
+    index.replace(List.of("a"), List.of(entry(findings.get(0), "T1", 1, DAY, false, null, "")));
+    long replaced = index.stamp().generation();
+    index.recordBasis("v1:abc");
+    AssessmentIndex.Stamp recorded = index.stamp();
+    index.clear();
+    long cleared = index.stamp().generation();
+
+    assertThat(replaced).isGreaterThan(start.generation());
+    assertThat(recorded).isEqualTo(new AssessmentIndex.Stamp("v1:abc", recorded.generation()));
+    assertThat(recorded.generation()).isGreaterThan(replaced);
+    assertThat(cleared).isGreaterThan(recorded.generation());
+    assertThat(index.stamp()).isEqualTo(new AssessmentIndex.Stamp("", cleared)); // reading moves nothing
+  }
+
+  @Test
+  void aReplacementThatFailsLeavesTheGenerationWhereItWas() {
+    long before = index.stamp().generation();
+    Finding untracked = debian("a", CURL, "DSA-9999-1", Set.of(), "7.74.0-1.3+deb11u9"); // no findings row
+
+    assertThatThrownBy(() -> index.replace(List.of("a"), List.of(entry(untracked, "T1", 1, DAY, false, null, ""))))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(index.stamp().generation()).isEqualTo(before);
+  }
 }
