@@ -46,14 +46,16 @@ import org.patchwarden.inventory.Inventory;
  * <pre>java -cp bench/target/benchmarks.jar org.patchwarden.bench.ServerBench --jar app/target/patchwarden.jar \
  *     [--hosts 10000] [--rate 500] [--seconds 30] [--upload-rate 50] [--upload-seconds 60]
  *     [--feeds ../shared/data/feeds] [--packages 276] [--work DIR] [--keep DIR] [--tier T0]
- *     [--generator java|wrk|both] [--connections 64] [--serve-opts "JVM options of serve"]</pre>
+ *     [--generator java|wrk|both] [--connections 64] [--serve-opts "JVM options of serve"] [--policy FILE]</pre>
+ * {@code --policy} serves with that policy (e.g. {@code bench/server-exposed-policy.yaml}, whose T0 is
+ * the internet-facing hosts' fixable findings: see why there).
  */
 public final class ServerBench {
   private ServerBench() {}
 
   record Options(Path jar, int hosts, int rate, int seconds, int uploadRate, int uploadSeconds, Path feeds,
       int packages, Path work, String tier, String generator, List<String> serveOptions, Path keep,
-      int connections) {}
+      int connections, Path policy) {}
 
   /** Latencies of one phase, in ms, and how many requests failed (status not 2xx, or no answer). */
   record Phase(String name, List<Double> latencies, int errors, int sent, double seconds) {
@@ -108,6 +110,11 @@ public final class ServerBench {
       Path changed = seeded.resolve("fleet-changed");
       System.out.printf("store: %d assets, %d open findings in PostgreSQL%n",
           count(pg, "SELECT count(*) FROM assets"), count(pg, "SELECT count(*) FROM findings WHERE status = 'OPEN'"));
+      if (o.policy() != null) {
+        // the served home's policy: the index is built with it by the first page
+        Files.copy(o.policy(), o.work().resolve("home").resolve("policy.yaml"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
       int port;
       try (var s = new java.net.ServerSocket(0)) {
         port = s.getLocalPort();
@@ -117,6 +124,8 @@ public final class ServerBench {
       serve.addAll(List.of("serve", "--port", Integer.toString(port)));
       Process server = new ProcessBuilder(serve).redirectOutput(logs.resolve("serve.out").toFile())
           .redirectError(logs.resolve("serve.err").toFile()).start();
+      // a bench stopped by a signal skips the finally below: the server must not outlive it
+      Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
       // the pool's threads are not daemons: shut down below, or the bench would never exit
       java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(64);
       try (HttpClient http = HttpClient.newBuilder().executor(pool).build()) {
@@ -474,6 +483,7 @@ public final class ServerBench {
     List<String> serveOptions = List.of();
     Path keep = null;
     int connections = 64;
+    Path policy = null;
     for (int i = 0; i < args.length; i++) {
       String v = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -493,12 +503,13 @@ public final class ServerBench {
         };
         case "--keep" -> keep = Path.of(v);
         case "--connections" -> connections = Integer.parseInt(v);
+        case "--policy" -> policy = Path.of(v);
         case "--serve-opts" -> serveOptions = List.of(v.strip().split("\\s+")); // e.g. -XX:StartFlightRecording=...
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
       i++;
     }
     return new Options(jar, hosts, rate, seconds, uploadRate, uploadSeconds, feeds, packages, work, tier, generator,
-        serveOptions, keep == null ? null : keep.toAbsolutePath(), connections);
+        serveOptions, keep == null ? null : keep.toAbsolutePath(), connections, policy);
   }
 }

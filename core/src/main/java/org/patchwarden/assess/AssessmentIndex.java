@@ -67,6 +67,11 @@ public interface AssessmentIndex {
         throw new IllegalArgumentException("offset " + offset + ", limit " + limit + ": expected 0+ and 1+");
       }
     }
+
+    /** The same rows in the same order, from the first, one: what a whole listing is remembered under. */
+    public Query listing() {
+      return new Query(tier, team, teams, status, kev, asset, cve, order, 0, 1);
+    }
   }
 
   /** One page's findings as the store tracks them, in the query's order. */
@@ -74,6 +79,16 @@ public interface AssessmentIndex {
 
   /** How many rows match {@code query} (its order, offset and limit aside). */
   long count(Query query);
+
+  /**
+   * The identities of every row matching {@code query} in its order (offset and limit aside): a
+   * reader that remembers them reads any page of the listing as {@link #findings} of a slice,
+   * without the database ordering every row before the page again.
+   */
+  List<FindingId> identities(Query query);
+
+  /** The tracked findings of {@code ids}, in their order; an id no finding has is left out. */
+  List<TrackedFinding> findings(List<FindingId> ids);
 
   /**
    * Replaces the rows of {@code assetNames} by {@code entries} (which must be of those assets), in

@@ -106,7 +106,7 @@ public final class BrowseFindings {
   }
 
   private Page browseIndex(Query query, User viewer) {
-    indexing.refresh();
+    long generation = indexing.current().generation();
     String tier = null;
     if (query.tier() != null) {
       tier = assess.tiers().stream().filter(t -> t.equalsIgnoreCase(query.tier())).findFirst().orElse(null);
@@ -121,10 +121,10 @@ public final class BrowseFindings {
         viewer.role().seesAllTeams() ? null : viewer.teams(), query.status(), query.kev(), query.asset(),
         query.cve(), AssessmentIndex.Order.valueOf(query.sort().name()), (long) (query.page() - 1) * query.size(),
         query.size());
-    AssessmentIndex index = indexing.index();
-    long total = index.count(q);
-    List<TrackedFinding> found = q.offset() < total ? index.page(q) : List.of();
-    return new Page(assess.assessTracked(found), query.page(), query.size(), (int) total);
+    List<org.patchwarden.finding.FindingId> listing = indexing.listing(q, generation);
+    int from = (int) Math.min(q.offset(), listing.size());
+    List<TrackedFinding> found = indexing.index().findings(listing.subList(from, Math.min(listing.size(), from + q.limit())));
+    return new Page(assess.assessTracked(found), query.page(), query.size(), listing.size());
   }
 
   private Page browseAll(Query query, User viewer) {

@@ -41,12 +41,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
     if (q.teams() != null && q.teams().isEmpty()) {
       return List.of();
     }
-    String order = switch (q.order()) {
-      case URGENCY -> URGENCY;
-      case DUE -> "x.due_day, " + URGENCY;
-      case FIRST_SEEN -> "x.first_day, " + URGENCY;
-      case ASSET -> "x.asset_key, " + URGENCY;
-    };
+    String order = order(q);
     // NB: the page's keys first, then the findings: joining before the LIMIT would make the
     // planner consider reading findings for every skipped row.
     String sql = "SELECT f.* FROM (SELECT " + IDENTITY + ", " + URGENCY + ", x.first_day, x.asset_key"
@@ -56,6 +51,52 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
         + " ORDER BY " + order + ", " + IDENTITY;
     return jdbi.withHandle(h -> bind(h.createQuery(sql), q).bind("limit", q.limit()).bind("offset", q.offset())
         .map((rs, ctx) -> JdbiFindingStore.tracked(rs)).list());
+  }
+
+  private static String order(Query q) {
+    return switch (q.order()) {
+      case URGENCY -> URGENCY;
+      case DUE -> "x.due_day, " + URGENCY;
+      case FIRST_SEEN -> "x.first_day, " + URGENCY;
+      case ASSET -> "x.asset_key, " + URGENCY;
+    };
+  }
+
+  @Override
+  public List<FindingId> identities(Query q) {
+    if (q.teams() != null && q.teams().isEmpty()) {
+      return List.of();
+    }
+    String sql = "SELECT " + IDENTITY + " FROM assessment_index x" + where(q) + " ORDER BY " + order(q) + ", " + IDENTITY;
+    // a listing repeats its ecosystems, sources, packages and advisories: one string each
+    java.util.Map<String, String> same = new java.util.HashMap<>();
+    return jdbi.withHandle(h -> bind(h.createQuery(sql), q).map((rs, ctx) -> new FindingId(rs.getString(1),
+        same.computeIfAbsent(rs.getString(4), k -> k), same.computeIfAbsent(rs.getString(2), k -> k),
+        same.computeIfAbsent(rs.getString(3), k -> k), same.computeIfAbsent(rs.getString(5), k -> k))).list());
+  }
+
+  @Override
+  public List<TrackedFinding> findings(List<FindingId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    // an OR of primary-key matches: both databases read each by the primary key's index
+    StringBuilder sql = new StringBuilder("SELECT f.* FROM findings f WHERE ");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("(f.asset_name = ? AND f.ecosystem = ? AND f.package_name = ?"
+          + " AND f.advisory_id = ? AND f.feed_source = ?)");
+    }
+    java.util.Map<FindingId, TrackedFinding> found = new java.util.HashMap<>();
+    jdbi.useHandle(h -> {
+      var query = h.createQuery(sql.toString());
+      int n = 0;
+      for (FindingId id : ids) {
+        query.bind(n++, id.assetName()).bind(n++, id.ecosystem()).bind(n++, id.packageName())
+            .bind(n++, id.advisoryId()).bind(n++, id.feedSource());
+      }
+      query.map((rs, ctx) -> JdbiFindingStore.tracked(rs)).forEach(t -> found.put(FindingId.of(t.finding()), t));
+    });
+    return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
   }
 
   @Override

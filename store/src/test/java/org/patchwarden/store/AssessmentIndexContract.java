@@ -158,4 +158,25 @@ abstract class AssessmentIndexContract extends DatabaseContract {
 
     assertThat(index.stamp().generation()).isEqualTo(before);
   }
+
+  @Test
+  void aListingsIdentitiesAreItsPagesInOrderAndItsFindingsAreReadBackInTheOrderAsked() {
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      entries.add(entry(findings.get(i), i % 2 == 0 ? "T1" : "T2", i % 2 == 0 ? 1 : 2, DAY.plusDays(i), i == 3,
+          null, "platform"));
+    }
+    index.replace(List.of("a", "a-b", "web-01"), entries);
+    AssessmentIndex.Query t1 = new AssessmentIndex.Query("T1", null, null, null, null, null, null, Order.DUE, 0, 100);
+
+    List<FindingId> listed = index.identities(t1);
+
+    assertThat(listed).hasSize((int) index.count(t1));
+    assertThat(keys(index.findings(listed))).isEqualTo(keys(index.page(t1)));
+    assertThat(keys(index.findings(List.of(listed.get(2), listed.get(0))))).containsExactly(
+        keys(index.page(t1)).get(2), keys(index.page(t1)).get(0));
+    assertThat(index.identities(new AssessmentIndex.Query(null, null, Set.of(), null, null, null, null,
+        Order.URGENCY, 0, 1))).isEmpty();
+    assertThat(index.findings(List.of())).isEmpty();
+  }
 }
