@@ -29,7 +29,7 @@ public final class WebServer implements AutoCloseable {
   private final Authenticate authenticate;
   private final org.patchwarden.app.web.ops.ServerMetrics metrics;
   private final org.patchwarden.usecase.RecordUploads uploads;
-  private final PageCache pages = new PageCache(PageCache.DEFAULT_BUDGET);
+  private final PageCache pages = new PageCache(PageCache.defaultBudget());
   private Javalin javalin;
 
   public WebServer(App app) {
