@@ -114,7 +114,7 @@ public final class Database implements AutoCloseable {
    * The versions of the Java migrations {@link #flyway} registers, for {@link SchemaVersion}'s quick
    * check without loading Flyway (SchemaVersionTest checks them against what Flyway resolves).
    */
-  static final java.util.List<String> JAVA_MIGRATION_VERSIONS = java.util.List.of("19.1");
+  static final java.util.List<String> JAVA_MIGRATION_VERSIONS = java.util.List.of("19.1", "26");
 
   private static void migrate(javax.sql.DataSource ds) {
     flyway(ds).load().migrate();
@@ -129,8 +129,8 @@ public final class Database implements AutoCloseable {
         // NB: helpers number their migrations apart (V13_1 beside V14…): a database already past a
         // higher number still gets a lower one merged later, instead of failing validation.
         .outOfOrder(true)
-        // V19.1 converts stored packages with the store's own encoding
-        .javaMigrations(new PackageListMigration());
+        // V19.1 converts stored packages with the store's own encoding; V26 is PostgreSQL's alone
+        .javaMigrations(new PackageListMigration(), new FindingAliasKeyCheckMigration());
   }
 
   /** For tests and vendor-specific maintenance in this package. */
