@@ -85,12 +85,26 @@ public final class ScanAssets {
    * @param os the operating system found, or null
    * @param complete whether the input is everything installed on the asset: packages of other
    *     ecosystems, and an OS it does not name, are dropped instead of kept
+   * @param contentHash {@link InventoryContent#hash} of {@code os} and {@code packages} when the
+   *     reader computed it already (on its own threads, while the previous group is written), else null
    */
   public record AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
-      boolean complete, String rawDigest, Supplier<AssetInventory> parse) {
+      boolean complete, String rawDigest, Supplier<AssetInventory> parse, String contentHash) {
     public AssetInventory {
       Objects.requireNonNull(asset, "asset");
       packages = List.copyOf(packages);
+    }
+
+    public AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
+        boolean complete, String rawDigest, Supplier<AssetInventory> parse) {
+      this(asset, replaceContext, os, packages, complete, rawDigest, parse, null);
+    }
+
+    /** A parsed input whose content hash ({@link InventoryContent#hash} of its OS and packages) the reader computed. */
+    public static AssetInventory hashed(Asset asset, boolean replaceContext, OsRelease os,
+        List<InstalledPackage> packages, boolean complete, String rawDigest, String contentHash) {
+      return new AssetInventory(asset, replaceContext, os, packages, complete, rawDigest, null,
+          Objects.requireNonNull(contentHash));
     }
 
     /**
@@ -326,7 +340,9 @@ public final class ScanAssets {
       // the content hashes of the parsed inputs, on every core: SHA-256 of a fleet's packages is a
       // noticeable part of an import (an unparsed input is hashed below if it must be parsed after all)
       List<String> hashes = group.parallelStream()
-          .map(in -> in.parse() != null ? null : InventoryContent.hash(in.os(), in.packages())).toList();
+          .map(in -> in.parse() != null ? null
+              : in.contentHash() != null ? in.contentHash() : InventoryContent.hash(in.os(), in.packages()))
+          .toList();
       for (int at = 0; at < group.size(); at++) {
         AssetInventory input = group.get(at);
         AssetInventory in = input;
@@ -371,8 +387,11 @@ public final class ScanAssets {
         // an asset without any revision has nothing to merge with: its previous inventory is not read
         Inventory previous = head == null && !again ? null : assets.currentInventory(name).orElse(null);
         InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
-        // without a previous inventory the merge is the input itself, whose hash is known
-        String mergedHash = previous == null ? contentHash : InventoryContent.hash(merged.os(), merged.packages());
+        // a merge that kept nothing of the previous inventory (its packages are the input's, the
+        // previous ones come first) and has the input's OS is the input itself, whose hash is known
+        boolean asInput = merged.packages().size() == in.packages().size() && Objects.equals(merged.os(), in.os());
+        String mergedHash = previous == null || asInput ? contentHash
+            : InventoryContent.hash(merged.os(), merged.packages());
         Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash);
         if (previous != null && inventory.revision() == previous.revision()) {
           unchanged.add(name);

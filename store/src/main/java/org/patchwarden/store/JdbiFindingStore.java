@@ -335,8 +335,20 @@ final class JdbiFindingStore implements FindingStore {
     });
   }
 
-  /** Writes the plan: inserts, then updates of the findings found again, then closes. */
-  private static FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
+  /**
+   * Writes the plan: inserts, then updates of the findings found again, then closes. PostgreSQL
+   * takes whole chunks of rows per statement ({@link PostgresFindingWrites}); SQLite, whose
+   * statements cost no round trip, takes JDBC batches.
+   */
+  private FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
+    if (dialect == Dialect.POSTGRESQL) {
+      try {
+        PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan);
+      } catch (SQLException e) {
+        throw new UnableToWriteFindings(e);
+      }
+      return plan.counts();
+    }
     try (Writes w = new Writes(h.getConnection(), SqlTime.format(at))) {
       for (FindingLifecycle.Insert i : plan.inserts()) {
         w.insert(i);

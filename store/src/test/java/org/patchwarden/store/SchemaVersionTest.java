@@ -31,13 +31,16 @@ class SchemaVersionTest {
   }
 
   @Test
-  void theNewestMigrationIsTheHighestMigrationFileOfTheBuild() throws IOException, URISyntaxException {
+  void theNewestMigrationIsTheHighestMigrationFileOrJavaMigrationOfTheBuild() throws IOException, URISyntaxException {
     Path migrations = Path.of(SchemaVersion.class.getResource("/db/migration").toURI());
     Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
     int highest;
     try (Stream<Path> files = Files.list(migrations)) {
       highest = files.map(p -> name.matcher(p.getFileName().toString())).filter(Matcher::matches)
           .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+    }
+    for (String java : Database.JAVA_MIGRATION_VERSIONS) {
+      highest = Math.max(highest, Integer.parseInt(java.split("\\.")[0]));
     }
     assertThat(SchemaVersion.newestInBuild()).isEqualTo(highest);
   }
