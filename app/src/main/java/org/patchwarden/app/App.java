@@ -304,7 +304,7 @@ public final class App implements AutoCloseable {
     try {
       key = (java.nio.file.Files.isRegularFile(file)
           ? java.nio.file.Files.getLastModifiedTime(file) + " " + java.nio.file.Files.size(file) : "default")
-          + " " + db.feedVersionStore().all();
+          + " " + db.feedVersionStore().signature();
     } catch (java.io.IOException e) {
       key = "unreadable " + e.getMessage();
     }

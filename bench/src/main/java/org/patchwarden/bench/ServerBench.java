@@ -143,11 +143,15 @@ public final class ServerBench {
         // warm-up: the JIT and the pool, not counted
         fixedRate(http, "warm-up", o.rate(), 5, i -> get(base, token, o.tier(), 1 + i % pages));
         if (o.generator().equals("wrk") || o.generator().equals("both")) {
+          Cpu before = Cpu.of(server, pgData);
           wrk(o, base, token, pages, logs);
+          System.out.println("  " + Cpu.of(server, pgData).since(before));
         }
         if (!o.generator().equals("wrk")) {
+          Cpu before = Cpu.of(server, pgData);
           Phase reads = fixedRate(http, "findings", o.rate(), o.seconds(), i -> get(base, token, o.tier(), 1 + i % pages));
           System.out.println(reads.line());
+          System.out.println("  " + Cpu.of(server, pgData).since(before));
         }
 
         List<Path> dirs;
@@ -155,9 +159,11 @@ public final class ServerBench {
           dirs = list.filter(Files::isDirectory).sorted().toList();
         }
         int uploads = Math.min(dirs.size(), o.uploadRate() * o.uploadSeconds());
+        Cpu beforeUploads = Cpu.of(server, pgData);
         Phase up = fixedRate(http, "uploads", o.uploadRate(), (double) uploads / o.uploadRate(),
             i -> upload(base, token, dirs.get(i)));
         System.out.println(up.line());
+        System.out.println("  " + Cpu.of(server, pgData).since(beforeUploads));
         int stored = count(pg, "SELECT count(*) FROM inventories WHERE revision = 2 AND match_complete = 1");
         int incomplete = count(pg, "SELECT count(*) FROM inventories WHERE match_complete = 0");
         System.out.printf("uploads stored: %d of %d hosts have their new revision, matched (%d unmatched revisions)%n",
@@ -172,6 +178,41 @@ public final class ServerBench {
       }
     }
     deleteTree(pgData);
+  }
+
+  /**
+   * CPU time (user+sys) used so far by the server and by PostgreSQL's processes (the postmaster's
+   * descendants: pooled connections live for the run), with the wall clock and the load average.
+   */
+  record Cpu(long wallNanos, java.time.Duration server, java.time.Duration postgres) {
+    static Cpu of(Process server, Path pgData) {
+      java.time.Duration pg = java.time.Duration.ZERO;
+      try {
+        long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).strip());
+        var postmaster = ProcessHandle.of(pid);
+        if (postmaster.isPresent()) {
+          pg = java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster.get()), postmaster.get().descendants())
+              .map(h -> h.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+              .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+        }
+      } catch (IOException | RuntimeException e) {
+        // no figure for PostgreSQL then
+      }
+      return new Cpu(System.nanoTime(), server.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO), pg);
+    }
+
+    String since(Cpu before) {
+      double wall = (wallNanos - before.wallNanos) / 1e9;
+      double load;
+      try {
+        load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+      } catch (IOException | RuntimeException e) {
+        load = Double.NaN;
+      }
+      return String.format("CPU (user+sys): server %.1f s, PostgreSQL %.1f s, over %.1f s wall; load average %.2f",
+          (server.toNanos() - before.server.toNanos()) / 1e9, (postgres.toNanos() - before.postgres.toNanos()) / 1e9,
+          wall, load);
+    }
   }
 
   /** An embedded PostgreSQL on {@code data}, made there by initdb unless it holds one already. */

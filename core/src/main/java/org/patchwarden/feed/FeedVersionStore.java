@@ -12,6 +12,14 @@ public interface FeedVersionStore {
   /** The current version of every loaded feed, ordered by source name. */
   List<FeedVersion> all();
 
+  /**
+   * Text that changes whenever {@link #all} would: each source's version, load time, content and
+   * size. What a reader compares on every request (a findings page) to tell whether a feed moved.
+   */
+  default String signature() {
+    return all().toString();
+  }
+
   /** The records that changed when {@code version} of {@code source} was loaded, ordered by key. */
   List<FeedChange> changes(String source, String version);
 }

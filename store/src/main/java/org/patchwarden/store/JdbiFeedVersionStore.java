@@ -19,6 +19,14 @@ final class JdbiFeedVersionStore implements FeedVersionStore {
   }
 
   @Override
+  public String signature() {
+    // the stored text as it is: no time parsing or records, as every findings page asks
+    return jdbi.withHandle(h -> h.createQuery("SELECT source, version, loaded_at, content_hash, record_count"
+        + " FROM feed_versions ORDER BY source").map((rs, ctx) -> rs.getString(1) + ' ' + rs.getString(2) + ' '
+        + rs.getString(3) + ' ' + rs.getString(4) + ' ' + rs.getString(5)).list().toString());
+  }
+
+  @Override
   public Optional<FeedVersion> current(String source) {
     return jdbi.withHandle(h -> current(h, source));
   }

@@ -185,6 +185,20 @@ abstract class FeedStoreContract<T> extends DatabaseContract {
   }
 
   @Test
+  void theSignatureMovesWithEveryNewVersionEvenAtTheSameInstantAndNotWithoutOne() {
+    String empty = db.feedVersionStore().signature();
+    replace(snapshot("v1", records(0, 1, 2)), document("hash-1", LOADED));
+    String first = db.feedVersionStore().signature();
+    replace(snapshot("v1", records(0, 1, 2)), document("hash-1", LATER)); // unchanged: nothing written
+    String unchanged = db.feedVersionStore().signature();
+    replace(snapshot("v2", records(0, 2, 1)), document("hash-2", LOADED));
+
+    assertThat(first).isNotEqualTo(empty).contains(source()).contains("v1");
+    assertThat(unchanged).isEqualTo(first);
+    assertThat(db.feedVersionStore().signature()).isNotEqualTo(first).contains("v2");
+  }
+
+  @Test
   void aSnapshotFailingHalfWayLeavesEverythingAsBefore() {
     List<T> before = records(0, 1, 2);
     FeedUpdate good = replace(snapshot("good", before), document("hash-good", LOADED));
