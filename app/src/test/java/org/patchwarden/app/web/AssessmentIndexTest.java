@@ -95,24 +95,7 @@ class AssessmentIndexTest {
   @Order(3)
   void aPolicyChangeReindexesSoANewTierShowsInTheNextPage() throws Exception {
     // every finding with a fix is now an emergency
-    Files.writeString(server.app().config().home().resolve("policy.yaml"), """
-        version: 1
-        name: everything-now
-        ssvc_table: cisa:DT_CO:2.0.3
-        assume:
-          criticality: 2
-          internet_facing: false
-          environment: production
-        tiers:
-          - id: T0
-            name: emergency
-            window_days: 2
-            when:
-              fix_available: true
-          - id: T4
-            name: track
-            window_days: 180
-        """);
+    Files.writeString(server.app().config().home().resolve("policy.yaml"), TestPolicies.EVERYTHING_NOW);
 
     var t0 = server.app().browseFindings().browse(
         new BrowseFindings.Query("T0", null, null, null, null, null, null, 1, 500), ADMIN);

@@ -96,24 +96,7 @@ class FindingsPageCacheTest {
     get(Who.ADMIN, emergencies);
     int before = JSON.readTree(get(Who.ADMIN, emergencies).body()).get("total").asInt();
     // every finding with a fix is now an emergency
-    Files.writeString(server.app().config().home().resolve("policy.yaml"), """
-        version: 1
-        name: everything-now
-        ssvc_table: cisa:DT_CO:2.0.3
-        assume:
-          criticality: 2
-          internet_facing: false
-          environment: production
-        tiers:
-          - id: T0
-            name: emergency
-            window_days: 2
-            when:
-              fix_available: true
-          - id: T4
-            name: track
-            window_days: 180
-        """);
+    Files.writeString(server.app().config().home().resolve("policy.yaml"), TestPolicies.EVERYTHING_NOW);
 
     JsonNode after = JSON.readTree(get(Who.ADMIN, emergencies).body());
 
