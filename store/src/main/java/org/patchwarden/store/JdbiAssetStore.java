@@ -145,16 +145,20 @@ final class JdbiAssetStore implements AssetStore {
       String hash) {
     OsRelease stored = os == null || os.id().isEmpty() ? null : os;
     return jdbi.inTransaction(h -> {
-      boolean exists = h.createQuery("SELECT COUNT(*) FROM assets WHERE name = :name")
-          .bind("name", assetName).mapTo(Integer.class).one() > 0;
-      if (!exists) {
+      // whether the asset exists and its newest revision, in one query: one round trip per asset of
+      // a fleet import to PostgreSQL instead of two
+      Optional<Optional<Hashed>> found = h.createQuery("SELECT a.name AS the_asset, " + prefixed("i.", HEADER)
+              + ", i.content_hash FROM assets a LEFT JOIN inventories i ON i.asset_name = a.name"
+              + " AND i.revision = (SELECT MAX(revision) FROM inventories WHERE asset_name = a.name)"
+              + " WHERE a.name = :name")
+          .bind("name", assetName)
+          .map((rs, ctx) -> rs.getString("asset_name") == null ? Optional.<Hashed>empty()
+              : Optional.of(new Hashed(header(rs), rs.getString("content_hash"))))
+          .findOne();
+      if (found.isEmpty()) {
         throw new NoSuchElementException("no asset named '" + assetName + "'");
       }
-      Optional<Hashed> newest = h.createQuery("SELECT " + HEADER + ", content_hash FROM inventories "
-              + "WHERE asset_name = :name ORDER BY revision DESC LIMIT 1")
-          .bind("name", assetName)
-          .map((rs, ctx) -> new Hashed(header(rs), rs.getString("content_hash")))
-          .findOne();
+      Optional<Hashed> newest = found.get();
       if (newest.isPresent() && (newest.get().hash().isEmpty() || newest.get().hash().equals(hash))) {
         Inventory header = newest.get().header();
         List<InstalledPackage> had = packages(h, assetName, header.revision());
