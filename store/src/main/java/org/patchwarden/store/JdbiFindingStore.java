@@ -43,7 +43,9 @@ import org.patchwarden.match.TrackedFinding;
  *
  * <p>Each call runs in one transaction: it reads the state of the findings it may touch (one asset's
  * for a scan, the named advisories' for a re-match), asks {@link FindingLifecycle} for the plan, and
- * writes it in JDBC batches of {@value FeedReplacement#BATCH} rows. Memory follows the findings of
+ * writes it: on SQLite in JDBC batches of {@value FeedReplacement#BATCH} rows, on PostgreSQL in
+ * statements of up to {@value PostgresFindingWrites#CHUNK} rows each ({@link PostgresFindingWrites}).
+ * Memory follows the findings of
  * that asset or those advisories, never the whole table. A not-affected mark is stored as columns
  * the lifecycle never writes; an OPEN row with a mark reads as NOT_AFFECTED.
  */
