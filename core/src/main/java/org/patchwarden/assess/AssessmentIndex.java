@@ -67,6 +67,11 @@ public interface AssessmentIndex {
         throw new IllegalArgumentException("offset " + offset + ", limit " + limit + ": expected 0+ and 1+");
       }
     }
+
+    /** The same rows in the same order, from the first, one: what a whole listing is remembered under. */
+    public Query listing() {
+      return new Query(tier, team, teams, status, kev, asset, cve, order, 0, 1);
+    }
   }
 
   /** One page's findings as the store tracks them, in the query's order. */
@@ -74,6 +79,16 @@ public interface AssessmentIndex {
 
   /** How many rows match {@code query} (its order, offset and limit aside). */
   long count(Query query);
+
+  /**
+   * The identities of every row matching {@code query} in its order (offset and limit aside): a
+   * reader that remembers them reads any page of the listing as {@link #findings} of a slice,
+   * without the database ordering every row before the page again.
+   */
+  List<FindingId> identities(Query query);
+
+  /** The tracked findings of {@code ids}, in their order; an id no finding has is left out. */
+  List<TrackedFinding> findings(List<FindingId> ids);
 
   /**
    * Replaces the rows of {@code assetNames} by {@code entries} (which must be of those assets), in
@@ -89,4 +104,19 @@ public interface AssessmentIndex {
 
   /** Records the basis of the rows now stored. */
   void recordBasis(String basis);
+
+  /**
+   * The basis and the generation of the index, read together. The generation moves with every
+   * {@link #replace}, {@link #clear} and {@link #recordBasis}, in their transaction, by whichever
+   * process writes: what was read from the index at one generation is still what it holds while the
+   * generation stays the same.
+   */
+  Stamp stamp();
+
+  /** What {@link #stamp} reads: the {@link #basis} (empty when none) and the generation. */
+  record Stamp(String basis, long generation) {
+    public Stamp {
+      Objects.requireNonNull(basis, "basis");
+    }
+  }
 }

@@ -38,6 +38,22 @@ public interface AssetStore {
     return recordInventory(assetName, scannedAt, os, packages);
   }
 
+  /**
+   * As {@link #recordInventory(String, Instant, OsRelease, List, String)}, and notes {@code
+   * rawDigest} for the revision it returns as {@link #recordRawDigest} does, in the same write: an
+   * import records both for every asset.
+   *
+   * @param rawDigest null to note none
+   */
+  default Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
+      String contentHash, String rawDigest) {
+    Inventory inventory = recordInventory(assetName, scannedAt, os, packages, contentHash);
+    if (rawDigest != null) {
+      recordRawDigest(assetName, inventory.revision(), rawDigest);
+    }
+    return inventory;
+  }
+
   /** The newest inventory of the asset, if it was ever scanned. */
   Optional<Inventory> currentInventory(String assetName);
 

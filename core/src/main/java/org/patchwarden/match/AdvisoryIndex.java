@@ -21,6 +21,7 @@ import org.patchwarden.advisory.AffectedRange;
 import org.patchwarden.advisory.AffectedStatus;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
+import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.version.InvalidVersionException;
 import org.patchwarden.version.OsvEvent;
 import org.patchwarden.version.OsvRange;
@@ -180,8 +181,15 @@ public final class AdvisoryIndex {
 
   /** Adds the ecosystem and name keys of every package the matcher would look up. */
   private static void lookups(Collection<Inventory> inventories, Set<String> ecosystems, Set<String> names) {
+    // a package's keys depend on it and its OS only: hosts of one image share most packages, so each
+    // (OS, package) is mapped once (a 1,000-host fleet: 276,000 packages, a few thousand distinct)
+    Map<OsRelease, Set<InstalledPackage>> seen = new HashMap<>();
     for (Inventory inv : inventories) {
+      Set<InstalledPackage> seenOnOs = seen.computeIfAbsent(inv.os(), os -> new HashSet<>());
       for (InstalledPackage p : inv.packages()) {
+        if (!seenOnOs.add(p)) {
+          continue;
+        }
         if (EcosystemMapping.map(inv.os(), p) instanceof EcosystemMapping.Target t) {
           ecosystems.add(t.ecosystemKey());
           names.add(t.nameKey());

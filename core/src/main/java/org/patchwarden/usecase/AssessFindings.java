@@ -156,6 +156,25 @@ public final class AssessFindings {
         .map(AssessedFinding::assessment).sorted(Assessment.BY_URGENCY).toList();
   }
 
+  /**
+   * The most urgent open finding ({@link Assessment#BY_URGENCY}) of each asset among {@code
+   * assetNames} that has one: what an import summary shows beside its top assets. One read of those
+   * assets' findings and one assessment run, so a handful of assets costs a handful of queries.
+   */
+  public Map<String, Assessment> mostUrgentOpen(Collection<String> assetNames) {
+    Map<String, Assessment> out = new LinkedHashMap<>();
+    if (assetNames.isEmpty()) {
+      return out;
+    }
+    List<TrackedFinding> open = findings.listOf(assetNames).stream()
+        .filter(t -> t.status() == FindingStatus.OPEN).toList();
+    for (AssessedFinding a : new Run().assess(open)) {
+      out.merge(a.assessment().assetName(), a.assessment(),
+          (x, y) -> Assessment.BY_URGENCY.compare(x, y) <= 0 ? x : y);
+    }
+    return out;
+  }
+
   /** Findings matching {@code filter} (any status), assessed, most urgent first. */
   public List<AssessedFinding> assess(FindingFilter filter) {
     List<AssessedFinding> out = new ArrayList<>(new Run().assess(findings.list(filter)));

@@ -90,13 +90,23 @@ public final class BrowseFindings {
     }
   }
 
+  /**
+   * What every page depends on besides its query, its viewer's team scope and today's date: the
+   * index's basis (policy and feeds) and generation (every write to the index moves it), the index
+   * made current first; empty when browsing without the index. A page read after this call and kept
+   * under the stamp is still the page while {@code stamp()} returns an equal stamp.
+   */
+  public java.util.Optional<AssessmentIndex.Stamp> stamp() {
+    return indexing == null ? java.util.Optional.empty() : java.util.Optional.of(indexing.current());
+  }
+
   /** The page of findings {@code viewer} may see that match {@code query}. */
   public Page browse(Query query, User viewer) {
     return indexing == null ? browseAll(query, viewer) : browseIndex(query, viewer);
   }
 
   private Page browseIndex(Query query, User viewer) {
-    indexing.refresh();
+    long generation = indexing.current().generation();
     String tier = null;
     if (query.tier() != null) {
       tier = assess.tiers().stream().filter(t -> t.equalsIgnoreCase(query.tier())).findFirst().orElse(null);
@@ -111,10 +121,10 @@ public final class BrowseFindings {
         viewer.role().seesAllTeams() ? null : viewer.teams(), query.status(), query.kev(), query.asset(),
         query.cve(), AssessmentIndex.Order.valueOf(query.sort().name()), (long) (query.page() - 1) * query.size(),
         query.size());
-    AssessmentIndex index = indexing.index();
-    long total = index.count(q);
-    List<TrackedFinding> found = q.offset() < total ? index.page(q) : List.of();
-    return new Page(assess.assessTracked(found), query.page(), query.size(), (int) total);
+    List<org.patchwarden.finding.FindingId> listing = indexing.listing(q, generation);
+    int from = (int) Math.min(q.offset(), listing.size());
+    List<TrackedFinding> found = indexing.index().findings(listing.subList(from, Math.min(listing.size(), from + q.limit())));
+    return new Page(assess.assessTracked(found), query.page(), query.size(), listing.size());
   }
 
   private Page browseAll(Query query, User viewer) {

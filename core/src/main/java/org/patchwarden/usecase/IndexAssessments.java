@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.patchwarden.assess.AssessmentIndex;
 import org.patchwarden.assess.PrioritisedFinding;
 import org.patchwarden.feed.FeedVersion;
+import org.patchwarden.finding.FindingId;
 import org.patchwarden.feed.FeedVersionStore;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetStore;
@@ -41,6 +42,13 @@ public final class IndexAssessments {
   private final WriterLock lock;
   private final Supplier<String> policyFingerprint;
   private volatile String basis;
+  /** Whole listings read at one generation of the index, by their query: see {@link #listing}. */
+  private final java.util.concurrent.ConcurrentHashMap<Listed, java.util.concurrent.CompletableFuture<List<FindingId>>>
+      listings = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Identities remembered at most, over every listing: some 100 bytes each. */
+  static final int REMEMBERED_IDENTITIES = 1_000_000;
+
+  private record Listed(long generation, AssessmentIndex.Query query) {}
 
   /**
    * @param findings and {@code assets} the stores as they are, not the indexing decorators
@@ -117,6 +125,53 @@ public final class IndexAssessments {
         rebuild(basis);
         return true;
       }
+    }
+  }
+
+  /**
+   * Makes the index current and tells its basis and generation: one query when it is current
+   * already. Rows read after this call are at least as new as the generation returned.
+   */
+  public AssessmentIndex.Stamp current() {
+    AssessmentIndex.Stamp stamp = index.stamp();
+    if (stamp.basis().equals(basis())) {
+      return stamp;
+    }
+    refresh();
+    return index.stamp();
+  }
+
+  /**
+   * The identities of every row {@code query} lists, in its order, as the index held them at
+   * {@code generation} or later (from {@link #current}). Remembered for as long as the generation is
+   * the newest asked for: the pages of a listing are then slices of it, so that a deep page does not
+   * make the database order every row before it again, and only one reader reads a listing that
+   * several ask for at once.
+   */
+  public List<FindingId> listing(AssessmentIndex.Query query, long generation) {
+    Listed key = new Listed(generation, query.listing());
+    java.util.concurrent.CompletableFuture<List<FindingId>> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<List<FindingId>> known = listings.putIfAbsent(key, mine);
+    if (known == null) {
+      listings.keySet().removeIf(k -> k.generation() < generation);
+      try {
+        mine.complete(index.identities(key.query()));
+      } catch (RuntimeException e) {
+        listings.remove(key, mine);
+        mine.completeExceptionally(e);
+        throw e;
+      }
+      long remembered = listings.values().stream().filter(java.util.concurrent.CompletableFuture::isDone)
+          .mapToLong(f -> f.isCompletedExceptionally() ? 0 : f.join().size()).sum();
+      if (remembered > REMEMBERED_IDENTITIES) {
+        listings.keySet().removeIf(k -> !k.equals(key));
+      }
+      known = mine;
+    }
+    try {
+      return known.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 

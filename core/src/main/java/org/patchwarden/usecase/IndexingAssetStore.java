@@ -58,6 +58,12 @@ public final class IndexingAssetStore implements AssetStore {
   }
 
   @Override
+  public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
+      String contentHash, String rawDigest) {
+    return store.recordInventory(assetName, scannedAt, os, packages, contentHash, rawDigest);
+  }
+
+  @Override
   public Optional<Inventory> currentInventory(String assetName) {
     return store.currentInventory(assetName);
   }

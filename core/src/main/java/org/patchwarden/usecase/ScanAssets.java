@@ -85,12 +85,26 @@ public final class ScanAssets {
    * @param os the operating system found, or null
    * @param complete whether the input is everything installed on the asset: packages of other
    *     ecosystems, and an OS it does not name, are dropped instead of kept
+   * @param contentHash {@link InventoryContent#hash} of {@code os} and {@code packages} when the
+   *     reader computed it already (on its own threads, while the previous group is written), else null
    */
   public record AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
-      boolean complete, String rawDigest, Supplier<AssetInventory> parse) {
+      boolean complete, String rawDigest, Supplier<AssetInventory> parse, String contentHash) {
     public AssetInventory {
       Objects.requireNonNull(asset, "asset");
       packages = List.copyOf(packages);
+    }
+
+    public AssetInventory(Asset asset, boolean replaceContext, OsRelease os, List<InstalledPackage> packages,
+        boolean complete, String rawDigest, Supplier<AssetInventory> parse) {
+      this(asset, replaceContext, os, packages, complete, rawDigest, parse, null);
+    }
+
+    /** A parsed input whose content hash ({@link InventoryContent#hash} of its OS and packages) the reader computed. */
+    public static AssetInventory hashed(Asset asset, boolean replaceContext, OsRelease os,
+        List<InstalledPackage> packages, boolean complete, String rawDigest, String contentHash) {
+      return new AssetInventory(asset, replaceContext, os, packages, complete, rawDigest, null,
+          Objects.requireNonNull(contentHash));
     }
 
     /**
@@ -281,7 +295,7 @@ public final class ScanAssets {
       transactions.run(() -> r.record(group));
     }
     Map<String, Matched> matched = new HashMap<>();
-    for (Matched m : matchRecorded(r.recorded, session)) {
+    for (Matched m : matchRecorded(r.recorded, r.newRevisions, session)) {
       matched.put(m.inventory().assetName(), m);
     }
     matched.putAll(asRecorded(r.skipped, kevIds, session));
@@ -314,6 +328,8 @@ public final class ScanAssets {
     final List<Inventory> recorded = new ArrayList<>();
     /** Unchanged inventories already matched: nothing to write. */
     final Map<String, Inventory> skipped = new LinkedHashMap<>();
+    /** Assets whose revision this scan inserted (not one kept because its content was equal). */
+    final Set<String> newRevisions = new HashSet<>();
 
     Recording(Instant now) {
       this.now = now;
@@ -326,7 +342,9 @@ public final class ScanAssets {
       // the content hashes of the parsed inputs, on every core: SHA-256 of a fleet's packages is a
       // noticeable part of an import (an unparsed input is hashed below if it must be parsed after all)
       List<String> hashes = group.parallelStream()
-          .map(in -> in.parse() != null ? null : InventoryContent.hash(in.os(), in.packages())).toList();
+          .map(in -> in.parse() != null ? null
+              : in.contentHash() != null ? in.contentHash() : InventoryContent.hash(in.os(), in.packages()))
+          .toList();
       for (int at = 0; at < group.size(); at++) {
         AssetInventory input = group.get(at);
         AssetInventory in = input;
@@ -371,19 +389,24 @@ public final class ScanAssets {
         // an asset without any revision has nothing to merge with: its previous inventory is not read
         Inventory previous = head == null && !again ? null : assets.currentInventory(name).orElse(null);
         InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
-        // without a previous inventory the merge is the input itself, whose hash is known
-        String mergedHash = previous == null ? contentHash : InventoryContent.hash(merged.os(), merged.packages());
-        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash);
-        if (previous != null && inventory.revision() == previous.revision()) {
-          unchanged.add(name);
-        }
-        warnings.put(name, merged.warnings());
+        // a merge that kept nothing of the previous inventory (its packages are the input's, the
+        // previous ones come first) and has the input's OS is the input itself, whose hash is known
+        boolean asInput = merged.packages().size() == in.packages().size() && Objects.equals(merged.os(), in.os());
+        String mergedHash = previous == null || asInput ? contentHash
+            : InventoryContent.hash(merged.os(), merged.packages());
         // the digest stands for the revision only when parsing the input gives exactly its content
         // and no warning, so that a skip reports what a parse would; the revision recorded holds
-        // the merge's content (a new one, or an equal one that was kept)
-        if (in.rawDigest() != null && merged.warnings().isEmpty() && contentHash.equals(mergedHash)) {
-          assets.recordRawDigest(name, inventory.revision(), in.rawDigest());
+        // the merge's content (a new one, or an equal one that was kept), and the digest with it
+        String digest = in.rawDigest() != null && merged.warnings().isEmpty() && contentHash.equals(mergedHash)
+            ? in.rawDigest() : null;
+        Inventory inventory = assets.recordInventory(name, now, merged.os(), merged.packages(), mergedHash, digest);
+        if (previous != null && inventory.revision() == previous.revision()) {
+          unchanged.add(name);
+        } else {
+          // a revision inserted by this scan: no coverage gaps are stored for it yet
+          newRevisions.add(name);
         }
+        warnings.put(name, merged.warnings());
         if (again) {
           skipped.remove(name);
           counted.remove(name);
@@ -460,7 +483,7 @@ public final class ScanAssets {
     if (recorded.isEmpty()) {
       return total;
     }
-    for (Matched m : matchRecorded(recorded, new Session(clock.instant().truncatedTo(ChronoUnit.MICROS)))) {
+    for (Matched m : matchRecorded(recorded, Set.of(), new Session(clock.instant().truncatedTo(ChronoUnit.MICROS)))) {
       total = total.plus(m.update());
     }
     return total;
@@ -478,7 +501,8 @@ public final class ScanAssets {
     }
   }
 
-  private List<Matched> matchRecorded(List<Inventory> recorded, Session session) {
+  /** @param newRevisions assets whose recorded revision is new: without gaps to record, none are stored */
+  private List<Matched> matchRecorded(List<Inventory> recorded, Set<String> newRevisions, Session session) {
     if (recorded.isEmpty()) {
       return List.of();
     }
@@ -500,8 +524,11 @@ public final class ScanAssets {
           List<Finding> found = byAsset.get(inv.assetName());
           FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
           List<CoverageGap> uncovered = gaps.getOrDefault(inv.assetName(), List.of());
-          // stored so that later listings show the asset as "no data", not as clean
-          coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
+          // stored so that later listings show the asset as "no data", not as clean; a new revision
+          // has none stored, so without gaps there is nothing to replace
+          if (!uncovered.isEmpty() || !newRevisions.contains(inv.assetName())) {
+            coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
+          }
           matched.add(new Matched(inv, found, uncovered, update));
         }
       });

@@ -29,6 +29,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
   private static final String INSERT = "INSERT INTO assessment_index (asset_name, ecosystem, package_name, "
       + "advisory_id, feed_source, status, tier, tier_rank, due_day, kev_rank, mission_rank, criticality, epss_key, "
       + "cvss_key, finding_key, asset_key, owner_team, first_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String BUMP = "UPDATE assessment_index_generation SET generation = generation + 1 WHERE id = 1";
   private final Jdbi jdbi;
 
   JdbiAssessmentIndex(Jdbi jdbi) {
@@ -40,12 +41,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
     if (q.teams() != null && q.teams().isEmpty()) {
       return List.of();
     }
-    String order = switch (q.order()) {
-      case URGENCY -> URGENCY;
-      case DUE -> "x.due_day, " + URGENCY;
-      case FIRST_SEEN -> "x.first_day, " + URGENCY;
-      case ASSET -> "x.asset_key, " + URGENCY;
-    };
+    String order = order(q);
     // NB: the page's keys first, then the findings: joining before the LIMIT would make the
     // planner consider reading findings for every skipped row.
     String sql = "SELECT f.* FROM (SELECT " + IDENTITY + ", " + URGENCY + ", x.first_day, x.asset_key"
@@ -55,6 +51,52 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
         + " ORDER BY " + order + ", " + IDENTITY;
     return jdbi.withHandle(h -> bind(h.createQuery(sql), q).bind("limit", q.limit()).bind("offset", q.offset())
         .map((rs, ctx) -> JdbiFindingStore.tracked(rs)).list());
+  }
+
+  private static String order(Query q) {
+    return switch (q.order()) {
+      case URGENCY -> URGENCY;
+      case DUE -> "x.due_day, " + URGENCY;
+      case FIRST_SEEN -> "x.first_day, " + URGENCY;
+      case ASSET -> "x.asset_key, " + URGENCY;
+    };
+  }
+
+  @Override
+  public List<FindingId> identities(Query q) {
+    if (q.teams() != null && q.teams().isEmpty()) {
+      return List.of();
+    }
+    String sql = "SELECT " + IDENTITY + " FROM assessment_index x" + where(q) + " ORDER BY " + order(q) + ", " + IDENTITY;
+    // a listing repeats its ecosystems, sources, packages and advisories: one string each
+    java.util.Map<String, String> same = new java.util.HashMap<>();
+    return jdbi.withHandle(h -> bind(h.createQuery(sql), q).map((rs, ctx) -> new FindingId(rs.getString(1),
+        same.computeIfAbsent(rs.getString(4), k -> k), same.computeIfAbsent(rs.getString(2), k -> k),
+        same.computeIfAbsent(rs.getString(3), k -> k), same.computeIfAbsent(rs.getString(5), k -> k))).list());
+  }
+
+  @Override
+  public List<TrackedFinding> findings(List<FindingId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    // an OR of primary-key matches: both databases read each by the primary key's index
+    StringBuilder sql = new StringBuilder("SELECT f.* FROM findings f WHERE ");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("(f.asset_name = ? AND f.ecosystem = ? AND f.package_name = ?"
+          + " AND f.advisory_id = ? AND f.feed_source = ?)");
+    }
+    java.util.Map<FindingId, TrackedFinding> found = new java.util.HashMap<>();
+    jdbi.useHandle(h -> {
+      var query = h.createQuery(sql.toString());
+      int n = 0;
+      for (FindingId id : ids) {
+        query.bind(n++, id.assetName()).bind(n++, id.ecosystem()).bind(n++, id.packageName())
+            .bind(n++, id.advisoryId()).bind(n++, id.feedSource());
+      }
+      query.map((rs, ctx) -> JdbiFindingStore.tracked(rs)).forEach(t -> found.put(FindingId.of(t.finding()), t));
+    });
+    return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
   }
 
   @Override
@@ -140,6 +182,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       } catch (SQLException e) {
         throw new IllegalStateException("assessment index: writing " + entries.size() + " rows: " + e.getMessage(), e);
       }
+      h.execute(BUMP);
     });
   }
 
@@ -193,6 +236,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
     jdbi.useTransaction(h -> {
       h.execute("DELETE FROM assessment_index_basis");
       h.execute("DELETE FROM assessment_index");
+      h.execute(BUMP);
     });
   }
 
@@ -208,6 +252,15 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       h.execute("DELETE FROM assessment_index_basis");
       h.createUpdate("INSERT INTO assessment_index_basis (id, basis) VALUES (1, :basis)").bind("basis", basis)
           .execute();
+      h.execute(BUMP);
     });
+  }
+
+  @Override
+  public Stamp stamp() {
+    // one round trip: every findings page asks
+    return jdbi.withHandle(h -> h.createQuery("SELECT g.generation, b.basis FROM assessment_index_generation g"
+            + " LEFT JOIN assessment_index_basis b ON b.id = g.id WHERE g.id = 1")
+        .map((rs, ctx) -> new Stamp(rs.getString(2) == null ? "" : rs.getString(2), rs.getLong(1))).one());
   }
 }

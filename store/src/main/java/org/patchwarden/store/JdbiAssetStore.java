@@ -108,9 +108,12 @@ final class JdbiAssetStore implements AssetStore {
   /** {@inheritDoc} Only that revision's row changes; a later revision starts without a digest. */
   @Override
   public void recordRawDigest(String assetName, int revision, String rawDigest) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE inventories SET raw_digest = :digest"
-            + " WHERE asset_name = :name AND revision = :rev")
-        .bind("digest", rawDigest).bind("name", assetName).bind("rev", revision).execute());
+    jdbi.useHandle(h -> recordRawDigest(h, assetName, revision, rawDigest));
+  }
+
+  private static void recordRawDigest(Handle h, String assetName, int revision, String rawDigest) {
+    h.createUpdate("UPDATE inventories SET raw_digest = :digest WHERE asset_name = :name AND revision = :rev")
+        .bind("digest", rawDigest).bind("name", assetName).bind("rev", revision).execute();
   }
 
   private static List<List<String>> chunks(Collection<String> names) {
@@ -143,6 +146,13 @@ final class JdbiAssetStore implements AssetStore {
   @Override
   public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
       String hash) {
+    return recordInventory(assetName, scannedAt, os, packages, hash, null);
+  }
+
+  /** {@inheritDoc} A new revision's row is inserted with the digest; a kept one is updated. */
+  @Override
+  public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
+      String hash, String rawDigest) {
     OsRelease stored = os == null || os.id().isEmpty() ? null : os;
     return jdbi.inTransaction(h -> {
       // whether the asset exists and its newest revision, in one query: one round trip per asset of
@@ -163,22 +173,26 @@ final class JdbiAssetStore implements AssetStore {
         Inventory header = newest.get().header();
         List<InstalledPackage> had = packages(h, assetName, header.revision());
         if (newest.get().hash().equals(hash) || InventoryContent.hash(header.os(), had).equals(hash)) {
+          if (rawDigest != null) {
+            recordRawDigest(h, assetName, header.revision(), rawDigest);
+          }
           return withPackages(header, had);
         }
       }
       // the newest revision is the highest one
       int revision = newest.map(n -> n.header().revision() + 1).orElse(1);
       if (dialect == Dialect.POSTGRESQL) {
-        insertRevision(h.getConnection(), assetName, revision, scannedAt, stored, hash, packages);
+        insertRevision(h.getConnection(), assetName, revision, scannedAt, stored, hash, rawDigest, packages);
         return new Inventory(assetName, revision, scannedAt, stored, packages);
       }
       h.createUpdate("""
               INSERT INTO inventories
                 (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
-                 match_complete)
-              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash, 0)
+                 match_complete, raw_digest)
+              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash, 0, :digest)
               """)
           .bind("name", assetName).bind("rev", revision).bind("at", SqlTime.format(scannedAt)).bind("hash", hash)
+          .bind("digest", rawDigest)
           .bind("osId", stored == null ? "" : stored.id())
           .bind("osVersion", stored == null ? "" : stored.versionId())
           .bind("osCodename", stored == null ? "" : stored.codename())
@@ -194,12 +208,12 @@ final class JdbiAssetStore implements AssetStore {
    * at its end, when the revision is there), one round trip per asset of a fleet import.
    */
   private static void insertRevision(Connection c, String assetName, int revision, Instant scannedAt, OsRelease os,
-      String hash, List<InstalledPackage> packages) {
+      String hash, String rawDigest, List<InstalledPackage> packages) {
     try (PreparedStatement insert = c.prepareStatement("""
         WITH revision AS (INSERT INTO inventories
             (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
-             match_complete)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0))
+             match_complete, raw_digest)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?))
         INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, ?, ?, ?)
         """)) {
       insert.setString(1, assetName);
@@ -210,10 +224,11 @@ final class JdbiAssetStore implements AssetStore {
       insert.setString(6, os == null ? "" : os.codename());
       insert.setString(7, os == null ? "" : os.idLike());
       insert.setString(8, hash);
-      insert.setString(9, assetName);
-      insert.setInt(10, revision);
-      insert.setInt(11, packages.size());
-      insert.setBytes(12, PackageLists.encode(PackageLists.ordered(packages)));
+      insert.setString(9, rawDigest);
+      insert.setString(10, assetName);
+      insert.setInt(11, revision);
+      insert.setInt(12, packages.size());
+      insert.setBytes(13, PackageLists.encode(PackageLists.ordered(packages)));
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("storing asset '" + assetName + "' revision " + revision + ": "

@@ -128,4 +128,55 @@ abstract class AssessmentIndexContract extends DatabaseContract {
     assertThat(index.basis()).isEmpty();
     assertThat(index.count(all(Order.URGENCY))).isZero();
   }
+
+  @Test
+  void everyWriteMovesTheGenerationAndTheStampReadsItWithTheBasis() {
+    AssessmentIndex.Stamp start = index.stamp();
+    assertThat(start.basis()).isEmpty();
+
+    index.replace(List.of("a"), List.of(entry(findings.get(0), "T1", 1, DAY, false, null, "")));
+    long replaced = index.stamp().generation();
+    index.recordBasis("v1:abc");
+    AssessmentIndex.Stamp recorded = index.stamp();
+    index.clear();
+    long cleared = index.stamp().generation();
+
+    assertThat(replaced).isGreaterThan(start.generation());
+    assertThat(recorded).isEqualTo(new AssessmentIndex.Stamp("v1:abc", recorded.generation()));
+    assertThat(recorded.generation()).isGreaterThan(replaced);
+    assertThat(cleared).isGreaterThan(recorded.generation());
+    assertThat(index.stamp()).isEqualTo(new AssessmentIndex.Stamp("", cleared)); // reading moves nothing
+  }
+
+  @Test
+  void aReplacementThatFailsLeavesTheGenerationWhereItWas() {
+    long before = index.stamp().generation();
+    Finding untracked = debian("a", CURL, "DSA-9999-1", Set.of(), "7.74.0-1.3+deb11u9"); // no findings row
+
+    assertThatThrownBy(() -> index.replace(List.of("a"), List.of(entry(untracked, "T1", 1, DAY, false, null, ""))))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(index.stamp().generation()).isEqualTo(before);
+  }
+
+  @Test
+  void aListingsIdentitiesAreItsPagesInOrderAndItsFindingsAreReadBackInTheOrderAsked() {
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      entries.add(entry(findings.get(i), i % 2 == 0 ? "T1" : "T2", i % 2 == 0 ? 1 : 2, DAY.plusDays(i), i == 3,
+          null, "platform"));
+    }
+    index.replace(List.of("a", "a-b", "web-01"), entries);
+    AssessmentIndex.Query t1 = new AssessmentIndex.Query("T1", null, null, null, null, null, null, Order.DUE, 0, 100);
+
+    List<FindingId> listed = index.identities(t1);
+
+    assertThat(listed).hasSize((int) index.count(t1));
+    assertThat(keys(index.findings(listed))).isEqualTo(keys(index.page(t1)));
+    assertThat(keys(index.findings(List.of(listed.get(2), listed.get(0))))).containsExactly(
+        keys(index.page(t1)).get(2), keys(index.page(t1)).get(0));
+    assertThat(index.identities(new AssessmentIndex.Query(null, null, Set.of(), null, null, null, null,
+        Order.URGENCY, 0, 1))).isEmpty();
+    assertThat(index.findings(List.of())).isEmpty();
+  }
 }

@@ -77,6 +77,25 @@ abstract class AssetStoreContract extends DatabaseContract {
   }
 
   @Test
+  void aRawDigestGivenWithTheInventoryGoesWithTheNewRevisionOrWithTheEqualOneKept() {
+    db.assetStore().save(WEB);
+    String hash1 = org.patchwarden.inventory.InventoryContent.hash(BOOKWORM, List.of(OPENSSL, CURL));
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL, CURL), hash1, "01".repeat(8));
+    assertThat(db.assetStore().newest(List.of("web-01")).get("web-01").rawDigest()).isEqualTo("01".repeat(8));
+
+    var kept = db.assetStore().recordInventory("web-01", SCAN2, BOOKWORM, List.of(CURL, OPENSSL), hash1,
+        "02".repeat(8));
+    assertThat(kept.revision()).as("equal content keeps revision 1").isEqualTo(1);
+    assertThat(db.assetStore().newest(List.of("web-01")).get("web-01").rawDigest()).isEqualTo("02".repeat(8));
+
+    String hash2 = org.patchwarden.inventory.InventoryContent.hash(TRIXIE, List.of(CURL));
+    db.assetStore().recordInventory("web-01", SCAN2, TRIXIE, List.of(CURL), hash2, null);
+    var newest = db.assetStore().newest(List.of("web-01")).get("web-01");
+    assertThat(newest.header().revision()).isEqualTo(2);
+    assertThat(newest.rawDigest()).as("none given for revision 2").isNull();
+  }
+
+  @Test
   void savesAnAssetWithItsContextAndFindsItByName() {
     db.assetStore().save(WEB);
     assertThat(db.assetStore().find("web-01")).contains(WEB);

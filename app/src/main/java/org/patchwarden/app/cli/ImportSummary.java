@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.patchwarden.assess.Assessment;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.OpenCount;
 import org.patchwarden.usecase.ScanAssets;
@@ -62,7 +63,33 @@ final class ImportSummary {
       noData += r.gaps().isEmpty() ? 0 : 1;
     }
 
+    /** The assets {@link #print} lists in its top tables: those whose most urgent finding it shows. */
+    Set<String> topAssets() {
+      Set<String> names = new java.util.LinkedHashSet<>();
+      byFindings().forEach(r -> names.add(r.asset()));
+      byKev().forEach(r -> names.add(r.asset()));
+      return names;
+    }
+
+    private List<Row> byFindings() {
+      return top(rows, Comparator.comparingInt(Row::findings).reversed(), r -> r.findings() > 0);
+    }
+
+    private List<Row> byKev() {
+      return kev == 0 ? List.of() : top(rows, Comparator.comparingInt(Row::kev).reversed(), r -> r.kev() > 0);
+    }
+
     void print(PrintWriter out, Map<String, List<String>> notes) {
+      print(out, notes, Map.of(), java.time.LocalDate.MIN);
+    }
+
+    /**
+     * @param urgent the most urgent open finding of (some of) the {@link #topAssets}, by asset: the
+     *     MOST URGENT column (tier, due date, advisory; '-' for an asset not in it)
+     * @param today what the due dates are compared with (overdue or not)
+     */
+    void print(PrintWriter out, Map<String, List<String>> notes, Map<String, Assessment> urgent,
+        java.time.LocalDate today) {
       out.printf("imported %d assets: %d new inventory revisions, %d unchanged; %d packages%n", rows.size(),
           rows.size() - unchanged, unchanged, packages);
       out.printf("findings: %d on %d assets (%d new, %d fixed), %d KEV-listed on %d assets%n", findings,
@@ -70,12 +97,8 @@ final class ImportSummary {
       if (noData > 0) {
         out.printf("no data (packages no loaded advisory data covers): %d assets%n", noData);
       }
-      top(out, "top assets by findings", rows, Comparator.comparingInt(Row::findings).reversed(),
-          r -> r.findings() > 0);
-      if (kev > 0) {
-        top(out, "top assets by KEV-listed findings", rows, Comparator.comparingInt(Row::kev).reversed(),
-            r -> r.kev() > 0);
-      }
+      table(out, "top assets by findings", byFindings(), urgent, today);
+      table(out, "top assets by KEV-listed findings", byKev(), urgent, today);
       Map<String, Integer> byKind = new TreeMap<>();
       notes.values().forEach(ns -> ns.forEach(n -> byKind.merge(kind(n), 1, Integer::sum)));
       if (!byKind.isEmpty()) {
@@ -97,19 +120,30 @@ final class ImportSummary {
     t.print(out, notes);
   }
 
-  private static void top(PrintWriter out, String title, List<Row> rows, Comparator<Row> order,
-      java.util.function.Predicate<Row> shown) {
-    List<Row> top = rows.stream().filter(shown)
-        .sorted(order.thenComparing(Row::asset)).limit(TOP).toList();
+  private static List<Row> top(List<Row> rows, Comparator<Row> order, java.util.function.Predicate<Row> shown) {
+    return rows.stream().filter(shown).sorted(order.thenComparing(Row::asset)).limit(TOP).toList();
+  }
+
+  private static void table(PrintWriter out, String title, List<Row> top, Map<String, Assessment> urgent,
+      java.time.LocalDate today) {
     if (top.isEmpty()) {
       return;
     }
     out.println(title + ":");
-    out.printf("  %-28s %4s %9s %9s %5s %6s %6s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "KEV", "NEW", "FIXED");
+    out.printf("  %-28s %4s %9s %9s %5s %6s %6s  %s%n", "ASSET", "REV", "PACKAGES", "FINDINGS", "KEV", "NEW", "FIXED",
+        "MOST URGENT");
     for (Row r : top) {
-      out.printf("  %-28s %4d %9d %9d %5d %6d %6d%n", r.asset(), r.revision(), r.packages(), r.findings(), r.kev(),
-          r.opened(), r.closed());
+      out.printf("  %-28s %4d %9d %9d %5d %6d %6d  %s%n", r.asset(), r.revision(), r.packages(), r.findings(), r.kev(),
+          r.opened(), r.closed(), mostUrgent(urgent.get(r.asset()), today));
     }
+  }
+
+  /** A finding's tier, due date (marked when past) and advisory, in a few columns' width. */
+  static String mostUrgent(Assessment a, java.time.LocalDate today) {
+    if (a == null) {
+      return "-";
+    }
+    return a.tier() + " due " + a.dueDate() + (a.overdue(today) ? " (overdue)" : "") + " " + a.advisoryId();
   }
 
   /** A KEV-listed vulnerability, or a KEV-listed product found present. */

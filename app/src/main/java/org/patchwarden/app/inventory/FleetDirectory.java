@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.patchwarden.formats.inventory.assetlist.AssetListEntry;
 import org.patchwarden.formats.inventory.assetlist.AssetListReader;
 import org.patchwarden.inventory.InstalledPackage;
+import org.patchwarden.inventory.InventoryContent;
 import org.patchwarden.inventory.OsRelease;
 import org.patchwarden.usecase.ScanAssets;
 
@@ -70,8 +71,8 @@ public final class FleetDirectory {
 
   /**
    * Reads {@code dir} as {@link #read(Path, Function)} does, {@code groupSize} listed assets at a
-   * time: while one group is handed on (and written), the next is read, digested and parsed on the
-   * other cores. A folder that cannot be read fails its group, when that group is asked for; the
+   * time (the first group a quarter of that): while one group is handed on (and written), the next
+   * is read, digested and parsed on the other cores. A folder that cannot be read fails its group, when that group is asked for; the
    * groups before it were handed on. An asset list that names an asset twice is one group (an
    * asset's inputs are recorded together).
    *
@@ -153,7 +154,7 @@ public final class FleetDirectory {
         throw new NoSuchElementException();
       }
       int from = next;
-      int to = (int) Math.min(entries.size(), (long) from + size);
+      int to = (int) Math.min(entries.size(), (long) from + sizeAt(from));
       List<Folder> folders;
       if (ahead != null) {
         try {
@@ -169,10 +170,19 @@ public final class FleetDirectory {
       next = to;
       if (next < entries.size()) {
         int aheadFrom = next;
-        int aheadTo = (int) Math.min(entries.size(), (long) aheadFrom + size);
+        int aheadTo = (int) Math.min(entries.size(), (long) aheadFrom + sizeAt(aheadFrom));
         ahead = CompletableFuture.supplyAsync(() -> readFolders(aheadFrom, aheadTo));
       }
       return inputs(from, folders);
+    }
+
+    /**
+     * The size of the group that starts at entry {@code from}: the first group is a quarter of the
+     * others, because nothing is written while it is read; the writes of a small first group start
+     * sooner, and the reading of the next group overlaps them.
+     */
+    private int sizeAt(int from) {
+      return from == 0 && size != Integer.MAX_VALUE ? Math.max(1, size / 4) : size;
     }
 
     /** The folders of entries {@code from} (inclusive) to {@code to}, listed, digested and parsed on every core. */
@@ -215,9 +225,12 @@ public final class FleetDirectory {
           List<Path> files = f.files();
           String digest = f.digest();
           inputs.add(ScanAssets.AssetInventory.unparsed(e.asset(), true, digest,
-              () -> parsed(e, sharedPackages(InventoryFiles.read(files), shared), digest, notes, assetNotes)));
+              () -> {
+                CollectedInventory c = sharedPackages(InventoryFiles.read(files), shared);
+                return parsed(e, c, packagesOf(e, c), null, digest, notes, assetNotes);
+              }));
         } else {
-          inputs.add(parsed(e, f.collected(), f.digest(), notes, assetNotes));
+          inputs.add(parsed(e, f.collected(), f.packages(), f.contentHash(), f.digest(), notes, assetNotes));
         }
       }
       return inputs;
@@ -243,10 +256,12 @@ public final class FleetDirectory {
    *
    * @param files the folder's files, or null when the asset has no folder
    * @param collected the files parsed, or null when they need no parse (or there is no folder)
+   * @param packages the asset's packages (listed products, then the parsed ones), with {@code collected}
+   * @param contentHash their {@link InventoryContent#hash}, with {@code collected}
    * @param failure why the folder could not be read, thrown when its turn comes; else null
    */
   private record Folder(List<Path> files, String digest, List<String> notes, CollectedInventory collected,
-      RuntimeException failure) {
+      List<InstalledPackage> packages, String contentHash, RuntimeException failure) {
     static Folder read(AssetListEntry e, Path dir, Path root, Path list, Map<String, Integer> listed,
         Map<String, String> stored, Map<InstalledPackage, InstalledPackage> shared) {
       try {
@@ -254,7 +269,7 @@ public final class FleetDirectory {
         Path assetDir = dir.resolve(name);
         List<String> assetNotes = new ArrayList<>();
         if (!Files.isDirectory(assetDir)) {
-          return new Folder(null, null, assetNotes, null, null);
+          return new Folder(null, null, assetNotes, null, null, null, null);
         }
         inside(root, assetDir, list, name, "its folder");
         List<Path> entriesOfDir;
@@ -277,12 +292,16 @@ public final class FleetDirectory {
         }
         String digest = RawDigest.of(e, files);
         if (listed.get(name) == 1 && digest.equals(stored.get(name))) {
-          return new Folder(files, digest, assetNotes, null, null);
+          return new Folder(files, digest, assetNotes, null, null, null, null);
         }
         // shared at once, so that what a folder parsed to is garbage before the next folders are read
-        return new Folder(files, digest, assetNotes, sharedPackages(InventoryFiles.read(files), shared), null);
+        CollectedInventory collected = sharedPackages(InventoryFiles.read(files), shared);
+        List<InstalledPackage> packages = packagesOf(e, collected);
+        // hashed here, on the reading threads, so that the writing thread does not
+        return new Folder(files, digest, assetNotes, collected, packages,
+            InventoryContent.hash(collected.os(), packages), null);
       } catch (RuntimeException ex) {
-        return new Folder(null, null, List.of(), null, ex);
+        return new Folder(null, null, List.of(), null, null, null, ex);
       }
     }
   }
@@ -298,17 +317,25 @@ public final class FleetDirectory {
    * An asset's input from its parsed folder files, whose packages are shared ({@link #sharedPackages}). The digest goes with it only when the files gave
    * no notes: a skipped parse would not repeat them.
    */
-  private static ScanAssets.AssetInventory parsed(AssetListEntry e, CollectedInventory c, String digest,
-      Map<String, List<String>> notes, List<String> assetNotes) {
-    Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
-    packages.addAll(c.packages());
+  private static ScanAssets.AssetInventory parsed(AssetListEntry e, CollectedInventory c,
+      List<InstalledPackage> packages, String contentHash, String digest, Map<String, List<String>> notes,
+      List<String> assetNotes) {
     List<String> all = new ArrayList<>(assetNotes);
     all.addAll(c.notes());
     if (!all.isEmpty()) {
       notes.put(e.asset().name(), all);
     }
-    return new ScanAssets.AssetInventory(e.asset(), true, c.os(), List.copyOf(packages), false,
-        c.notes().isEmpty() ? digest : null);
+    String rawDigest = c.notes().isEmpty() ? digest : null;
+    return contentHash == null
+        ? new ScanAssets.AssetInventory(e.asset(), true, c.os(), packages, false, rawDigest)
+        : ScanAssets.AssetInventory.hashed(e.asset(), true, c.os(), packages, false, rawDigest, contentHash);
+  }
+
+  /** An asset's packages: the products its list entry names, then its parsed files' packages, each once. */
+  private static List<InstalledPackage> packagesOf(AssetListEntry e, CollectedInventory c) {
+    Set<InstalledPackage> packages = new LinkedHashSet<>(e.products());
+    packages.addAll(c.packages());
+    return List.copyOf(packages);
   }
 
   /**

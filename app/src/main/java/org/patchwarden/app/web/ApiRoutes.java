@@ -21,9 +21,14 @@ import org.patchwarden.usecase.BrowseFindings;
 final class ApiRoutes implements RouteModule {
   static final String BASE = "/api/v1";
   private final App app;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final PageCache pages;
 
-  ApiRoutes(App app) {
+  /** @param json the server's mapper, which renders the pages {@code pages} keeps */
+  ApiRoutes(App app, com.fasterxml.jackson.databind.ObjectMapper json, PageCache pages) {
     this.app = app;
+    this.json = json;
+    this.pages = pages;
   }
 
   @Override
@@ -86,21 +91,32 @@ final class ApiRoutes implements RouteModule {
     }).toList());
   }
 
-  private void findings(Context ctx, boolean explained) {
+  private void findings(Context ctx, boolean explained) throws java.io.IOException {
     Caller caller = Caller.of(ctx);
     BrowseFindings.Query query = new BrowseFindings.Query(ctx.queryParam("tier"), ctx.queryParam("team"),
         status(ctx.queryParam("status")), bool("kev", ctx.queryParam("kev")), ctx.queryParam("asset"),
         ctx.queryParam("cve"), BrowseFindings.Sort.parse(ctx.queryParam("sort")),
         integer("page", ctx.queryParam("page"), 1), integer("size", ctx.queryParam("size"), 50));
-    BrowseFindings.Page page = app.browseFindings().browse(query, caller.user());
+    BrowseFindings browse = app.browseFindings();
     LocalDate today = LocalDate.now(app.clock());
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("page", page.page());
-    doc.put("size", page.size());
-    doc.put("total", page.total());
-    doc.put("items", page.items().stream()
-        .map(p -> explained ? JsonShapes.explained(p, today) : JsonShapes.finding(p, today)).toList());
-    ctx.json(doc);
+    // the stamp is read before the page, so a page kept under it is at least as new as the stamp
+    PageCache.Key key = browse.stamp().map(stamp -> new PageCache.Key(stamp, today,
+        caller.user().role().seesAllTeams() ? null : caller.user().teams(), query, explained)).orElse(null);
+    byte[] body = key == null ? null : pages.get(key);
+    if (body == null) {
+      BrowseFindings.Page page = browse.browse(query, caller.user());
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("page", page.page());
+      doc.put("size", page.size());
+      doc.put("total", page.total());
+      doc.put("items", page.items().stream()
+          .map(p -> explained ? JsonShapes.explained(p, today) : JsonShapes.finding(p, today)).toList());
+      body = json.writeValueAsBytes(doc);
+      if (key != null) {
+        pages.put(key, body);
+      }
+    }
+    ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(body);
   }
 
   private void advisory(Context ctx) {

@@ -29,6 +29,7 @@ public final class WebServer implements AutoCloseable {
   private final Authenticate authenticate;
   private final org.patchwarden.app.web.ops.ServerMetrics metrics;
   private final org.patchwarden.usecase.RecordUploads uploads;
+  private final PageCache pages = new PageCache(PageCache.defaultBudget());
   private Javalin javalin;
 
   public WebServer(App app) {
@@ -45,7 +46,7 @@ public final class WebServer implements AutoCloseable {
   private List<RouteModule> modules() {
     return List.of(
         new SessionRoutes(authenticate),
-        new ApiRoutes(app),
+        new ApiRoutes(app, json, pages),
         new ChangeRoutes(app),
         new InventoryRoutes(app, uploads),
         new org.patchwarden.app.web.ops.OpsRoutes(app, metrics),
@@ -66,6 +67,11 @@ public final class WebServer implements AutoCloseable {
   /** The metrics {@code /metrics} serves; the scheduler and the upload route time into them. */
   public org.patchwarden.app.web.ops.ServerMetrics metrics() {
     return metrics;
+  }
+
+  /** The rendered findings pages this server keeps. */
+  PageCache pageCache() {
+    return pages;
   }
 
   public RouteRegistry registry() {

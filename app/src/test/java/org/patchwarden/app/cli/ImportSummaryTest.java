@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,9 @@ import org.patchwarden.match.Finding;
  */
 class ImportSummaryTest {
   private static final int HOSTS = 24;
+  /** A top asset's row: its name, and in MOST URGENT its finding's tier, due date and advisory. */
+  private static final Pattern ROW =
+      Pattern.compile("^  (\\S+) .*  (\\S+) due (\\d{4}-\\d\\d-\\d\\d)( \\(overdue\\))? (\\S+)$");
   @TempDir Path home;
   private Path fleet;
 
@@ -88,7 +94,25 @@ class ImportSummaryTest {
   private static String withoutNewCounts(String summary) {
     return summary.replaceAll("\\d+ new inventory revisions, \\d+ unchanged", "")
         .replaceAll("\\(\\d+ new, ", "(")
-        .replaceAll("(?m)^(  \\S+ +\\d+ +\\d+ +\\d+ +\\d+) +\\d+ +(\\d+)$", "$1 $2");
+        .replaceAll("(?m)^(  \\S+ +\\d+ +\\d+ +\\d+ +\\d+) +\\d+ +(\\d+)(  .*)?$", "$1 $2$3");
+  }
+
+  @Test
+  void eachTopAssetShowsItsMostUrgentOpenFindingAsFindingsListsItFirst() {
+    var r = run("inventory", "import", fleet.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("ASSET +REV +PACKAGES +FINDINGS +KEV +NEW +FIXED +MOST URGENT");
+    List<String> rows = r.out().lines().filter(l -> l.startsWith("  host-")).toList();
+    assertThat(rows).isNotEmpty();
+    for (String row : rows) {
+      Matcher m = ROW.matcher(row);
+      assertThat(m.matches()).as(row).isTrue();
+      String first = run("findings", "--asset", m.group(1), "--status", "open").out().lines().skip(1).findFirst()
+          .orElseThrow();
+      assertThat(first).as("findings --asset " + m.group(1)).startsWith(m.group(2) + " ")
+          .contains("  " + m.group(3) + " ", " " + m.group(5) + " ");
+    }
   }
 
   @Test
