@@ -155,16 +155,20 @@ final class JdbiAssetStore implements AssetStore {
       String hash, String rawDigest) {
     OsRelease stored = os == null || os.id().isEmpty() ? null : os;
     return jdbi.inTransaction(h -> {
-      boolean exists = h.createQuery("SELECT COUNT(*) FROM assets WHERE name = :name")
-          .bind("name", assetName).mapTo(Integer.class).one() > 0;
-      if (!exists) {
+      // whether the asset exists and its newest revision, in one query: one round trip per asset of
+      // a fleet import to PostgreSQL instead of two
+      Optional<Optional<Hashed>> found = h.createQuery("SELECT a.name AS the_asset, " + prefixed("i.", HEADER)
+              + ", i.content_hash FROM assets a LEFT JOIN inventories i ON i.asset_name = a.name"
+              + " AND i.revision = (SELECT MAX(revision) FROM inventories WHERE asset_name = a.name)"
+              + " WHERE a.name = :name")
+          .bind("name", assetName)
+          .map((rs, ctx) -> rs.getString("asset_name") == null ? Optional.<Hashed>empty()
+              : Optional.of(new Hashed(header(rs), rs.getString("content_hash"))))
+          .findOne();
+      if (found.isEmpty()) {
         throw new NoSuchElementException("no asset named '" + assetName + "'");
       }
-      Optional<Hashed> newest = h.createQuery("SELECT " + HEADER + ", content_hash FROM inventories "
-              + "WHERE asset_name = :name ORDER BY revision DESC LIMIT 1")
-          .bind("name", assetName)
-          .map((rs, ctx) -> new Hashed(header(rs), rs.getString("content_hash")))
-          .findOne();
+      Optional<Hashed> newest = found.get();
       if (newest.isPresent() && (newest.get().hash().isEmpty() || newest.get().hash().equals(hash))) {
         Inventory header = newest.get().header();
         List<InstalledPackage> had = packages(h, assetName, header.revision());
@@ -177,6 +181,10 @@ final class JdbiAssetStore implements AssetStore {
       }
       // the newest revision is the highest one
       int revision = newest.map(n -> n.header().revision() + 1).orElse(1);
+      if (dialect == Dialect.POSTGRESQL) {
+        insertRevision(h.getConnection(), assetName, revision, scannedAt, stored, hash, rawDigest, packages);
+        return new Inventory(assetName, revision, scannedAt, stored, packages);
+      }
       h.createUpdate("""
               INSERT INTO inventories
                 (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
@@ -193,6 +201,39 @@ final class JdbiAssetStore implements AssetStore {
       insertPackages(h.getConnection(), assetName, revision, packages);
       return new Inventory(assetName, revision, scannedAt, stored, packages);
     });
+  }
+
+  /**
+   * PostgreSQL: the revision and its packages in one statement (the packages' foreign key is checked
+   * at its end, when the revision is there), one round trip per asset of a fleet import.
+   */
+  private static void insertRevision(Connection c, String assetName, int revision, Instant scannedAt, OsRelease os,
+      String hash, String rawDigest, List<InstalledPackage> packages) {
+    try (PreparedStatement insert = c.prepareStatement("""
+        WITH revision AS (INSERT INTO inventories
+            (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
+             match_complete, raw_digest)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?))
+        INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, ?, ?, ?)
+        """)) {
+      insert.setString(1, assetName);
+      insert.setInt(2, revision);
+      insert.setString(3, SqlTime.format(scannedAt));
+      insert.setString(4, os == null ? "" : os.id());
+      insert.setString(5, os == null ? "" : os.versionId());
+      insert.setString(6, os == null ? "" : os.codename());
+      insert.setString(7, os == null ? "" : os.idLike());
+      insert.setString(8, hash);
+      insert.setString(9, rawDigest);
+      insert.setString(10, assetName);
+      insert.setInt(11, revision);
+      insert.setInt(12, packages.size());
+      insert.setBytes(13, PackageLists.encode(PackageLists.ordered(packages)));
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing asset '" + assetName + "' revision " + revision + ": "
+          + e.getMessage(), e);
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -42,7 +43,9 @@ import org.patchwarden.match.TrackedFinding;
  *
  * <p>Each call runs in one transaction: it reads the state of the findings it may touch (one asset's
  * for a scan, the named advisories' for a re-match), asks {@link FindingLifecycle} for the plan, and
- * writes it in JDBC batches of {@value FeedReplacement#BATCH} rows. Memory follows the findings of
+ * writes it: on SQLite in JDBC batches of {@value FeedReplacement#BATCH} rows, on PostgreSQL in
+ * statements of up to {@value PostgresFindingWrites#CHUNK} rows each ({@link PostgresFindingWrites}).
+ * Memory follows the findings of
  * that asset or those advisories, never the whole table. A not-affected mark is stored as columns
  * the lifecycle never writes; an OPEN row with a mark reads as NOT_AFFECTED.
  */
@@ -86,11 +89,7 @@ final class JdbiFindingStore implements FindingStore {
       }
     }
     return jdbi.inTransaction(h -> {
-      requireAssets(h, Set.of(assetName));
-      List<FindingState> before = h.createQuery("SELECT " + STATE + " FROM findings WHERE asset_name = :asset")
-          .bind("asset", assetName)
-          .map((rs, ctx) -> state(rs))
-          .list();
+      List<FindingState> before = assetFindings(h, assetName);
       JdbiMatchBacklog.matchComplete(h, assetName, inventoryRevision);
       return write(h, at, FindingLifecycle.plan(before, findings, Closing.fixedBy(inventoryRevision)));
     });
@@ -558,6 +557,29 @@ final class JdbiFindingStore implements FindingStore {
 
   private static String aliasesJson(Finding f) {
     return RecordJson.write(new TreeSet<>(f.aliases()));
+  }
+
+  /**
+   * The state of every finding of the asset, read in the query that checks the asset exists: a
+   * fleet import scans a thousand assets, and each query is a round trip to PostgreSQL.
+   *
+   * @throws NoSuchElementException when the asset does not exist
+   */
+  private static List<FindingState> assetFindings(Handle h, String assetName) {
+    List<FindingState> states = new ArrayList<>();
+    boolean[] exists = {false};
+    h.createQuery("SELECT a.name AS the_asset, f." + STATE.replace(", ", ", f.")
+            + " FROM assets a LEFT JOIN findings f ON f.asset_name = a.name WHERE a.name = :asset")
+        .bind("asset", assetName)
+        .map((rs, ctx) -> {
+          exists[0] = true;
+          return rs.getString("asset_name") == null ? Optional.<FindingState>empty() : Optional.of(state(rs));
+        })
+        .forEach(state -> state.ifPresent(states::add));
+    if (!exists[0]) {
+      throw new NoSuchElementException("no asset named '" + assetName + "'");
+    }
+    return states;
   }
 
   private static void requireAssets(Handle h, Set<String> names) {

@@ -36,20 +36,25 @@ final class PostgresFindingWrites {
       + " fixed_version, confidence";
   private static final String EVIDENCE_ARRAYS = "?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
       + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]";
-  /** Aliases of new findings: one array per key column, and the alias. */
+  /** Aliases of findings found again with other aliases: one array per key column, and the alias. */
   private static final String INSERT_ALIASES = "INSERT INTO finding_aliases (" + KEY + ", alias)"
       + " SELECT * FROM unnest(" + KEY_ARRAYS + ", ?::text[])";
   /**
-   * New findings and, in the same statement, their aliases: PostgreSQL checks the aliases' foreign
-   * key at the end of the statement, when the findings the CTE inserted are there.
+   * New findings and, in the same statement, their aliases, expanded by the server from the
+   * {@code aliases} column (the finding's distinct aliases as a sorted JSON array, what the alias
+   * rows hold) rather than sent again with the key repeated per alias. The aliases' key check
+   * runs at the end of the statement, when the findings the CTE inserted are there.
    */
   private static final String INSERT = "WITH inserted AS (INSERT INTO findings (" + KEY + ", " + EVIDENCE
       + ", status, first_seen, last_seen, closed_at, fixed_by_revision,"
       + " not_affected_reason, not_affected_by, not_affected_at)"
       + " SELECT " + KEY + ", " + EVIDENCE + ", 'OPEN', ?, ?, NULL, 0, reason, marked_by, marked_at"
       + " FROM unnest(" + KEY_ARRAYS + ", " + EVIDENCE_ARRAYS + ", ?::text[], ?::text[], ?::text[])"
-      + " AS u(" + KEY + ", " + EVIDENCE + ", reason, marked_by, marked_at))"
-      + " " + INSERT_ALIASES;
+      + " AS u(" + KEY + ", " + EVIDENCE + ", reason, marked_by, marked_at)"
+      + " RETURNING " + KEY + ", aliases)"
+      + " INSERT INTO finding_aliases (" + KEY + ", alias)"
+      + " SELECT i.asset_name, i.ecosystem, i.package_name, i.advisory_id, i.feed_source, a.alias"
+      + " FROM inserted i CROSS JOIN LATERAL jsonb_array_elements_text(i.aliases::jsonb) AS a(alias)";
   /**
    * Findings found again: the newest evidence, open. first_seen is never written here: a finding
    * found again, even after it was fixed or retracted, keeps the time its exposure was first known.
@@ -87,23 +92,19 @@ final class PostgresFindingWrites {
 
   private static void insert(Connection c, String at, List<FindingLifecycle.Insert> inserts) throws SQLException {
     Columns rows = new Columns(5 + 13 + 3);
-    Columns aliases = new Columns(6);
     for (FindingLifecycle.Insert i : inserts) {
       Finding f = i.finding();
-      FindingId k = FindingId.of(f);
       FindingMark mark = i.inheritedMark();
-      rows.key(k);
+      rows.key(FindingId.of(f));
       rows.evidence(f);
       rows.add(mark == null ? "" : mark.reason());
       rows.add(mark == null ? "" : mark.by());
       rows.add(mark == null ? null : SqlTime.format(mark.at()));
-      aliases.aliases(k, f);
     }
     try (PreparedStatement s = c.prepareStatement(INSERT)) {
       s.setString(1, at);
       s.setString(2, at);
-      int n = rows.bind(c, s, 3);
-      aliases.bind(c, s, n);
+      rows.bind(c, s, 3);
       s.executeUpdate();
     }
   }
