@@ -142,7 +142,6 @@ final class InventoryCommand implements Callable<Integer> {
     }
   }
 
-  /** What an import refused mid-way had done: the groups before the refused one are imported. */
   /** What a preparing thread made, or its failure as the command's own (a policy file refused, say). */
   private static <T> T prepared(java.util.concurrent.FutureTask<T> task) {
     try {
@@ -169,6 +168,7 @@ final class InventoryCommand implements Callable<Integer> {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
+  /** What an import refused mid-way had done: the groups before the refused one are imported. */
   private static String partly(int imported, int listed) {
     return imported == 0 ? "" : " (" + imported + " of " + listed + " assets, whole groups, were imported before it)";
   }
