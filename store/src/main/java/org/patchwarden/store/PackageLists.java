@@ -64,7 +64,7 @@ final class PackageLists {
     Out out = new Out(64 + packages.size() * 32);
     out.write(FORMAT);
     out.varint(packages.size());
-    Map<String, Entry> strings = new HashMap<>();
+    Map<String, Entry> strings = HashMap.newHashMap(packages.size());
     Map<PurlTemplate, Integer> templates = new HashMap<>();
     String[] values = new String[5];
     Entry ecosystem = null;
@@ -73,20 +73,20 @@ final class PackageLists {
     int lastIndex = -1;
     for (InstalledPackage p : packages) {
       // the ecosystem and architecture are nearly always the ones before: no look-up then
-      ecosystem = ecosystem != null && ecosystem.string().equals(p.ecosystem()) ? out.ref(ecosystem)
+      ecosystem = ecosystem != null && ecosystem.string.equals(p.ecosystem()) ? out.ref(ecosystem)
           : out.entry(p.ecosystem(), strings);
       String escapedName = out.name(p.name());
       Entry version = out.entry(p.version(), strings);
       out.entry(p.sourceName(), strings);
       out.entry(p.sourceVersion(), strings);
-      architecture = architecture != null && architecture.string().equals(p.architecture()) ? out.ref(architecture)
+      architecture = architecture != null && architecture.string.equals(p.architecture()) ? out.ref(architecture)
           : out.entry(p.architecture(), strings);
       String purl = p.purl();
       if (purl.isEmpty()) {
         out.write(PURL_EMPTY);
         continue;
       }
-      PurlTemplate.values(values, p.name(), escapedName, p.version(), version == null ? "" : version.escaped,
+      PurlTemplate.values(values, p.name(), escapedName, p.version(), version == null ? "" : version.escaped(),
           p.architecture());
       // most packages of a list share the template of the one before
       if (last != null && last.matches(purl, values)) {
@@ -191,8 +191,26 @@ final class PackageLists {
     return in.varint();
   }
 
-  /** A string of an encoded value's dictionary: how to refer to it, and its percent-encoded form. */
-  private record Entry(String string, int ref, String escaped) {}
+  /** A string of an encoded value's dictionary: how to refer to it, and its percent-encoded form when needed. */
+  private static final class Entry {
+    final String string;
+    final int ref;
+    private final byte[] utf8;
+    private String escaped;
+
+    Entry(String string, int ref, byte[] utf8) {
+      this.string = string;
+      this.ref = ref;
+      this.utf8 = utf8;
+    }
+
+    String escaped() {
+      if (escaped == null) {
+        escaped = PurlTemplate.escape(string, utf8, 0, utf8.length);
+      }
+      return escaped;
+    }
+  }
 
   /**
    * The dictionary of a value being decoded: its strings, and where their bytes are, from which
@@ -295,7 +313,7 @@ final class PackageLists {
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       varint(utf8.length << 1 | 1);
       raw(utf8);
-      e = new Entry(s, (strings.size() + 1) << 1, PurlTemplate.escape(s, utf8, 0, utf8.length));
+      e = new Entry(s, (strings.size() + 1) << 1, utf8);
       strings.put(s, e);
       return e;
     }
@@ -305,7 +323,7 @@ final class PackageLists {
       if (e == null) {
         write(0);
       } else {
-        varint(e.ref());
+        varint(e.ref);
       }
       return e;
     }

@@ -25,11 +25,11 @@ final class PurlTemplate {
 
   /** What {@link #of} cuts out, in order: a name, a version, an architecture, each escaped form first. */
   private static final byte[][] CHOICES = {{ESCAPED_NAME, NAME}, {ESCAPED_VERSION, VERSION}, {ARCHITECTURE}};
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.ISO_8859_1);
   private static final boolean[] UNRESERVED = new boolean[256];
 
   static {
-    for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".toCharArray()) {
+    for (byte c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".getBytes(StandardCharsets.ISO_8859_1)) {
       UNRESERVED[c] = true;
     }
   }
@@ -206,24 +206,33 @@ final class PurlTemplate {
    * byte array costs less than scanning a string's characters without the optimizing compiler.
    */
   static String escape(String s, byte[] utf8, int offset, int length) {
+    boolean[] unreserved = UNRESERVED;
     int end = offset + length;
     int i = offset;
-    while (i < end && UNRESERVED[utf8[i] & 0xFF]) {
+    while (i < end && unreserved[utf8[i] & 0xFF]) {
       i++;
     }
     if (i == end) {
       return s;
     }
-    StringBuilder out = new StringBuilder(length + 8);
-    for (int j = offset; j < end; j++) {
+    int escapes = 0;
+    for (int j = i; j < end; j++) {
+      escapes += UNRESERVED[utf8[j] & 0xFF] ? 0 : 1;
+    }
+    byte[] out = new byte[length + 2 * escapes];
+    System.arraycopy(utf8, offset, out, 0, i - offset);
+    int o = i - offset;
+    for (int j = i; j < end; j++) {
       int b = utf8[j] & 0xFF;
       if (UNRESERVED[b]) {
-        out.append((char) b);
+        out[o++] = (byte) b;
       } else {
-        out.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+        out[o++] = '%';
+        out[o++] = HEX[b >> 4];
+        out[o++] = HEX[b & 0xF];
       }
     }
-    return out.toString();
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   @Override
