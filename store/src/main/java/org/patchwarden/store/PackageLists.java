@@ -142,6 +142,7 @@ final class PackageLists {
       Strings strings = new Strings(value);
       List<PurlTemplate> templates = new ArrayList<>();
       String[] values = new String[5];
+      PurlTemplate.FieldBytes bytes = new PurlTemplate.FieldBytes();
       for (int i = 0; i < count; i++) {
         String ecosystem = strings.get(in.entry(strings));
         int nameLength = in.varint();
@@ -150,7 +151,8 @@ final class PackageLists {
         int version = in.entry(strings);
         String sourceName = strings.get(in.entry(strings));
         String sourceVersion = strings.get(in.entry(strings));
-        String architecture = strings.get(in.entry(strings));
+        int architectureIndex = in.entry(strings);
+        String architecture = strings.get(architectureIndex);
         int at = in.at;
         int kind = in.varint();
         String purl;
@@ -169,9 +171,22 @@ final class PackageLists {
             throw in.corrupt("the purl at byte " + at + " refers to template " + (kind - PURL_TEMPLATE) + " of "
                 + templates.size());
           }
-          PurlTemplate.values(values, name, PurlTemplate.escape(name, value, nameAt, nameLength),
-              strings.get(version), strings.escaped(version), architecture);
-          purl = template.apply(values);
+          String escapedName = PurlTemplate.escape(name, value, nameAt, nameLength);
+          bytes.set(PurlTemplate.NAME, value, nameAt, nameLength, name.length() == nameLength);
+          if (escapedName == name) {
+            bytes.set(PurlTemplate.ESCAPED_NAME, value, nameAt, nameLength, name.length() == nameLength);
+          } else {
+            byte[] e = escapedName.getBytes(StandardCharsets.ISO_8859_1);
+            bytes.set(PurlTemplate.ESCAPED_NAME, e, 0, e.length, true);
+          }
+          strings.bytes(version, PurlTemplate.VERSION, PurlTemplate.ESCAPED_VERSION, bytes);
+          strings.bytes(architectureIndex, PurlTemplate.ARCHITECTURE, -1, bytes);
+          purl = template.applyAscii(bytes);
+          if (purl == null) {
+            PurlTemplate.values(values, name, escapedName, strings.get(version), strings.escaped(version),
+                architecture);
+            purl = template.apply(values);
+          }
         }
         InstalledPackage p = new InstalledPackage(ecosystem, name, strings.get(version), sourceName, sourceVersion,
             architecture, purl);
@@ -222,6 +237,7 @@ final class PackageLists {
     private int[] offsets = new int[64];
     private int[] lengths = new int[64];
     private String[] escaped = new String[64];
+    private byte[][] escapedBytes = new byte[64][];
     private int size;
 
     Strings(byte[] value) {
@@ -234,6 +250,7 @@ final class PackageLists {
         offsets = Arrays.copyOf(offsets, size * 2);
         lengths = Arrays.copyOf(lengths, size * 2);
         escaped = Arrays.copyOf(escaped, size * 2);
+        escapedBytes = Arrays.copyOf(escapedBytes, size * 2);
       }
       strings[size] = s;
       offsets[size] = offset;
@@ -247,6 +264,35 @@ final class PackageLists {
     /** The string at an index, or the empty string for -1. */
     String get(int index) {
       return index < 0 ? "" : strings[index];
+    }
+
+    /**
+     * Sets the bytes of the string at an index (-1: the empty string) as a purl field of a kind, and
+     * those of its percent-encoded form as another kind (unless -1).
+     */
+    void bytes(int index, int kind, int escapedKind, PurlTemplate.FieldBytes out) {
+      if (index < 0) {
+        out.set(kind, value, 0, 0, true);
+        if (escapedKind >= 0) {
+          out.set(escapedKind, value, 0, 0, true);
+        }
+        return;
+      }
+      boolean ascii = strings[index].length() == lengths[index];
+      out.set(kind, value, offsets[index], lengths[index], ascii);
+      if (escapedKind >= 0) {
+        String e = escaped(index);
+        if (e == strings[index]) {
+          out.set(escapedKind, value, offsets[index], lengths[index], ascii);
+        } else {
+          byte[] b = escapedBytes[index];
+          if (b == null) {
+            b = e.getBytes(StandardCharsets.ISO_8859_1);
+            escapedBytes[index] = b;
+          }
+          out.set(escapedKind, b, 0, b.length, true);
+        }
+      }
     }
 
     /** The percent-encoded form of the string at an index ({@link PurlTemplate#escape}). */

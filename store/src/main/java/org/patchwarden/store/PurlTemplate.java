@@ -37,6 +37,8 @@ final class PurlTemplate {
   private final String[] pieces;
   private final byte[] fields;
   private final int hash;
+  /** The pieces as bytes when all are ASCII (nearly always), else null: {@link #applyAscii}. */
+  private final byte[][] asciiPieces;
 
   /**
    * @param pieces the literal text before each field and after the last one ({@code fields.length + 1})
@@ -49,6 +51,14 @@ final class PurlTemplate {
     this.pieces = pieces;
     this.fields = fields;
     this.hash = 31 * Arrays.hashCode(pieces) + Arrays.hashCode(fields);
+    byte[][] ascii = new byte[pieces.length][];
+    for (int i = 0; i < pieces.length && ascii != null; i++) {
+      ascii[i] = pieces[i].getBytes(StandardCharsets.UTF_8);
+      if (ascii[i].length != pieces[i].length()) {
+        ascii = null;
+      }
+    }
+    this.asciiPieces = ascii;
   }
 
   int fieldCount() {
@@ -153,6 +163,57 @@ final class PurlTemplate {
       purl.append(pieces[i]).append(values[fields[i]]);
     }
     return purl.append(pieces[fields.length]).toString();
+  }
+
+  /**
+   * The purl of a package from its fields' bytes, when they and the pieces are all ASCII (else
+   * null): one copy into a reused buffer and one into the string, where {@link #apply} appends
+   * seven strings to a builder and copies it. Decoding a Debian list spends half its time here.
+   */
+  String applyAscii(FieldBytes f) {
+    if (asciiPieces == null) {
+      return null;
+    }
+    int length = asciiPieces[fields.length].length;
+    for (int i = 0; i < fields.length; i++) {
+      int kind = fields[i];
+      if (!f.ascii[kind]) {
+        return null;
+      }
+      length += asciiPieces[i].length + f.lengths[kind];
+    }
+    if (f.buffer.length < length) {
+      f.buffer = new byte[Math.max(length, 2 * f.buffer.length)];
+    }
+    byte[] out = f.buffer;
+    int at = 0;
+    for (int i = 0; i < fields.length; i++) {
+      byte[] piece = asciiPieces[i];
+      System.arraycopy(piece, 0, out, at, piece.length);
+      at += piece.length;
+      int kind = fields[i];
+      System.arraycopy(f.bytes[kind], f.offsets[kind], out, at, f.lengths[kind]);
+      at += f.lengths[kind];
+    }
+    byte[] piece = asciiPieces[fields.length];
+    System.arraycopy(piece, 0, out, at, piece.length);
+    return new String(out, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** A package's fields by kind as ranges of UTF-8 bytes, filled per package and reused ({@link #applyAscii}). */
+  static final class FieldBytes {
+    final byte[][] bytes = new byte[MAX_FIELDS][];
+    final int[] offsets = new int[MAX_FIELDS];
+    final int[] lengths = new int[MAX_FIELDS];
+    final boolean[] ascii = new boolean[MAX_FIELDS];
+    byte[] buffer = new byte[256];
+
+    void set(int kind, byte[] bytes, int offset, int length, boolean ascii) {
+      this.bytes[kind] = bytes;
+      offsets[kind] = offset;
+      lengths[kind] = length;
+      this.ascii[kind] = ascii;
+    }
   }
 
   /**
