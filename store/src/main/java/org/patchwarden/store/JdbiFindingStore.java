@@ -39,7 +39,7 @@ import org.patchwarden.match.TrackedFinding;
 
 /**
  * Findings in the {@code findings} table, one row per asset, installed package (ecosystem and name),
- * advisory id and feed; {@code finding_aliases} repeats each finding's aliases for lookups by alias.
+ * advisory id and feed; {@link FindingAliasIndex} finds them by alias.
  *
  * <p>Each call runs in one transaction: it reads the state of the findings it may touch (one asset's
  * for a scan, the named advisories' for a re-match), asks {@link FindingLifecycle} for the plan, and
@@ -63,10 +63,12 @@ final class JdbiFindingStore implements FindingStore {
   private static final int MAX_KEV_PARAMETERS = 15_000;
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final FindingAliasIndex aliasIndex;
 
-  JdbiFindingStore(Jdbi jdbi, Dialect dialect) {
+  JdbiFindingStore(Jdbi jdbi, Dialect dialect, FindingAliasIndex aliasIndex) {
     this.jdbi = jdbi;
     this.dialect = dialect;
+    this.aliasIndex = aliasIndex;
   }
 
   /**
@@ -221,10 +223,7 @@ final class JdbiFindingStore implements FindingStore {
       where.add("(f.package_name = :pkg OR f.matched_name = :pkg)");
     }
     if (filter.advisory() != null) {
-      where.add("""
-          (f.advisory_id = :adv OR EXISTS (SELECT 1 FROM finding_aliases a WHERE a.alias = :adv
-             AND a.asset_name = f.asset_name AND a.ecosystem = f.ecosystem AND a.package_name = f.package_name
-             AND a.advisory_id = f.advisory_id AND a.feed_source = f.feed_source))""");
+      where.add("(f.advisory_id = :adv OR " + FindingAliasIndex.carriesAlias(dialect, "f", "%s = :adv") + ")");
     }
     if (filter.status() == FindingStatus.NOT_AFFECTED) {
       where.add("f.status = 'OPEN' AND f.not_affected_at IS NOT NULL");
@@ -300,7 +299,7 @@ final class JdbiFindingStore implements FindingStore {
 
   /**
    * {@inheritDoc} One aggregate query per {@value FeedReplacement#BATCH} assets, the KEV ids bound
-   * as a list and matched against advisory ids and {@code finding_aliases}; a KEV list too long
+   * as a list and matched against advisory ids and aliases ({@link FindingAliasIndex}); a KEV list too long
    * for one statement's parameters is matched in Java over the findings read back.
    */
   @Override
@@ -310,10 +309,9 @@ final class JdbiFindingStore implements FindingStore {
     }
     List<String> names = List.copyOf(new TreeSet<>(assetNames));
     List<String> kev = List.copyOf(new TreeSet<>(kevIds));
-    String listed = kev.isEmpty() ? "f.feed_source = :kevSource" : """
-        f.feed_source = :kevSource OR f.advisory_id IN (<kev>) OR EXISTS (SELECT 1 FROM finding_aliases a
-          WHERE a.asset_name = f.asset_name AND a.ecosystem = f.ecosystem AND a.package_name = f.package_name
-          AND a.advisory_id = f.advisory_id AND a.feed_source = f.feed_source AND a.alias IN (<kev>))""";
+    String listed = kev.isEmpty() ? "f.feed_source = :kevSource"
+        : "f.feed_source = :kevSource OR f.advisory_id IN (<kev>) OR "
+            + FindingAliasIndex.carriesAlias(dialect, "f", "%s IN (<kev>)");
     Map<String, OpenCount> out = new LinkedHashMap<>();
     return jdbi.withHandle(h -> {
       for (List<String> chunk : chunks(names)) {
@@ -340,15 +338,17 @@ final class JdbiFindingStore implements FindingStore {
    * statements cost no round trip, takes JDBC batches.
    */
   private FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
+    FindingAliasIndex.Pending aliases = aliasIndex.pending();
     if (dialect == Dialect.POSTGRESQL) {
       try {
-        PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan);
+        PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan, aliases);
+        aliases.write(h);
       } catch (SQLException e) {
         throw new UnableToWriteFindings(e);
       }
       return plan.counts();
     }
-    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at))) {
+    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at), aliases)) {
       for (FindingLifecycle.Insert i : plan.inserts()) {
         w.insert(i);
       }
@@ -362,6 +362,7 @@ final class JdbiFindingStore implements FindingStore {
         w.close(id, plan.closing());
       }
       w.flush();
+      aliases.write(h);
     } catch (SQLException e) {
       throw new UnableToWriteFindings(e);
     }
@@ -384,12 +385,10 @@ final class JdbiFindingStore implements FindingStore {
    * own inserts.
    */
   private static final class Writes implements AutoCloseable {
-    /** The statements, in the order their batches execute: findings before their aliases (foreign keys). */
+    /** The statements, in the order their batches execute. */
     private static final int INSERT = 0;
     private static final int UPDATE = 1;
-    private static final int DELETE_ALIASES = 2;
-    private static final int INSERT_ALIASES = 3;
-    private static final int CLOSE = 4;
+    private static final int CLOSE = 2;
     private static final String[] SQL = {
       """
       INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
@@ -409,8 +408,6 @@ final class JdbiFindingStore implements FindingStore {
         affected_range = ?, fixed_version = ?, confidence = ?,
         status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0
       WHERE""" + " " + POSITIONAL_KEY_MATCHES,
-      "DELETE FROM finding_aliases WHERE " + POSITIONAL_KEY_MATCHES,
-      "INSERT INTO finding_aliases (" + KEY + ", alias) VALUES (?, ?, ?, ?, ?, ?)",
       "UPDATE findings SET status = ?, closed_at = ?, fixed_by_revision = ? WHERE " + POSITIONAL_KEY_MATCHES
           + " AND status = 'OPEN'"
     };
@@ -418,12 +415,13 @@ final class JdbiFindingStore implements FindingStore {
     private final String at;
     /** Prepared on first use: a rescan that changes nothing prepares none. */
     private final PreparedStatement[] statements = new PreparedStatement[SQL.length];
+    private final FindingAliasIndex.Pending aliases;
     private int pending;
-    private int pendingAliases;
 
-    Writes(Connection connection, String at) {
+    Writes(Connection connection, String at, FindingAliasIndex.Pending aliases) {
       this.connection = connection;
       this.at = at;
+      this.aliases = aliases;
     }
 
     private PreparedStatement statement(int kind) throws SQLException {
@@ -438,7 +436,7 @@ final class JdbiFindingStore implements FindingStore {
       FindingId k = FindingId.of(f);
       FindingMark mark = i.inheritedMark();
       PreparedStatement insert = statement(INSERT);
-      int n = evidence(insert, bindKey(insert, 1, k), f);
+      int n = evidence(insert, bindKey(insert, 1, k), f, aliases);
       insert.setString(n++, at);
       insert.setString(n++, at);
       insert.setString(n++, mark == null ? "" : mark.reason());
@@ -446,7 +444,6 @@ final class JdbiFindingStore implements FindingStore {
       insert.setString(n, mark == null ? null : SqlTime.format(mark.at()));
       insert.addBatch();
       pending++;
-      addAliases(k, f);
       flushIfFull();
     }
 
@@ -454,17 +451,11 @@ final class JdbiFindingStore implements FindingStore {
       Finding f = u.finding();
       FindingId k = u.id();
       PreparedStatement update = statement(UPDATE);
-      int n = evidence(update, 1, f);
+      int n = evidence(update, 1, f, aliases);
       update.setString(n++, at);
       bindKey(update, n, k);
       update.addBatch();
       pending++;
-      if (u.aliasesChanged()) {
-        PreparedStatement deleteAliases = statement(DELETE_ALIASES);
-        bindKey(deleteAliases, 1, k);
-        deleteAliases.addBatch();
-        addAliases(k, f);
-      }
       flushIfFull();
     }
 
@@ -479,24 +470,21 @@ final class JdbiFindingStore implements FindingStore {
       flushIfFull();
     }
 
-    private void addAliases(FindingId k, Finding f) throws SQLException {
-      PreparedStatement insertAliases = statement(INSERT_ALIASES);
-      for (String alias : new TreeSet<>(f.aliases())) {
-        insertAliases.setString(bindKey(insertAliases, 1, k), alias);
-        insertAliases.addBatch();
-        pendingAliases++;
-      }
-    }
-
-    /** Binds a finding's evidence from parameter {@code n} on; returns the next parameter's index. */
-    private static int evidence(PreparedStatement s, int n, Finding f) throws SQLException {
+    /**
+     * Binds a finding's evidence from parameter {@code n} on, and gathers its aliases for the index;
+     * returns the next parameter's index.
+     */
+    private static int evidence(PreparedStatement s, int n, Finding f, FindingAliasIndex.Pending aliases)
+        throws SQLException {
       InstalledPackage p = f.installed();
+      FindingAliasIndex.AliasSet set = aliasSet(f);
+      aliases.add(set);
       s.setString(n++, p.version());
       s.setString(n++, p.sourceName());
       s.setString(n++, p.sourceVersion());
       s.setString(n++, p.architecture());
       s.setString(n++, p.purl());
-      s.setString(n++, aliasesJson(f));
+      s.setString(n++, set.json());
       s.setString(n++, f.advisoryEcosystem());
       s.setString(n++, f.matchedName());
       s.setString(n++, f.matchedVersion());
@@ -518,14 +506,13 @@ final class JdbiFindingStore implements FindingStore {
     }
 
     private void flushIfFull() throws SQLException {
-      if (pending >= FeedReplacement.BATCH || pendingAliases >= FeedReplacement.BATCH) {
+      if (pending >= FeedReplacement.BATCH) {
         flush();
       }
     }
 
-    /** Executes the batches in an order that keeps foreign keys satisfied: findings before their aliases. */
     void flush() throws SQLException {
-      if (pending + pendingAliases == 0) {
+      if (pending == 0) {
         return;
       }
       for (PreparedStatement s : statements) {
@@ -534,7 +521,6 @@ final class JdbiFindingStore implements FindingStore {
         }
       }
       pending = 0;
-      pendingAliases = 0;
     }
 
     @Override
@@ -555,8 +541,10 @@ final class JdbiFindingStore implements FindingStore {
     }
   }
 
-  private static String aliasesJson(Finding f) {
-    return RecordJson.write(new TreeSet<>(f.aliases()));
+  /** A finding's aliases as the {@code aliases} column holds them, and as the alias index takes them. */
+  static FindingAliasIndex.AliasSet aliasSet(Finding f) {
+    TreeSet<String> aliases = new TreeSet<>(f.aliases());
+    return new FindingAliasIndex.AliasSet(f.advisoryId(), f.feedSource(), RecordJson.write(aliases), aliases);
   }
 
   /**
