@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -122,7 +123,7 @@ final class JdbiFindingStore implements FindingStore {
       for (List<String> chunk : chunks(idList)) {
         h.createQuery("SELECT " + STATE + " FROM findings WHERE advisory_id IN (<ids>)")
             .bindList("ids", chunk)
-            .map((rs, ctx) -> state(rs))
+            .map((rs, ctx) -> state(rs, 1))
             .forEach(before::add);
       }
       return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()));
@@ -197,11 +198,11 @@ final class JdbiFindingStore implements FindingStore {
       List<FindingState> before = new ArrayList<>();
       String select = "SELECT " + STATE + " FROM findings WHERE feed_source = :feed";
       if (ids == null) {
-        h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs)).forEach(before::add);
+        h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs, 1)).forEach(before::add);
       } else {
         for (List<String> chunk : chunks(ids)) {
           h.createQuery(select + " AND advisory_id IN (<ids>)").bind("feed", feedSource).bindList("ids", chunk)
-              .map((rs, ctx) -> state(rs))
+              .map((rs, ctx) -> state(rs, 1))
               .forEach(before::add);
         }
       }
@@ -561,7 +562,7 @@ final class JdbiFindingStore implements FindingStore {
         .bind("asset", assetName)
         .map((rs, ctx) -> {
           exists[0] = true;
-          return rs.getString("asset_name") == null ? Optional.<FindingState>empty() : Optional.of(state(rs));
+          return rs.getString(2) == null ? Optional.<FindingState>empty() : Optional.of(state(rs, 2));
         })
         .forEach(state -> state.ifPresent(states::add));
     if (!exists[0]) {
@@ -592,11 +593,35 @@ final class JdbiFindingStore implements FindingStore {
     return chunks;
   }
 
-  private static FindingState state(ResultSet rs) throws SQLException {
-    return new FindingState(new FindingId(rs.getString("asset_name"), rs.getString("ecosystem"),
-        rs.getString("package_name"), rs.getString("advisory_id"), rs.getString("feed_source")),
-        FindingStatus.valueOf(rs.getString("status")), SqlTime.instant(rs.getString("first_seen")),
-        Set.of(RecordJson.read(rs.getString("aliases"), String[].class)), mark(rs));
+  /**
+   * The state of a row read as {@link #STATE} lists its columns, the first at column {@code first}:
+   * by position, as a re-import reads every finding of the fleet, and a lookup by name costs a search
+   * of the result's columns per value.
+   */
+  private static FindingState state(ResultSet rs, int first) throws SQLException {
+    FindingId id = new FindingId(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+        rs.getString(first + 3), rs.getString(first + 4));
+    String markedAt = rs.getString(first + 10);
+    FindingMark mark = markedAt == null ? null
+        : new FindingMark(rs.getString(first + 8), rs.getString(first + 9), SqlTime.instant(markedAt));
+    return new FindingState(id, FindingStatus.valueOf(rs.getString(first + 5)),
+        SqlTime.instant(rs.getString(first + 6)), aliases(rs.getString(first + 7)), mark);
+  }
+
+  /** Alias sets read, by their JSON: the findings of one advisory carry the same set on every asset. */
+  private static final Map<String, Set<String>> ALIAS_SETS = new ConcurrentHashMap<>();
+
+  /** The aliases a column's JSON array names, as a set shared with other rows holding the same text. */
+  static Set<String> aliases(String json) {
+    Set<String> set = ALIAS_SETS.get(json);
+    if (set == null) {
+      set = Set.of(RecordJson.read(json, String[].class));
+      if (ALIAS_SETS.size() >= 20_000) {
+        ALIAS_SETS.clear();
+      }
+      ALIAS_SETS.put(json, set);
+    }
+    return set;
   }
 
   /** The row's not-affected mark, or null. */
@@ -611,7 +636,7 @@ final class JdbiFindingStore implements FindingStore {
         rs.getString("package_version"), rs.getString("source_name"), rs.getString("source_version"),
         rs.getString("architecture"), rs.getString("purl"));
     Finding finding = new Finding(rs.getString("asset_name"), installed, rs.getString("advisory_id"),
-        Set.of(RecordJson.read(rs.getString("aliases"), String[].class)), rs.getString("feed_source"),
+        aliases(rs.getString("aliases")), rs.getString("feed_source"),
         rs.getString("advisory_ecosystem"), rs.getString("matched_name"), rs.getString("matched_version"),
         AffectedStatus.valueOf(rs.getString("affected_status")), rs.getString("affected_range"),
         rs.getString("fixed_version"), Confidence.valueOf(rs.getString("confidence")));
