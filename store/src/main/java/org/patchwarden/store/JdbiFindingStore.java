@@ -7,14 +7,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -542,10 +543,29 @@ final class JdbiFindingStore implements FindingStore {
     }
   }
 
-  /** A finding's aliases as the {@code aliases} column holds them, and as the alias index takes them. */
+  /** An advisory's aliases as one of its findings carries them. */
+  private record Carried(String advisoryId, String feedSource, Set<String> aliases) {}
+
+  /** Alias sets written, by advisory and aliases: a fleet's findings of one advisory share one. */
+  private static final Map<Carried, FindingAliasIndex.AliasSet> ALIAS_JSON = new ConcurrentHashMap<>();
+
+  /**
+   * A finding's aliases as the {@code aliases} column holds them (sorted, as JSON), and as the alias
+   * index takes them; written once per advisory and set rather than once per finding.
+   */
   static FindingAliasIndex.AliasSet aliasSet(Finding f) {
-    TreeSet<String> aliases = new TreeSet<>(f.aliases());
-    return new FindingAliasIndex.AliasSet(f.advisoryId(), f.feedSource(), RecordJson.write(aliases), aliases);
+    Carried key = new Carried(f.advisoryId(), f.feedSource(), f.aliases());
+    FindingAliasIndex.AliasSet set = ALIAS_JSON.get(key);
+    if (set == null) {
+      TreeSet<String> aliases = new TreeSet<>(f.aliases());
+      set = new FindingAliasIndex.AliasSet(f.advisoryId(), f.feedSource(), RecordJson.write(aliases),
+          Collections.unmodifiableSortedSet(aliases));
+      if (ALIAS_JSON.size() >= 20_000) {
+        ALIAS_JSON.clear();
+      }
+      ALIAS_JSON.put(key, set);
+    }
+    return set;
   }
 
   /**
