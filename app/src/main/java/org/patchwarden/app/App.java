@@ -372,12 +372,14 @@ public final class App implements AutoCloseable {
 
   /** The finding store writers use: it re-indexes the assessments of what they change. */
   private org.patchwarden.match.FindingStore indexingFindings() {
-    return new org.patchwarden.usecase.IndexingFindingStore(database().findingStore(), indexAssessments());
+    return new org.patchwarden.usecase.IndexingFindingStore(database().findingStore(), database().assessmentIndex(),
+        this::indexAssessments);
   }
 
   /** The asset store writers use: a changed context re-indexes the asset's assessments. */
   private org.patchwarden.inventory.AssetStore indexingAssets() {
-    return new org.patchwarden.usecase.IndexingAssetStore(database().assetStore(), indexAssessments());
+    return new org.patchwarden.usecase.IndexingAssetStore(database().assetStore(), database().assessmentIndex(),
+        this::indexAssessments);
   }
 
   /** Administers users, teams and API tokens; passwords hashed with Argon2id. */

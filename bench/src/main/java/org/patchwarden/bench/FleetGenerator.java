@@ -126,10 +126,10 @@ public final class FleetGenerator {
     int bookworm = Math.max(1, imageCount - bullseye - buster);
     List<Image> images = new ArrayList<>();
     for (int i = 0; i < bullseye; i++) {
-      images.add(debianImage("Debian:11", BULLSEYE, dpkg, packagesPerHost, i, random));
+      images.add(debianImage("Debian:11", BULLSEYE, dpkg, packagesPerHost, 0, i, random));
     }
     for (int i = 0; i < buster; i++) {
-      images.add(debianImage("Debian:10", BUSTER, dpkg, packagesPerHost, i, random));
+      images.add(debianImage("Debian:10", BUSTER, dpkg, packagesPerHost, 0, i, random));
     }
     for (int i = 0; i < bookworm; i++) {
       images.add(bookwormImage(dpkg, packagesPerHost));
@@ -154,6 +154,18 @@ public final class FleetGenerator {
    */
   public List<Inventory> generateRelease(String release, List<DpkgPackage> dpkg, int hosts, int packagesPerHost,
       int imageCount, int drift, long seed) {
+    return generateRelease(release, dpkg, hosts, packagesPerHost, 0, imageCount, drift, seed);
+  }
+
+  /**
+   * A fleet of one Debian release as {@link #generateRelease(String, List, int, int, int, int, long)}
+   * builds it, but each image's first {@code listedFirst} packages are sources the lists name for the
+   * release (halfway down the versions they name, so affected by the advisories after it), before this
+   * machine's real packages: a fleet as exposed as long-unpatched hosts, whatever this machine has
+   * installed.
+   */
+  public List<Inventory> generateRelease(String release, List<DpkgPackage> dpkg, int hosts, int packagesPerHost,
+      int listedFirst, int imageCount, int drift, long seed) {
     OsRelease os = switch (release) {
       case "Debian:10" -> BUSTER;
       case "Debian:11" -> BULLSEYE;
@@ -162,7 +174,7 @@ public final class FleetGenerator {
     Random random = new Random(seed);
     List<Image> images = new ArrayList<>();
     for (int i = 0; i < Math.max(1, imageCount); i++) {
-      images.add(debianImage(release, os, dpkg, packagesPerHost, i, random));
+      images.add(debianImage(release, os, dpkg, packagesPerHost, listedFirst, i, random));
     }
     List<Inventory> out = new ArrayList<>(hosts);
     for (int h = 0; h < hosts; h++) {
@@ -213,14 +225,28 @@ public final class FleetGenerator {
   /** An image: its OS, packages, and the release whose fixed versions it draws from. */
   private record Image(OsRelease os, String release, List<InstalledPackage> packages) {}
 
-  private Image debianImage(String release, OsRelease os, List<DpkgPackage> dpkg, int size, int age, Random random) {
+  private Image debianImage(String release, OsRelease os, List<DpkgPackage> dpkg, int size, int listedFirst, int age,
+      Random random) {
     Map<String, List<String>> fixes = fixedBySource.getOrDefault(release, Map.of());
     List<InstalledPackage> pkgs = new ArrayList<>(size);
     Set<String> names = new LinkedHashSet<>();
     Map<String, String> chosen = new LinkedHashMap<>(); // binaries of one source share its version
+    for (Map.Entry<String, List<String>> e : fixes.entrySet()) {
+      if (pkgs.size() >= Math.min(size, listedFirst)) {
+        break;
+      }
+      // the lists name versions newest first: one halfway down is affected by the newer half of the
+      // advisories, as on a host not updated for a long while
+      String version = chosen.computeIfAbsent(e.getKey(), k -> e.getValue().get(e.getValue().size() / 2));
+      names.add(e.getKey());
+      pkgs.add(new InstalledPackage("deb", e.getKey(), version, "", "", "amd64", ""));
+    }
     for (DpkgPackage p : dpkg) {
       if (pkgs.size() >= size) {
         break;
+      }
+      if (names.contains(p.name())) {
+        continue;
       }
       String source = p.source().isEmpty() ? p.name() : p.source();
       List<String> fixed = fixes.get(source);

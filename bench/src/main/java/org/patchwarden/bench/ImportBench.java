@@ -45,12 +45,14 @@ import org.patchwarden.inventory.Inventory;
  *
  * <p>The fleet is generated ({@link FleetGenerator#generateRelease}: Debian 11 hosts built from
  * this machine's dpkg database and the versions the DSA/DLA lists fix) or read from a directory in
- * the {@code inventory import} layout; the changed fleet is a copy in which each host's dpkg
+ * the {@code inventory import} layout. {@code --listed N} puts N sources the lists name first on each
+ * image, for a fleet as exposed as the hosts of issue 11 (276 packages, ~98 findings each) whatever
+ * this machine has installed; the changed fleet is a copy in which each host's dpkg
  * status has its first package at another version.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.patchwarden.bench.ImportBench --hosts 1000 \
  *     [--fleet DIR] [--store sqlite|postgres] [--runs 5] [--feeds ../shared/data/feeds]
- *     [--jar app/target/patchwarden.jar] [--launcher ./patchwarden] [--packages 276] [--images 8]
+ *     [--jar app/target/patchwarden.jar] [--launcher ./patchwarden] [--packages 276] [--listed 0] [--images 8]
  *     [--drift 5] [--seed 1] [--debsecan PATH|none] [--debsecan-hosts N] [--work DIR] [--keep]</pre>
  */
 public final class ImportBench {
@@ -58,11 +60,15 @@ public final class ImportBench {
   private static final Map<String, String> SUITES = Map.of("10", "buster", "11", "bullseye");
   private static final List<String> KINDS = List.of("fresh", "unchanged", "changed");
 
+  private static final String USAGE = "usage: bench import --hosts N [--fleet DIR] [--store sqlite|postgres]"
+      + " [--runs R] [--feeds DIR] [--jar FILE] [--launcher FILE] [--packages N] [--listed N] [--images N]"
+      + " [--drift N] [--seed N] [--debsecan PATH|none] [--debsecan-hosts N] [--work DIR] [--keep]";
+
   private ImportBench() {}
 
   /** What the bench was asked to do. */
   record Options(int hosts, Path fleet, String store, int runs, Path feeds, Path jar, Path launcher, int packages,
-      int images, int drift, long seed, String debsecan, int debsecanHosts, Path work, boolean keep) {}
+      int listed, int images, int drift, long seed, String debsecan, int debsecanHosts, Path work, boolean keep) {}
 
   /**
    * One child process's wall time, peak resident set and CPU time (user + system, -1 when unknown):
@@ -80,14 +86,16 @@ public final class ImportBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(USAGE);
+      return;
+    }
     Options o;
     try {
       o = parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("bench import: " + e.getMessage());
-      System.err.println("usage: bench import --hosts N [--fleet DIR] [--store sqlite|postgres] [--runs R]"
-          + " [--feeds DIR] [--jar FILE] [--launcher FILE] [--packages N] [--images N] [--drift N] [--seed N]"
-          + " [--debsecan PATH|none] [--debsecan-hosts N] [--work DIR] [--keep]");
+      System.err.println(USAGE);
       System.exit(2);
       return;
     }
@@ -113,6 +121,7 @@ public final class ImportBench {
     Path jar = Path.of("app/target/patchwarden.jar");
     Path launcher = null;
     int packages = 276;
+    int listed = 0;
     int images = 8;
     int drift = 5;
     long seed = 1;
@@ -140,6 +149,7 @@ public final class ImportBench {
           case "--jar" -> jar = Path.of(v);
           case "--launcher" -> launcher = Path.of(v);
           case "--packages" -> packages = positive(a, Integer.parseInt(v));
+          case "--listed" -> listed = Integer.parseInt(v);
           case "--images" -> images = positive(a, Integer.parseInt(v));
           case "--drift" -> drift = Integer.parseInt(v);
           case "--seed" -> seed = Long.parseLong(v);
@@ -158,7 +168,7 @@ public final class ImportBench {
     if (fleet != null && !Files.isDirectory(fleet)) {
       throw new IllegalArgumentException("--fleet " + fleet + " is not a directory");
     }
-    return new Options(hosts, fleet, store, runs, feeds, jar, launcher, packages, images, drift, seed, debsecan,
+    return new Options(hosts, fleet, store, runs, feeds, jar, launcher, packages, listed, images, drift, seed, debsecan,
         debsecanHosts, work, keep);
   }
 
@@ -186,8 +196,8 @@ public final class ImportBench {
       FleetGenerator generator = new FleetGenerator();
       records.forEach(generator::observe);
       List<FleetGenerator.DpkgPackage> dpkg = FleetGenerator.readDpkgStatus(Path.of("/var/lib/dpkg/status"));
-      List<Inventory> hosts = generator.generateRelease("Debian:11", dpkg, o.hosts(), o.packages(), o.images(),
-          o.drift(), o.seed());
+      List<Inventory> hosts = generator.generateRelease("Debian:11", dpkg, o.hosts(), o.packages(), o.listed(),
+          o.images(), o.drift(), o.seed());
       writeFleet(hosts, fleet);
       System.out.printf("fleet: %d Debian 11 hosts on %d images, %d packages each (%d drifted), in %s%n",
           hosts.size(), o.images(), hosts.isEmpty() ? 0 : hosts.get(0).packages().size(), o.drift(), fleet);

@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.patchwarden.assess.AssessmentIndex;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetStore;
-import org.patchwarden.inventory.Inventory;
 import org.patchwarden.inventory.InstalledPackage;
+import org.patchwarden.inventory.Inventory;
 import org.patchwarden.inventory.OsRelease;
 
 /**
@@ -17,11 +19,23 @@ import org.patchwarden.inventory.OsRelease;
  */
 public final class IndexingAssetStore implements AssetStore {
   private final AssetStore store;
-  private final IndexAssessments indexing;
+  private final AssessmentIndex index;
+  private final Supplier<IndexAssessments> indexing;
   private Boolean built;
 
   public IndexingAssetStore(AssetStore store, IndexAssessments indexing) {
+    this(store, indexing.index(), () -> indexing);
+  }
+
+  /**
+   * @param index tells whether the index has been built
+   * @param indexing asked for only once it has: preparing it (the policy, the SSVC table) costs more
+   *     than a CLI import's writes gain from it when no findings page was ever served
+   */
+  public IndexingAssetStore(AssetStore store, AssessmentIndex index,
+      Supplier<IndexAssessments> indexing) {
     this.store = store;
+    this.index = index;
     this.indexing = indexing;
   }
 
@@ -29,10 +43,10 @@ public final class IndexingAssetStore implements AssetStore {
   public void save(Asset asset) {
     store.save(asset);
     if (built == null) {
-      built = indexing.built();
+      built = !index.basis().isEmpty();
     }
     if (built) {
-      indexing.reindex(List.of(asset.name()));
+      indexing.get().reindex(List.of(asset.name()));
     }
   }
 

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.patchwarden.assess.AssessmentIndex;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingFilter;
 import org.patchwarden.match.FindingKey;
@@ -23,17 +25,29 @@ import org.patchwarden.match.TrackedFinding;
  */
 public final class IndexingFindingStore implements FindingStore {
   private final FindingStore store;
-  private final IndexAssessments indexing;
+  private final AssessmentIndex index;
+  private final Supplier<IndexAssessments> indexing;
   private Boolean built;
 
   public IndexingFindingStore(FindingStore store, IndexAssessments indexing) {
+    this(store, indexing.index(), () -> indexing);
+  }
+
+  /**
+   * @param index tells whether the index has been built
+   * @param indexing asked for only once it has: preparing it (the policy, the SSVC table) costs more
+   *     than a CLI import's writes gain from it when no findings page was ever served
+   */
+  public IndexingFindingStore(FindingStore store, AssessmentIndex index,
+      Supplier<IndexAssessments> indexing) {
     this.store = store;
+    this.index = index;
     this.indexing = indexing;
   }
 
   private boolean built() {
     if (built == null) {
-      built = indexing.built();
+      built = !index.basis().isEmpty();
     }
     return built;
   }
@@ -42,7 +56,7 @@ public final class IndexingFindingStore implements FindingStore {
   public FindingsUpdate recordScan(String assetName, int inventoryRevision, Instant at, List<Finding> findings) {
     FindingsUpdate update = store.recordScan(assetName, inventoryRevision, at, findings);
     if (built()) {
-      indexing.reindex(List.of(assetName));
+      indexing.get().reindex(List.of(assetName));
     }
     return update;
   }
@@ -71,7 +85,7 @@ public final class IndexingFindingStore implements FindingStore {
 
   private void invalidate() {
     if (built()) {
-      indexing.invalidate();
+      indexing.get().invalidate();
       built = false;
     }
   }
@@ -85,7 +99,7 @@ public final class IndexingFindingStore implements FindingStore {
   public List<TrackedFinding> markNotAffected(FindingKey key, FindingMark mark) {
     List<TrackedFinding> out = store.markNotAffected(key, mark);
     if (built()) {
-      indexing.reindex(List.of(key.assetName()));
+      indexing.get().reindex(List.of(key.assetName()));
     }
     return out;
   }
@@ -94,7 +108,7 @@ public final class IndexingFindingStore implements FindingStore {
   public List<TrackedFinding> clearMark(FindingKey key) {
     List<TrackedFinding> out = store.clearMark(key);
     if (built()) {
-      indexing.reindex(List.of(key.assetName()));
+      indexing.get().reindex(List.of(key.assetName()));
     }
     return out;
   }

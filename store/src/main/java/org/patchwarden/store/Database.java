@@ -28,12 +28,15 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final Jdbi jdbi;
+  /** One per database: what it remembers of the alias index holds for every store over it. */
+  private final FindingAliasIndex aliasIndex;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
     jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlParser(new PlainSqlParser());
+    this.aliasIndex = new FindingAliasIndex(dialect);
   }
 
   /** Opens the embedded SQLite database file, creating its directory when needed. */
@@ -115,7 +118,7 @@ public final class Database implements AutoCloseable {
    * The versions of the Java migrations {@link #flyway} registers, for {@link SchemaVersion}'s quick
    * check without loading Flyway (SchemaVersionTest checks them against what Flyway resolves).
    */
-  static final java.util.List<String> JAVA_MIGRATION_VERSIONS = java.util.List.of("19.1", "26");
+  static final java.util.List<String> JAVA_MIGRATION_VERSIONS = java.util.List.of("19.1", "26", "31");
 
   private static void migrate(javax.sql.DataSource ds) {
     flyway(ds).load().migrate();
@@ -130,8 +133,10 @@ public final class Database implements AutoCloseable {
         // NB: helpers number their migrations apart (V13_1 beside V14…): a database already past a
         // higher number still gets a lower one merged later, instead of failing validation.
         .outOfOrder(true)
-        // V19.1 converts stored packages with the store's own encoding; V26 is PostgreSQL's alone
-        .javaMigrations(new PackageListMigration(), new FindingAliasKeyCheckMigration());
+        // V19.1 converts stored packages with the store's own encoding; V26 is PostgreSQL's alone;
+        // V31 undoes V26's triggers on PostgreSQL only
+        .javaMigrations(new PackageListMigration(), new FindingAliasKeyCheckMigration(),
+            new FindingAliasIndexMigration());
   }
 
   /** For tests and vendor-specific maintenance in this package. */
@@ -176,12 +181,12 @@ public final class Database implements AutoCloseable {
   }
 
   public FindingStore findingStore() {
-    return new JdbiFindingStore(jdbi, dialect);
+    return new JdbiFindingStore(jdbi, dialect, aliasIndex);
   }
 
   /** The persisted assessment index the server's findings pages read. */
   public org.patchwarden.assess.AssessmentIndex assessmentIndex() {
-    return new JdbiAssessmentIndex(jdbi);
+    return new JdbiAssessmentIndex(jdbi, dialect);
   }
 
   public org.patchwarden.match.MatchBacklog matchBacklog() {

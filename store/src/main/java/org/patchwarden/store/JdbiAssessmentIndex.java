@@ -31,9 +31,11 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       + "cvss_key, finding_key, asset_key, owner_team, first_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String BUMP = "UPDATE assessment_index_generation SET generation = generation + 1 WHERE id = 1";
   private final Jdbi jdbi;
+  private final Dialect dialect;
 
-  JdbiAssessmentIndex(Jdbi jdbi) {
+  JdbiAssessmentIndex(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
+    this.dialect = dialect;
   }
 
   @Override
@@ -108,7 +110,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
         .mapTo(Long.class).one());
   }
 
-  private static String where(Query q) {
+  private String where(Query q) {
     List<String> where = new ArrayList<>();
     if (q.tier() != null) {
       where.add("x.tier = :tier");
@@ -129,10 +131,9 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       where.add("x.asset_name = :asset");
     }
     if (q.cve() != null) {
-      where.add("""
-          (x.advisory_id = :cve OR EXISTS (SELECT 1 FROM finding_aliases a WHERE a.alias = :cve
-             AND a.asset_name = x.asset_name AND a.ecosystem = x.ecosystem AND a.package_name = x.package_name
-             AND a.advisory_id = x.advisory_id AND a.feed_source = x.feed_source))""");
+      where.add("(x.advisory_id = :cve OR EXISTS (SELECT 1 FROM findings f WHERE f.asset_name = x.asset_name"
+          + " AND f.ecosystem = x.ecosystem AND f.package_name = x.package_name AND f.advisory_id = x.advisory_id"
+          + " AND f.feed_source = x.feed_source AND " + FindingAliasIndex.carriesAlias(dialect, "f", "%s = :cve") + "))");
     }
     return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
   }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -39,7 +41,7 @@ import org.patchwarden.match.TrackedFinding;
 
 /**
  * Findings in the {@code findings} table, one row per asset, installed package (ecosystem and name),
- * advisory id and feed; {@code finding_aliases} repeats each finding's aliases for lookups by alias.
+ * advisory id and feed; {@link FindingAliasIndex} finds them by alias.
  *
  * <p>Each call runs in one transaction: it reads the state of the findings it may touch (one asset's
  * for a scan, the named advisories' for a re-match), asks {@link FindingLifecycle} for the plan, and
@@ -63,10 +65,12 @@ final class JdbiFindingStore implements FindingStore {
   private static final int MAX_KEV_PARAMETERS = 15_000;
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final FindingAliasIndex aliasIndex;
 
-  JdbiFindingStore(Jdbi jdbi, Dialect dialect) {
+  JdbiFindingStore(Jdbi jdbi, Dialect dialect, FindingAliasIndex aliasIndex) {
     this.jdbi = jdbi;
     this.dialect = dialect;
+    this.aliasIndex = aliasIndex;
   }
 
   /**
@@ -120,7 +124,7 @@ final class JdbiFindingStore implements FindingStore {
       for (List<String> chunk : chunks(idList)) {
         h.createQuery("SELECT " + STATE + " FROM findings WHERE advisory_id IN (<ids>)")
             .bindList("ids", chunk)
-            .map((rs, ctx) -> state(rs))
+            .map((rs, ctx) -> state(rs, 1))
             .forEach(before::add);
       }
       return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()));
@@ -195,11 +199,11 @@ final class JdbiFindingStore implements FindingStore {
       List<FindingState> before = new ArrayList<>();
       String select = "SELECT " + STATE + " FROM findings WHERE feed_source = :feed";
       if (ids == null) {
-        h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs)).forEach(before::add);
+        h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs, 1)).forEach(before::add);
       } else {
         for (List<String> chunk : chunks(ids)) {
           h.createQuery(select + " AND advisory_id IN (<ids>)").bind("feed", feedSource).bindList("ids", chunk)
-              .map((rs, ctx) -> state(rs))
+              .map((rs, ctx) -> state(rs, 1))
               .forEach(before::add);
         }
       }
@@ -221,10 +225,7 @@ final class JdbiFindingStore implements FindingStore {
       where.add("(f.package_name = :pkg OR f.matched_name = :pkg)");
     }
     if (filter.advisory() != null) {
-      where.add("""
-          (f.advisory_id = :adv OR EXISTS (SELECT 1 FROM finding_aliases a WHERE a.alias = :adv
-             AND a.asset_name = f.asset_name AND a.ecosystem = f.ecosystem AND a.package_name = f.package_name
-             AND a.advisory_id = f.advisory_id AND a.feed_source = f.feed_source))""");
+      where.add("(f.advisory_id = :adv OR " + FindingAliasIndex.carriesAlias(dialect, "f", "%s = :adv") + ")");
     }
     if (filter.status() == FindingStatus.NOT_AFFECTED) {
       where.add("f.status = 'OPEN' AND f.not_affected_at IS NOT NULL");
@@ -300,7 +301,7 @@ final class JdbiFindingStore implements FindingStore {
 
   /**
    * {@inheritDoc} One aggregate query per {@value FeedReplacement#BATCH} assets, the KEV ids bound
-   * as a list and matched against advisory ids and {@code finding_aliases}; a KEV list too long
+   * as a list and matched against advisory ids and aliases ({@link FindingAliasIndex}); a KEV list too long
    * for one statement's parameters is matched in Java over the findings read back.
    */
   @Override
@@ -310,10 +311,9 @@ final class JdbiFindingStore implements FindingStore {
     }
     List<String> names = List.copyOf(new TreeSet<>(assetNames));
     List<String> kev = List.copyOf(new TreeSet<>(kevIds));
-    String listed = kev.isEmpty() ? "f.feed_source = :kevSource" : """
-        f.feed_source = :kevSource OR f.advisory_id IN (<kev>) OR EXISTS (SELECT 1 FROM finding_aliases a
-          WHERE a.asset_name = f.asset_name AND a.ecosystem = f.ecosystem AND a.package_name = f.package_name
-          AND a.advisory_id = f.advisory_id AND a.feed_source = f.feed_source AND a.alias IN (<kev>))""";
+    String listed = kev.isEmpty() ? "f.feed_source = :kevSource"
+        : "f.feed_source = :kevSource OR f.advisory_id IN (<kev>) OR "
+            + FindingAliasIndex.carriesAlias(dialect, "f", "%s IN (<kev>)");
     Map<String, OpenCount> out = new LinkedHashMap<>();
     return jdbi.withHandle(h -> {
       for (List<String> chunk : chunks(names)) {
@@ -340,15 +340,17 @@ final class JdbiFindingStore implements FindingStore {
    * statements cost no round trip, takes JDBC batches.
    */
   private FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
+    FindingAliasIndex.Pending aliases = aliasIndex.pending();
     if (dialect == Dialect.POSTGRESQL) {
       try {
-        PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan);
+        PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan, aliases);
+        aliases.write(h);
       } catch (SQLException e) {
         throw new UnableToWriteFindings(e);
       }
       return plan.counts();
     }
-    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at))) {
+    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at), aliases)) {
       for (FindingLifecycle.Insert i : plan.inserts()) {
         w.insert(i);
       }
@@ -362,6 +364,7 @@ final class JdbiFindingStore implements FindingStore {
         w.close(id, plan.closing());
       }
       w.flush();
+      aliases.write(h);
     } catch (SQLException e) {
       throw new UnableToWriteFindings(e);
     }
@@ -384,12 +387,10 @@ final class JdbiFindingStore implements FindingStore {
    * own inserts.
    */
   private static final class Writes implements AutoCloseable {
-    /** The statements, in the order their batches execute: findings before their aliases (foreign keys). */
+    /** The statements, in the order their batches execute. */
     private static final int INSERT = 0;
     private static final int UPDATE = 1;
-    private static final int DELETE_ALIASES = 2;
-    private static final int INSERT_ALIASES = 3;
-    private static final int CLOSE = 4;
+    private static final int CLOSE = 2;
     private static final String[] SQL = {
       """
       INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
@@ -409,8 +410,6 @@ final class JdbiFindingStore implements FindingStore {
         affected_range = ?, fixed_version = ?, confidence = ?,
         status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0
       WHERE""" + " " + POSITIONAL_KEY_MATCHES,
-      "DELETE FROM finding_aliases WHERE " + POSITIONAL_KEY_MATCHES,
-      "INSERT INTO finding_aliases (" + KEY + ", alias) VALUES (?, ?, ?, ?, ?, ?)",
       "UPDATE findings SET status = ?, closed_at = ?, fixed_by_revision = ? WHERE " + POSITIONAL_KEY_MATCHES
           + " AND status = 'OPEN'"
     };
@@ -418,12 +417,13 @@ final class JdbiFindingStore implements FindingStore {
     private final String at;
     /** Prepared on first use: a rescan that changes nothing prepares none. */
     private final PreparedStatement[] statements = new PreparedStatement[SQL.length];
+    private final FindingAliasIndex.Pending aliases;
     private int pending;
-    private int pendingAliases;
 
-    Writes(Connection connection, String at) {
+    Writes(Connection connection, String at, FindingAliasIndex.Pending aliases) {
       this.connection = connection;
       this.at = at;
+      this.aliases = aliases;
     }
 
     private PreparedStatement statement(int kind) throws SQLException {
@@ -438,7 +438,7 @@ final class JdbiFindingStore implements FindingStore {
       FindingId k = FindingId.of(f);
       FindingMark mark = i.inheritedMark();
       PreparedStatement insert = statement(INSERT);
-      int n = evidence(insert, bindKey(insert, 1, k), f);
+      int n = evidence(insert, bindKey(insert, 1, k), f, aliases);
       insert.setString(n++, at);
       insert.setString(n++, at);
       insert.setString(n++, mark == null ? "" : mark.reason());
@@ -446,7 +446,6 @@ final class JdbiFindingStore implements FindingStore {
       insert.setString(n, mark == null ? null : SqlTime.format(mark.at()));
       insert.addBatch();
       pending++;
-      addAliases(k, f);
       flushIfFull();
     }
 
@@ -454,17 +453,11 @@ final class JdbiFindingStore implements FindingStore {
       Finding f = u.finding();
       FindingId k = u.id();
       PreparedStatement update = statement(UPDATE);
-      int n = evidence(update, 1, f);
+      int n = evidence(update, 1, f, aliases);
       update.setString(n++, at);
       bindKey(update, n, k);
       update.addBatch();
       pending++;
-      if (u.aliasesChanged()) {
-        PreparedStatement deleteAliases = statement(DELETE_ALIASES);
-        bindKey(deleteAliases, 1, k);
-        deleteAliases.addBatch();
-        addAliases(k, f);
-      }
       flushIfFull();
     }
 
@@ -479,24 +472,21 @@ final class JdbiFindingStore implements FindingStore {
       flushIfFull();
     }
 
-    private void addAliases(FindingId k, Finding f) throws SQLException {
-      PreparedStatement insertAliases = statement(INSERT_ALIASES);
-      for (String alias : new TreeSet<>(f.aliases())) {
-        insertAliases.setString(bindKey(insertAliases, 1, k), alias);
-        insertAliases.addBatch();
-        pendingAliases++;
-      }
-    }
-
-    /** Binds a finding's evidence from parameter {@code n} on; returns the next parameter's index. */
-    private static int evidence(PreparedStatement s, int n, Finding f) throws SQLException {
+    /**
+     * Binds a finding's evidence from parameter {@code n} on, and gathers its aliases for the index;
+     * returns the next parameter's index.
+     */
+    private static int evidence(PreparedStatement s, int n, Finding f, FindingAliasIndex.Pending aliases)
+        throws SQLException {
       InstalledPackage p = f.installed();
+      FindingAliasIndex.AliasSet set = aliasSet(f);
+      aliases.add(set);
       s.setString(n++, p.version());
       s.setString(n++, p.sourceName());
       s.setString(n++, p.sourceVersion());
       s.setString(n++, p.architecture());
       s.setString(n++, p.purl());
-      s.setString(n++, aliasesJson(f));
+      s.setString(n++, set.json());
       s.setString(n++, f.advisoryEcosystem());
       s.setString(n++, f.matchedName());
       s.setString(n++, f.matchedVersion());
@@ -518,14 +508,13 @@ final class JdbiFindingStore implements FindingStore {
     }
 
     private void flushIfFull() throws SQLException {
-      if (pending >= FeedReplacement.BATCH || pendingAliases >= FeedReplacement.BATCH) {
+      if (pending >= FeedReplacement.BATCH) {
         flush();
       }
     }
 
-    /** Executes the batches in an order that keeps foreign keys satisfied: findings before their aliases. */
     void flush() throws SQLException {
-      if (pending + pendingAliases == 0) {
+      if (pending == 0) {
         return;
       }
       for (PreparedStatement s : statements) {
@@ -534,7 +523,6 @@ final class JdbiFindingStore implements FindingStore {
         }
       }
       pending = 0;
-      pendingAliases = 0;
     }
 
     @Override
@@ -555,8 +543,29 @@ final class JdbiFindingStore implements FindingStore {
     }
   }
 
-  private static String aliasesJson(Finding f) {
-    return RecordJson.write(new TreeSet<>(f.aliases()));
+  /** An advisory's aliases as one of its findings carries them. */
+  private record Carried(String advisoryId, String feedSource, Set<String> aliases) {}
+
+  /** Alias sets written, by advisory and aliases: a fleet's findings of one advisory share one. */
+  private static final Map<Carried, FindingAliasIndex.AliasSet> ALIAS_JSON = new ConcurrentHashMap<>();
+
+  /**
+   * A finding's aliases as the {@code aliases} column holds them (sorted, as JSON), and as the alias
+   * index takes them; written once per advisory and set rather than once per finding.
+   */
+  static FindingAliasIndex.AliasSet aliasSet(Finding f) {
+    Carried key = new Carried(f.advisoryId(), f.feedSource(), f.aliases());
+    FindingAliasIndex.AliasSet set = ALIAS_JSON.get(key);
+    if (set == null) {
+      TreeSet<String> aliases = new TreeSet<>(f.aliases());
+      set = new FindingAliasIndex.AliasSet(f.advisoryId(), f.feedSource(), RecordJson.write(aliases),
+          Collections.unmodifiableSortedSet(aliases));
+      if (ALIAS_JSON.size() >= 20_000) {
+        ALIAS_JSON.clear();
+      }
+      ALIAS_JSON.put(key, set);
+    }
+    return set;
   }
 
   /**
@@ -573,7 +582,7 @@ final class JdbiFindingStore implements FindingStore {
         .bind("asset", assetName)
         .map((rs, ctx) -> {
           exists[0] = true;
-          return rs.getString("asset_name") == null ? Optional.<FindingState>empty() : Optional.of(state(rs));
+          return rs.getString(2) == null ? Optional.<FindingState>empty() : Optional.of(state(rs, 2));
         })
         .forEach(state -> state.ifPresent(states::add));
     if (!exists[0]) {
@@ -604,11 +613,35 @@ final class JdbiFindingStore implements FindingStore {
     return chunks;
   }
 
-  private static FindingState state(ResultSet rs) throws SQLException {
-    return new FindingState(new FindingId(rs.getString("asset_name"), rs.getString("ecosystem"),
-        rs.getString("package_name"), rs.getString("advisory_id"), rs.getString("feed_source")),
-        FindingStatus.valueOf(rs.getString("status")), SqlTime.instant(rs.getString("first_seen")),
-        Set.of(RecordJson.read(rs.getString("aliases"), String[].class)), mark(rs));
+  /**
+   * The state of a row read as {@link #STATE} lists its columns, the first at column {@code first}:
+   * by position, as a re-import reads every finding of the fleet, and a lookup by name costs a search
+   * of the result's columns per value.
+   */
+  private static FindingState state(ResultSet rs, int first) throws SQLException {
+    FindingId id = new FindingId(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+        rs.getString(first + 3), rs.getString(first + 4));
+    String markedAt = rs.getString(first + 10);
+    FindingMark mark = markedAt == null ? null
+        : new FindingMark(rs.getString(first + 8), rs.getString(first + 9), SqlTime.instant(markedAt));
+    return new FindingState(id, FindingStatus.valueOf(rs.getString(first + 5)),
+        SqlTime.instant(rs.getString(first + 6)), aliases(rs.getString(first + 7)), mark);
+  }
+
+  /** Alias sets read, by their JSON: the findings of one advisory carry the same set on every asset. */
+  private static final Map<String, Set<String>> ALIAS_SETS = new ConcurrentHashMap<>();
+
+  /** The aliases a column's JSON array names, as a set shared with other rows holding the same text. */
+  static Set<String> aliases(String json) {
+    Set<String> set = ALIAS_SETS.get(json);
+    if (set == null) {
+      set = Set.of(RecordJson.read(json, String[].class));
+      if (ALIAS_SETS.size() >= 20_000) {
+        ALIAS_SETS.clear();
+      }
+      ALIAS_SETS.put(json, set);
+    }
+    return set;
   }
 
   /** The row's not-affected mark, or null. */
@@ -623,7 +656,7 @@ final class JdbiFindingStore implements FindingStore {
         rs.getString("package_version"), rs.getString("source_name"), rs.getString("source_version"),
         rs.getString("architecture"), rs.getString("purl"));
     Finding finding = new Finding(rs.getString("asset_name"), installed, rs.getString("advisory_id"),
-        Set.of(RecordJson.read(rs.getString("aliases"), String[].class)), rs.getString("feed_source"),
+        aliases(rs.getString("aliases")), rs.getString("feed_source"),
         rs.getString("advisory_ecosystem"), rs.getString("matched_name"), rs.getString("matched_version"),
         AffectedStatus.valueOf(rs.getString("affected_status")), rs.getString("affected_range"),
         rs.getString("fixed_version"), Confidence.valueOf(rs.getString("confidence")));

@@ -79,7 +79,7 @@ class PostgresFindingWritesTest {
   }
 
   private static long aliasRows(Database db) {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM finding_aliases").mapTo(Long.class).one());
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM finding_alias_index").mapTo(Long.class).one());
   }
 
   @Test

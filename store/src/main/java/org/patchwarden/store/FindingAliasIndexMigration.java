@@ -1,0 +1,77 @@
+package org.patchwarden.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Migration V31: {@code finding_aliases}, one row per finding and alias, becomes {@code
+ * finding_alias_index}, one row per alias and advisory ({@link FindingAliasIndex}), filled from the
+ * rows there were. On PostgreSQL it also drops what V26 put in place of the old table's foreign key:
+ * the triggers on {@code findings} and their functions, which name the old table.
+ */
+final class FindingAliasIndexMigration implements JavaMigration {
+  static final List<String> BOTH = List.of("""
+      CREATE TABLE finding_alias_index (
+          alias        VARCHAR(256) NOT NULL,
+          advisory_id  VARCHAR(256) NOT NULL,
+          feed_source  VARCHAR(64)  NOT NULL
+      )
+      """, """
+      INSERT INTO finding_alias_index (alias, advisory_id, feed_source)
+      SELECT DISTINCT alias, advisory_id, feed_source FROM finding_aliases
+      """,
+      "CREATE INDEX finding_alias_index_alias ON finding_alias_index (alias, advisory_id, feed_source)");
+  static final List<String> POSTGRESQL_BEFORE_DROP = List.of(
+      "DROP TRIGGER IF EXISTS findings_deleted ON findings",
+      "DROP TRIGGER IF EXISTS findings_key_updated ON findings");
+  static final List<String> POSTGRESQL_AFTER_DROP = List.of(
+      "DROP FUNCTION IF EXISTS finding_aliases_check_findings()",
+      "DROP FUNCTION IF EXISTS findings_delete_aliases()",
+      "DROP FUNCTION IF EXISTS findings_keep_aliased_keys()");
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion("31");
+  }
+
+  @Override
+  public String getDescription() {
+    return "finding aliases indexed per advisory";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return 31;
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    Connection c = context.getConnection();
+    boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+    List<String> sql = new ArrayList<>(BOTH);
+    if (postgres) {
+      sql.addAll(POSTGRESQL_BEFORE_DROP);
+    }
+    sql.add("DROP TABLE finding_aliases");
+    if (postgres) {
+      sql.addAll(POSTGRESQL_AFTER_DROP);
+    }
+    try (Statement s = c.createStatement()) {
+      for (String statement : sql) {
+        s.execute(statement);
+      }
+    }
+  }
+}
