@@ -52,7 +52,7 @@ run_case() {
   "$@" </dev/null >/dev/null 2>&1 || { echo "bench startup: '$label' failed:" >&2; "$@" </dev/null >/dev/null || true; exit 1; }
   # The launcher builds the command's AOT cache in the background after its first run: wait for it.
   for i in $(seq 1 120); do
-    compgen -G "$ROOT/app/target/aot/*.lock" >/dev/null || break
+    compgen -G "$ROOT/app/target/aot/*/*.lock" >/dev/null || break
     sleep 0.5
   done
   local TIMEFORMAT='%3R %3U %3S'

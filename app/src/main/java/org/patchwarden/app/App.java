@@ -164,6 +164,14 @@ public final class App implements AutoCloseable {
         scanAssets());
   }
 
+  /**
+   * The matching a killed command left owed, read without building {@link #completeMatching}: that
+   * wires the re-match and scan use cases, which parse the policy and load the SSVC table.
+   */
+  public org.patchwarden.usecase.CompleteMatching.Backlog owedMatching() {
+    return org.patchwarden.usecase.CompleteMatching.backlogOf(database().matchBacklog());
+  }
+
   public AssetContexts assetContexts() {
     return new AssetContexts(indexingAssets());
   }
@@ -203,7 +211,8 @@ public final class App implements AutoCloseable {
     Database db = database();
     SsvcEvaluator ssvc = SsvcEvaluator.load(policy.ssvcTable(), db.ssvcStore()).orElse(null);
     DescribeVulnerability describe = describeVulnerability();
-    return AssessFindings.batched(db.findingStore(), db.assetStore(), describe::describeAll, policy, ssvc, clock);
+    return AssessFindings.batched(db.findingStore(), db.assetStore(), describe::describeAllForAssessment, policy, ssvc,
+        clock);
   }
 
   /** Exports of findings ({@code patchwarden export}, {@code /api/v1/export}), assessed with {@code policyFile} as {@link #assessFindings}. */
@@ -347,7 +356,7 @@ public final class App implements AutoCloseable {
         }
       }
       if (!missing.isEmpty()) {
-        var found = describe.describeAll(missing);
+        var found = describe.describeAllForAssessment(missing);
         if (known.size() + found.size() > REMEMBERED_PROFILES) {
           known.clear();
         }

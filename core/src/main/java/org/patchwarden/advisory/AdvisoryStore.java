@@ -51,6 +51,16 @@ public interface AdvisoryStore {
     return out;
   }
 
+  /**
+   * {@link #findAll} for an assessment: each record may carry only what assessing a finding reads
+   * ({@code SignalCollector}: ids and aliases, dates, withdrawal, severities), its affected packages,
+   * summary, details, CWEs and references left empty, so that a store can skip reading them. This
+   * default returns the records whole.
+   */
+  default java.util.Map<String, Optional<Advisory>> findAllForAssessment(java.util.Collection<String> anyIds) {
+    return findAll(anyIds);
+  }
+
   /** Records currently held for {@code source}. */
   int count(String source);
 

@@ -15,5 +15,17 @@ public interface EpssStore {
 
   Optional<EpssScore> find(String cveId);
 
+  /**
+   * {@link #find} of each of {@code cveIds}, keyed by CVE; scored ones only. A store may answer them
+   * together (one query instead of one per CVE); this default asks one by one.
+   */
+  default java.util.Map<String, EpssScore> findAll(java.util.Collection<String> cveIds) {
+    java.util.Map<String, EpssScore> out = new java.util.HashMap<>();
+    for (String cve : cveIds) {
+      find(cve).ifPresent(s -> out.put(cve, s));
+    }
+    return out;
+  }
+
   int count();
 }

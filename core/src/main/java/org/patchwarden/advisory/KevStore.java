@@ -23,6 +23,18 @@ public interface KevStore {
   /** The entry for a CVE, if the catalog lists it. */
   Optional<KevEntry> find(String cveId);
 
+  /**
+   * {@link #find} of each of {@code cveIds}, keyed by CVE; listed ones only. A store may answer them
+   * together (one query instead of one per CVE); this default asks one by one.
+   */
+  default java.util.Map<String, KevEntry> findAll(java.util.Collection<String> cveIds) {
+    java.util.Map<String, KevEntry> out = new java.util.HashMap<>();
+    for (String cve : cveIds) {
+      find(cve).ifPresent(e -> out.put(cve, e));
+    }
+    return out;
+  }
+
   /** Entries ordered by date added, newest first, then CVE. */
   List<KevEntry> newest(int limit);
 

@@ -156,8 +156,12 @@ public final class SsvcEvaluator {
       return Optional.empty();
     }
     List<SsvcDecisionPoint> points = new ArrayList<>();
+    Map<String, SsvcDecisionPoint> loaded = store.decisionPoints(table.get().decisionPoints());
     for (String ref : table.get().decisionPoints()) {
-      store.decisionPoint(ref).ifPresent(points::add);
+      SsvcDecisionPoint p = loaded.get(ref);
+      if (p != null) {
+        points.add(p);
+      }
     }
     return Optional.of(new SsvcEvaluator(table.get(), points));
   }

@@ -74,6 +74,14 @@ public final class CompleteMatching {
 
   /** The matching still owed, without doing it. */
   public Backlog backlog() {
+    return backlogOf(backlog);
+  }
+
+  /**
+   * The matching {@code backlog} records as owed: what read commands warn about, without the
+   * re-match and scan machinery that completing it needs (and that costs a read command's start).
+   */
+  public static Backlog backlogOf(MatchBacklog backlog) {
     return new Backlog(backlog.pendingRematches(), backlog.incompleteAssets());
   }
 

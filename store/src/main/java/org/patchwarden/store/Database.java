@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setSqlParser(new PlainSqlParser());
     this.aliasIndex = new FindingAliasIndex(dialect);
   }
 

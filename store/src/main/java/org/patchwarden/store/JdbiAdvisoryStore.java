@@ -70,8 +70,12 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
    */
   @Override
   public Optional<Advisory> find(String anyId) {
-    return jdbi.withHandle(h -> find(anyId, (ids, limit) -> naming(h, ids, limit)));
+    return jdbi.withHandle(h -> find(anyId, (ids, limit) -> naming(h, ids, limit, FULL)));
   }
+
+  /** Reads a stored body whole. */
+  private static final java.util.function.Function<String, AdvisoryRecord> FULL =
+      json -> RecordJson.read(json, AdvisoryRecord.class);
 
   /**
    * {@inheritDoc} On one connection, and each id or alias looked up once for all of {@code anyIds}
@@ -80,10 +84,25 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
    */
   @Override
   public Map<String, Optional<Advisory>> findAll(Collection<String> anyIds) {
+    return findAll(anyIds, FULL);
+  }
+
+  /**
+   * {@inheritDoc} The bodies are parsed without their affected packages ({@link
+   * RecordJson#readForAssessment}), which are most of a body and which an assessment never reads.
+   */
+  @Override
+  public Map<String, Optional<Advisory>> findAllForAssessment(Collection<String> anyIds) {
+    return findAll(anyIds, RecordJson::readForAssessment);
+  }
+
+  /** {@link #findAll(Collection)} with {@code reader} parsing each stored body. */
+  private Map<String, Optional<Advisory>> findAll(Collection<String> anyIds,
+      java.util.function.Function<String, AdvisoryRecord> reader) {
     List<Search> searches = new java.util.LinkedHashSet<>(anyIds).stream().map(Search::new).toList();
     Map<Set<String>, List<Advisory>> merged = new HashMap<>();
     jdbi.useHandle(h -> {
-      NamingCache cache = new NamingCache(h);
+      NamingCache cache = new NamingCache(h, reader);
       // Hop by hop for all ids together: each hop's new names are fetched in a few batched queries.
       for (int hop = 0; hop < MAX_HOPS; hop++) {
         List<Search> active = searches.stream().filter(Search::active).toList();
@@ -368,7 +387,8 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
   }
 
   /** Records whose id or an alias is among {@code ids}, ordered by feed and id, at most {@code limit}. */
-  private static List<AdvisoryRecord> naming(Handle h, List<String> ids, int limit) {
+  private static List<AdvisoryRecord> naming(Handle h, List<String> ids, int limit,
+      java.util.function.Function<String, AdvisoryRecord> reader) {
     List<AdvisoryRecord> found = new ArrayList<>();
     for (int from = 0; from < ids.size() && found.size() < limit; from += FeedReplacement.BATCH) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FeedReplacement.BATCH));
@@ -382,25 +402,27 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
               """)
           .bindList("ids", chunk)
           .bind("limit", limit - found.size())
-          .map((rs, ctx) -> RecordJson.read(rs.getString("body"), AdvisoryRecord.class))
+          .map((rs, ctx) -> reader.apply(rs.getString("body")))
           .forEach(found::add);
     }
     return found;
   }
 
   /**
-   * {@link #naming(Handle, List, int)} remembered per id or alias over one {@link #findAll}: each
+   * {@link #naming(Handle, List, int, java.util.function.Function)} remembered per id or alias over one {@link #findAll}: each
    * name is queried once, each record parsed once. A name whose records pass the query's bound
    * is not remembered; lookups involving it go to the database as {@link #find} does.
    */
   private static final class NamingCache {
     private final Handle h;
+    private final java.util.function.Function<String, AdvisoryRecord> reader;
     private final Map<String, List<AdvisoryRecord>> byName = new HashMap<>();
     private final Map<String, AdvisoryRecord> parsed = new HashMap<>();
     private final Set<String> unbounded = new HashSet<>();
 
-    NamingCache(Handle h) {
+    NamingCache(Handle h, java.util.function.Function<String, AdvisoryRecord> reader) {
       this.h = h;
+      this.reader = reader;
     }
 
     /** Fetches the records naming each of {@code ids} not fetched yet, in batches. */
@@ -414,7 +436,7 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
     List<AdvisoryRecord> naming(List<String> ids, int limit) {
       prefetch(ids);
       if (ids.stream().anyMatch(unbounded::contains)) {
-        return JdbiAdvisoryStore.naming(h, ids, limit);
+        return JdbiAdvisoryStore.naming(h, ids, limit, reader);
       }
       // As the query orders them: by feed and id, each record once, at most limit.
       java.util.TreeMap<String, AdvisoryRecord> union = new java.util.TreeMap<>();
@@ -445,7 +467,7 @@ final class JdbiAdvisoryStore implements AdvisoryStore, FeedReplacement.Target<A
             String key = rs.getString("source") + "\u0000" + rs.getString("id");
             AdvisoryRecord r = parsed.get(key);
             if (r == null) {
-              r = RecordJson.read(rs.getString("body"), AdvisoryRecord.class);
+              r = reader.apply(rs.getString("body"));
               parsed.put(key, r);
             }
             return Map.entry(rs.getString("name"), r);

@@ -38,6 +38,28 @@ final class JdbiAttackMappingStore implements AttackMappingStore, FeedReplacemen
         .list());
   }
 
+  /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} CVEs, each CVE's mappings in {@link #forCve}'s order. */
+  @Override
+  public java.util.Map<String, List<AttackMapping>> forCves(java.util.Collection<String> cveIds) {
+    List<String> cves = List.copyOf(new java.util.LinkedHashSet<>(cveIds));
+    java.util.Map<String, List<AttackMapping>> out = new java.util.HashMap<>();
+    cves.forEach(c -> out.put(c, new java.util.ArrayList<>()));
+    jdbi.useHandle(h -> {
+      for (int from = 0; from < cves.size(); from += FeedReplacement.BATCH) {
+        h.createQuery("""
+                SELECT cve, technique, mapping_type, attack_version FROM attack_mappings
+                WHERE cve IN (<cves>) ORDER BY cve, mapping_type, technique
+                """)
+            .bindList("cves", cves.subList(from, Math.min(cves.size(), from + FeedReplacement.BATCH)))
+            .map((rs, ctx) -> new AttackMapping(rs.getString("cve"), rs.getString("technique"),
+                rs.getString("mapping_type"), rs.getString("attack_version")))
+            .forEach(m -> out.get(m.cveId()).add(m));
+      }
+    });
+    out.replaceAll((c, l) -> List.copyOf(l));
+    return out;
+  }
+
   @Override
   public int count() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM attack_mappings").mapTo(Integer.class).one());

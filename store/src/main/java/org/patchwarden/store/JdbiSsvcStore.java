@@ -1,6 +1,7 @@
 package org.patchwarden.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -34,6 +35,21 @@ final class JdbiSsvcStore implements SsvcStore, FeedReplacement.Target<SsvcObjec
   @Override
   public Optional<SsvcDecisionPoint> decisionPoint(String ref) {
     return body(ref, POINT).map(json -> RecordJson.read(json, SsvcDecisionPoint.class));
+  }
+
+  /** {@inheritDoc} One query. */
+  @Override
+  public java.util.Map<String, SsvcDecisionPoint> decisionPoints(java.util.Collection<String> refs) {
+    java.util.Map<String, SsvcDecisionPoint> out = new java.util.HashMap<>();
+    if (refs.isEmpty()) {
+      return out;
+    }
+    jdbi.useHandle(h -> h.createQuery("SELECT ref, body FROM ssvc_objects WHERE kind = :kind AND ref IN (<refs>)")
+        .bind("kind", POINT)
+        .bindList("refs", List.copyOf(new java.util.LinkedHashSet<>(refs)))
+        .map((rs, ctx) -> Map.entry(rs.getString("ref"), rs.getString("body")))
+        .forEach(e -> out.put(e.getKey(), RecordJson.read(e.getValue(), SsvcDecisionPoint.class))));
+    return out;
   }
 
   @Override

@@ -248,6 +248,32 @@ abstract class AdvisoryStoreContract extends FeedStoreContract<AdvisoryRecord> {
   }
 
   @Test
+  void findAllForAssessmentIsFindAllWithTheRecordsCutToWhatAnAssessmentReads() {
+    load("nvd", "h-nvd", NVD_CVE);
+    load(OSV, "h-osv", OSV_GHSA);
+    List<AdvisoryRecord> many = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      many.add(advisory("GHSA-%04d".formatted(i), "CVE-2025-0001"));
+    }
+    load("osv:npm", "h-many", many.toArray(AdvisoryRecord[]::new));
+    List<String> ids = List.of("CVE-2024-3094", "GHSA-rxwr-2w6q-5vvw", "PYSEC-2024-1", "CVE-1999-0001",
+        "CVE-2025-0001", "GHSA-0249");
+
+    var brief = db.advisoryStore().findAllForAssessment(ids);
+
+    var whole = db.advisoryStore().findAll(ids);
+    assertThat(brief).containsOnlyKeys(ids);
+    for (String id : ids) {
+      assertThat(brief.get(id)).as(id).isEqualTo(whole.get(id).map(a -> new org.patchwarden.advisory.Advisory(a.id(),
+          a.ids(), a.records().stream().map(RecordJson::forAssessment).toList())));
+    }
+    assertThat(brief.get("CVE-2024-3094").orElseThrow().records()).allSatisfy(r -> {
+      assertThat(r.affected()).isEmpty();
+      assertThat(r.severities()).isNotEmpty();
+    });
+  }
+
+  @Test
   void forEachRecordStreamsEveryRecordOfEverySourceWithItsFeed() {
     int size = 2_500; // more than one fetch of rows
     FeedSnapshot<AdvisoryRecord> generated = sink -> {

@@ -62,5 +62,10 @@ abstract class AttackMappingStoreContract extends FeedStoreContract<AttackMappin
     assertThat(db.attackMappingStore().forCve("CVE-2023-4966")).containsExactly(unversioned);
     assertThat(db.attackMappingStore().forCve("CVE-1999-0001")).isEmpty();
     assertThat(db.attackMappingStore().count()).isEqualTo(5);
+    var all = db.attackMappingStore().forCves(List.of("CVE-2023-4966", "CVE-1999-0001", "CVE-2021-44228"));
+    assertThat(all).containsOnlyKeys("CVE-2023-4966", "CVE-1999-0001", "CVE-2021-44228");
+    for (String cve : all.keySet()) {
+      assertThat(all.get(cve)).as(cve).isEqualTo(db.attackMappingStore().forCve(cve));
+    }
   }
 }

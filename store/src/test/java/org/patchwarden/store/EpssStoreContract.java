@@ -55,4 +55,17 @@ abstract class EpssStoreContract extends FeedStoreContract<EpssScore> {
     }
     assertThat(db.epssStore().find("CVE-1999-0001")).isEmpty();
   }
+
+  @Test
+  void findAllAnswersForEachCveWhatFindAnswers() {
+    List<EpssScore> scores = List.of(new EpssScore("CVE-2021-44228", 0.94358, 0.99951),
+        new EpssScore("CVE-2024-3094", 0.0123456789012345, 1.0));
+    db.epssStore().replace(snapshot("", scores), new FeedDocument(EpssStore.SOURCE, "epss.csv", "h", LOADED));
+
+    var all = db.epssStore().findAll(List.of("CVE-2024-3094", "CVE-1999-0001", "CVE-2021-44228", "CVE-2024-3094"));
+
+    assertThat(all).containsOnly(java.util.Map.entry("CVE-2021-44228", scores.get(0)),
+        java.util.Map.entry("CVE-2024-3094", scores.get(1)));
+    assertThat(db.epssStore().findAll(List.of())).isEmpty();
+  }
 }

@@ -69,6 +69,8 @@ abstract class KevStoreContract extends FeedStoreContract<KevEntry> {
 
     assertThat(db.kevStore().find("CVE-2025-48384")).contains(e);
     assertThat(db.kevStore().find("CVE-1999-0001")).isEmpty();
+    assertThat(db.kevStore().findAll(List.of("CVE-1999-0001", "CVE-2025-48384")))
+        .containsOnly(java.util.Map.entry("CVE-2025-48384", e));
   }
 
   @Test

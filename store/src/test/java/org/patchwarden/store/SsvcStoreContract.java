@@ -75,6 +75,9 @@ abstract class SsvcStoreContract extends FeedStoreContract<SsvcObject> {
     assertThat(db.ssvcStore().decisionPoint("cisa:CISA:1.1.0")).contains(PRIORITY);
     assertThat(db.ssvcStore().decisionTable("cisa:DT_CO:2.0.3")).contains(TABLE);
     assertThat(db.ssvcStore().decisionPoint("cisa:DT_CO:2.0.3")).isEmpty();
+    assertThat(db.ssvcStore().decisionPoints(List.of("cisa:CISA:1.1.0", "cisa:DT_CO:2.0.3", "ssvc:E:1.1.0", "x:Y:1")))
+        .isEqualTo(Map.of("cisa:CISA:1.1.0", PRIORITY, "ssvc:E:1.1.0", EXPLOITATION));
+    assertThat(db.ssvcStore().decisionPoints(List.of())).isEmpty();
     assertThat(db.ssvcStore().decisionTable("ssvc:E:1.1.0")).isEmpty();
     assertThat(db.ssvcStore().count()).isEqualTo(3);
   }

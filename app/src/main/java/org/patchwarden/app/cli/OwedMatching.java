@@ -25,7 +25,7 @@ final class OwedMatching {
 
   /** Warns, one line per kind, when findings may be stale because matching is owed. */
   static void warn(PatchwardenCommand root) {
-    root.app().completeMatching().backlog().warnings().forEach(w -> root.terminal().err().println("warning: " + w));
+    root.app().owedMatching().warnings().forEach(w -> root.terminal().err().println("warning: " + w));
   }
 
   /** What completing did, for people; empty when nothing was owed. */
