@@ -41,9 +41,7 @@ final class PackageLists {
   /** The first layout, which stores written before format 2 hold. */
   static final int FORMAT_1 = 1;
   /** The order {@code installed_packages} was read in, which reads keep. */
-  static final Comparator<InstalledPackage> ORDER = Comparator.comparing(InstalledPackage::ecosystem)
-      .thenComparing(InstalledPackage::name).thenComparing(InstalledPackage::version)
-      .thenComparing(InstalledPackage::architecture);
+  static final Comparator<InstalledPackage> ORDER = PackageLists::compare;
 
   private static final int PURL_EMPTY = 0;
   private static final int PURL_TEXT = 1;
@@ -52,8 +50,36 @@ final class PackageLists {
 
   private PackageLists() {}
 
-  /** The packages in stored order ({@link #ORDER}, equal keys in their given order). */
+  /**
+   * Ecosystem, name, version, architecture, as {@code Comparator.comparing} chained over them would
+   * say, without its four lambda calls per comparison: every import sorts every host's packages.
+   */
+  private static int compare(InstalledPackage a, InstalledPackage b) {
+    int c = a.ecosystem().compareTo(b.ecosystem());
+    if (c == 0) {
+      c = a.name().compareTo(b.name());
+      if (c == 0) {
+        c = a.version().compareTo(b.version());
+        if (c == 0) {
+          c = a.architecture().compareTo(b.architecture());
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The packages in stored order ({@link #ORDER}, equal keys in their given order): the list itself
+   * when it is in that order already, as a dpkg database lists its packages.
+   */
   static List<InstalledPackage> ordered(List<InstalledPackage> packages) {
+    boolean sortedAlready = true;
+    for (int i = 1; i < packages.size() && sortedAlready; i++) {
+      sortedAlready = compare(packages.get(i - 1), packages.get(i)) <= 0;
+    }
+    if (sortedAlready) {
+      return packages;
+    }
     InstalledPackage[] sorted = packages.toArray(InstalledPackage[]::new);
     Arrays.sort(sorted, ORDER); // stable
     return Arrays.asList(sorted);

@@ -51,6 +51,27 @@ class PackageListsTest {
   }
 
   @Test
+  void theStoredOrderIsEcosystemNameVersionArchitectureAsTheChainedComparatorSaysForAnyList() {
+    java.util.Comparator<InstalledPackage> chained = java.util.Comparator.comparing(InstalledPackage::ecosystem)
+        .thenComparing(InstalledPackage::name).thenComparing(InstalledPackage::version)
+        .thenComparing(InstalledPackage::architecture);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    String[] words = {"", "a", "b", "deb", "npm", "libc6", "1.0", "1.0-1", "amd64", "\u00e9"};
+    for (int round = 0; round < 200; round++) {
+      List<InstalledPackage> list = new java.util.ArrayList<>();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        list.add(new InstalledPackage(words[random.nextInt(words.length)], words[random.nextInt(words.length)],
+            words[random.nextInt(words.length)], "", "", words[random.nextInt(words.length)], "p" + i));
+      }
+      List<InstalledPackage> expected = new java.util.ArrayList<>(list);
+      expected.sort(chained); // stable, as the stored order is
+
+      assertThat(PackageLists.ordered(list)).as("round " + round).containsExactlyElementsOf(expected);
+      assertThat(PackageLists.ordered(expected)).as("sorted input is kept").isSameAs(expected);
+    }
+  }
+
+  @Test
   void equalPackagesOfSeveralListsShareOneInstance() {
     Map<InstalledPackage, InstalledPackage> shared = new HashMap<>();
     byte[] value = PackageLists.encode(List.of(CURL));
