@@ -582,7 +582,9 @@ final class JdbiFindingStore implements FindingStore {
         .bind("asset", assetName)
         .map((rs, ctx) -> {
           exists[0] = true;
-          return rs.getString(2) == null ? Optional.<FindingState>empty() : Optional.of(state(rs, 2));
+          // the asset's name, read once: a row without it is the asset's row joined to no finding
+          String asset = rs.getString(2);
+          return asset == null ? Optional.<FindingState>empty() : Optional.of(state(rs, 2, asset));
         })
         .forEach(state -> state.ifPresent(states::add));
     if (!exists[0]) {
@@ -619,7 +621,12 @@ final class JdbiFindingStore implements FindingStore {
    * of the result's columns per value.
    */
   private static FindingState state(ResultSet rs, int first) throws SQLException {
-    FindingId id = new FindingId(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+    return state(rs, first, rs.getString(first));
+  }
+
+  /** As {@link #state(ResultSet, int)}, the first column ({@code asset_name}) read already. */
+  private static FindingState state(ResultSet rs, int first, String assetName) throws SQLException {
+    FindingId id = new FindingId(assetName, rs.getString(first + 1), rs.getString(first + 2),
         rs.getString(first + 3), rs.getString(first + 4));
     String markedAt = rs.getString(first + 10);
     FindingMark mark = markedAt == null ? null
