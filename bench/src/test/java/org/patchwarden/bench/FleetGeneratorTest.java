@@ -126,4 +126,28 @@ class FleetGeneratorTest {
     assertThatThrownBy(() -> g.generateRelease("Debian:12", dpkg, 1, 2, 1, 0, 1L))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Debian:12");
   }
+
+  @Test
+  void listedFirstPutsSourcesTheListsNameAheadOfThisMachinesPackagesHalfwayDownTheirFixedVersions(@TempDir Path dir)
+      throws IOException {
+    FleetGenerator g = new FleetGenerator();
+    for (String[] fix : new String[][] {{"DSA-5500-1", "zlib", "1:1.2.11.dfsg-2+deb11u3"},
+        {"DSA-5300-1", "zlib", "1:1.2.11.dfsg-2+deb11u2"}, {"DSA-5200-1", "zlib", "1:1.2.11.dfsg-2+deb11u1"},
+        {"DSA-5100-1", "bash", "5.1-2+deb11u1"}}) {
+      AffectedPackage p = new AffectedPackage("Debian:11", fix[1], null, AffectedStatus.AFFECTED,
+          List.of(new AffectedRange.Events("ECOSYSTEM", List.of(new OsvEvent(OsvEvent.Kind.INTRODUCED, "0"),
+              new OsvEvent(OsvEvent.Kind.FIXED, fix[2])))), List.of(), "");
+      g.observe(new AdvisoryRecord("debian-dsa", fix[0], Set.of(), "", "", null, null, false, List.of(p),
+          List.of(), List.of(), List.of()));
+    }
+    List<FleetGenerator.DpkgPackage> dpkg =
+        FleetGenerator.readDpkgStatus(Files.writeString(dir.resolve("status"), STATUS));
+
+    List<Inventory> fleet = g.generateRelease("Debian:11", dpkg, 5, 2, 1, 2, 0, 3L);
+
+    assertThat(fleet).allSatisfy(host -> assertThat(host.packages())
+        .extracting(InstalledPackage::name, InstalledPackage::version)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("zlib", "1:1.2.11.dfsg-2+deb11u2"),
+            org.assertj.core.groups.Tuple.tuple(dpkg.get(0).name(), dpkg.get(0).version())));
+  }
 }

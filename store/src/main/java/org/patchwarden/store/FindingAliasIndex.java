@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
@@ -47,6 +50,12 @@ final class FindingAliasIndex {
 
   private final Dialect dialect;
   private final Set<AliasSet> known = ConcurrentHashMap.newKeySet();
+  /**
+   * The sets written by each open transaction, by its handle: a fleet import writes a few hundred
+   * assets' findings in one transaction, and each asset's findings carry mostly the same sets.
+   * Weak, so that a handle closed without a commit or rollback callback leaves nothing behind.
+   */
+  private final Map<Handle, Set<AliasSet>> uncommitted = Collections.synchronizedMap(new WeakHashMap<>());
 
   FindingAliasIndex(Dialect dialect) {
     this.dialect = dialect;
@@ -89,22 +98,36 @@ final class FindingAliasIndex {
     }
 
     /**
-     * Inserts the rows of the sets gathered that are missing, on {@code h}'s connection, and
-     * remembers the sets once {@code h}'s transaction commits (a rollback takes the rows away).
+     * Inserts the rows of the sets gathered that are missing, on {@code h}'s connection, unless its
+     * transaction wrote them already; remembers the sets once that transaction commits (a rollback
+     * takes the rows away).
      */
     void write(Handle h) throws SQLException {
       if (sets.isEmpty()) {
         return;
       }
-      List<AliasSet> written = new ArrayList<>(sets.keySet());
+      Set<AliasSet> open = uncommitted.computeIfAbsent(h, k -> {
+        k.afterCommit(() -> remember(uncommitted.remove(k)));
+        k.afterRollback(() -> uncommitted.remove(k));
+        return new HashSet<>();
+      });
+      List<AliasSet> written = new ArrayList<>();
+      for (AliasSet set : sets.keySet()) {
+        if (!open.contains(set)) {
+          written.add(set);
+        }
+      }
       sets.clear();
+      if (written.isEmpty()) {
+        return;
+      }
       Connection c = h.getConnection();
       if (dialect == Dialect.POSTGRESQL) {
         writePostgres(c, written);
       } else {
         writeSqlite(c, written);
       }
-      h.afterCommit(() -> remember(written));
+      open.addAll(written);
     }
   }
 
@@ -113,6 +136,9 @@ final class FindingAliasIndex {
   }
 
   private void remember(Collection<AliasSet> sets) {
+    if (sets == null) {
+      return;
+    }
     if (known.size() + sets.size() > MAX_KNOWN) {
       known.clear();
     }
