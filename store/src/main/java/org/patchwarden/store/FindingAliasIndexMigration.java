@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V31: {@code finding_aliases}, one row per finding and alias, becomes {@code
@@ -16,7 +13,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * rows there were. On PostgreSQL it also drops what V26 put in place of the old table's foreign key:
  * the triggers on {@code findings} and their functions, which name the old table.
  */
-final class FindingAliasIndexMigration implements JavaMigration {
+final class FindingAliasIndexMigration extends StoreJavaMigration {
   static final List<String> BOTH = List.of("""
       CREATE TABLE finding_alias_index (
           alias        VARCHAR(256) NOT NULL,
@@ -36,30 +33,14 @@ final class FindingAliasIndexMigration implements JavaMigration {
       "DROP FUNCTION IF EXISTS findings_delete_aliases()",
       "DROP FUNCTION IF EXISTS findings_keep_aliased_keys()");
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("31");
-  }
-
-  @Override
-  public String getDescription() {
-    return "finding aliases indexed per advisory";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 31;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  FindingAliasIndexMigration() {
+    super("31", "finding aliases indexed per advisory", 31);
   }
 
   @Override
   public void migrate(Context context) throws SQLException {
     Connection c = context.getConnection();
-    boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+    boolean postgres = postgres(c);
     List<String> sql = new ArrayList<>(BOTH);
     if (postgres) {
       sql.addAll(POSTGRESQL_BEFORE_DROP);

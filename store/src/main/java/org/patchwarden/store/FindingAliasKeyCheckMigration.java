@@ -4,10 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V26, PostgreSQL only: the foreign key of {@code finding_aliases} to {@code findings}
@@ -24,7 +21,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * </ul>
  * SQLite keeps its foreign key: its checks are index lookups in the same process.
  */
-final class FindingAliasKeyCheckMigration implements JavaMigration {
+final class FindingAliasKeyCheckMigration extends StoreJavaMigration {
   private static final String KEY_MATCH = "f.asset_name = a.asset_name AND f.ecosystem = a.ecosystem"
       + " AND f.package_name = a.package_name AND f.advisory_id = a.advisory_id AND f.feed_source = a.feed_source";
   static final List<String> POSTGRESQL = List.of("""
@@ -91,30 +88,14 @@ final class FindingAliasKeyCheckMigration implements JavaMigration {
         EXECUTE FUNCTION findings_keep_aliased_keys()
       """);
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("26");
-  }
-
-  @Override
-  public String getDescription() {
-    return "finding aliases checked per statement on postgresql";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 26;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  FindingAliasKeyCheckMigration() {
+    super("26", "finding aliases checked per statement on postgresql", 26);
   }
 
   @Override
   public void migrate(Context context) throws SQLException {
     Connection c = context.getConnection();
-    if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")) {
+    if (!postgres(c)) {
       return;
     }
     try (Statement s = c.createStatement()) {

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.patchwarden.inventory.InstalledPackage;
 
 /**
@@ -18,27 +16,11 @@ import org.patchwarden.inventory.InstalledPackage;
  * empties {@code installed_packages}; in Flyway's transaction, so a failure leaves both as they were.
  * Java, not SQL, because the encoding is this build's and the same on SQLite and PostgreSQL.
  */
-final class PackageListMigration implements JavaMigration {
+final class PackageListMigration extends StoreJavaMigration {
   private static final int BATCH = 200;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("19.1");
-  }
-
-  @Override
-  public String getDescription() {
-    return "move installed packages to inventory package lists";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 191;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  PackageListMigration() {
+    super("19.1", "move installed packages to inventory package lists", 191);
   }
 
   @Override
