@@ -40,7 +40,7 @@ public final class FindingLifecycle {
   }
 
   /** A stored finding found again, with the newest evidence; its first-seen time is kept. */
-  public record Update(Finding finding, boolean aliasesChanged) {
+  public record Update(Finding finding) {
     public Update {
       Objects.requireNonNull(finding, "finding");
     }
@@ -112,7 +112,7 @@ public final class FindingLifecycle {
         }
         continue;
       }
-      Update u = new Update(f, !s.aliases().equals(f.aliases()));
+      Update u = new Update(f);
       boolean wasOpen = s.status() == FindingStatus.OPEN;
       (wasOpen ? refreshes : reopens).add(u);
       if (s.mark() != null) {

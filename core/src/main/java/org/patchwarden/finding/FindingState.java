@@ -2,7 +2,6 @@ package org.patchwarden.finding;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 import org.patchwarden.match.FindingMark;
 import org.patchwarden.match.FindingStatus;
 
@@ -11,11 +10,9 @@ import org.patchwarden.match.FindingStatus;
  *
  * @param status OPEN, FIXED or RETRACTED as stored: a not-affected finding is an OPEN one with a mark
  * @param firstSeen when it was first found; kept whatever happens to the finding later
- * @param aliases the aliases stored with it, to tell whether they must be rewritten
  * @param mark the user's not-affected mark, or null
  */
-public record FindingState(FindingId id, FindingStatus status, Instant firstSeen, Set<String> aliases,
-    FindingMark mark) {
+public record FindingState(FindingId id, FindingStatus status, Instant firstSeen, FindingMark mark) {
   public FindingState {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
@@ -23,6 +20,5 @@ public record FindingState(FindingId id, FindingStatus status, Instant firstSeen
       throw new IllegalArgumentException(id + ": NOT_AFFECTED is not stored; store OPEN with a mark");
     }
     Objects.requireNonNull(firstSeen, "firstSeen");
-    aliases = Set.copyOf(aliases);
   }
 }

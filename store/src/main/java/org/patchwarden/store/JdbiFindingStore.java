@@ -59,7 +59,7 @@ final class JdbiFindingStore implements FindingStore {
       "asset_name = ? AND ecosystem = ? AND package_name = ? AND advisory_id = ? AND feed_source = ?";
   private static final String USER_KEY_MATCHES =
       "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv";
-  private static final String STATE = KEY + ", status, first_seen, aliases, not_affected_reason, not_affected_by, "
+  private static final String STATE = KEY + ", status, first_seen, not_affected_reason, not_affected_by, "
       + "not_affected_at";
   /** KEV ids bound as parameters at most: twice each, within SQLite's and PostgreSQL's 32,766. */
   private static final int MAX_KEV_PARAMETERS = 15_000;
@@ -628,11 +628,11 @@ final class JdbiFindingStore implements FindingStore {
   private static FindingState state(ResultSet rs, int first, String assetName) throws SQLException {
     FindingId id = new FindingId(assetName, rs.getString(first + 1), rs.getString(first + 2),
         rs.getString(first + 3), rs.getString(first + 4));
-    String markedAt = rs.getString(first + 10);
+    String markedAt = rs.getString(first + 9);
     FindingMark mark = markedAt == null ? null
-        : new FindingMark(rs.getString(first + 8), rs.getString(first + 9), SqlTime.instant(markedAt));
+        : new FindingMark(rs.getString(first + 7), rs.getString(first + 8), SqlTime.instant(markedAt));
     return new FindingState(id, FindingStatus.valueOf(rs.getString(first + 5)),
-        SqlTime.instant(rs.getString(first + 6)), aliases(rs.getString(first + 7)), mark);
+        SqlTime.instant(rs.getString(first + 6)), mark);
   }
 
   /** Alias sets read, by their JSON: the findings of one advisory carry the same set on every asset. */
