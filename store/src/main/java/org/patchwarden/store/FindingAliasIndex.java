@@ -93,10 +93,6 @@ final class FindingAliasIndex {
       }
     }
 
-    boolean isEmpty() {
-      return sets.isEmpty();
-    }
-
     /**
      * Inserts the rows of the sets gathered that are missing, on {@code h}'s connection, unless its
      * transaction wrote them already; remembers the sets once that transaction commits (a rollback
