@@ -74,7 +74,7 @@ final class JdbiAssetStore implements AssetStore {
   public Map<String, Asset> findAll(Collection<String> names) {
     return jdbi.withHandle(h -> {
       Map<String, Asset> out = new HashMap<>();
-      for (List<String> chunk : chunks(names)) {
+      for (List<String> chunk : Chunks.ofKeys(names)) {
         h.createQuery("SELECT * FROM assets WHERE name IN (<names>)")
             .bindList("names", chunk)
             .map((rs, ctx) -> mapAsset(rs))
@@ -89,7 +89,7 @@ final class JdbiAssetStore implements AssetStore {
   public Map<String, Newest> newest(Collection<String> names) {
     return jdbi.withHandle(h -> {
       Map<String, Newest> out = new HashMap<>();
-      for (List<String> chunk : chunks(names)) {
+      for (List<String> chunk : Chunks.ofKeys(names)) {
         h.createQuery("SELECT " + prefixed("i.", HEADER) + ", i.content_hash, i.match_complete, i.raw_digest,"
                 + " COALESCE(p.package_count, 0) AS package_count FROM inventories i"
                 + " JOIN (SELECT asset_name, MAX(revision) AS revision FROM inventories"
@@ -114,15 +114,6 @@ final class JdbiAssetStore implements AssetStore {
   private static void recordRawDigest(Handle h, String assetName, int revision, String rawDigest) {
     h.createUpdate("UPDATE inventories SET raw_digest = :digest WHERE asset_name = :name AND revision = :rev")
         .bind("digest", rawDigest).bind("name", assetName).bind("rev", revision).execute();
-  }
-
-  private static List<List<String>> chunks(Collection<String> names) {
-    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(names));
-    List<List<String>> chunks = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += FeedReplacement.BATCH) {
-      chunks.add(all.subList(from, Math.min(all.size(), from + FeedReplacement.BATCH)));
-    }
-    return chunks;
   }
 
   @Override

@@ -45,12 +45,12 @@ final class JdbiAttackMappingStore implements AttackMappingStore, FeedReplacemen
     java.util.Map<String, List<AttackMapping>> out = new java.util.HashMap<>();
     cves.forEach(c -> out.put(c, new java.util.ArrayList<>()));
     jdbi.useHandle(h -> {
-      for (int from = 0; from < cves.size(); from += FeedReplacement.BATCH) {
+      for (List<String> chunk : Chunks.of(cves, FeedReplacement.BATCH)) {
         h.createQuery("""
                 SELECT cve, technique, mapping_type, attack_version FROM attack_mappings
                 WHERE cve IN (<cves>) ORDER BY cve, mapping_type, technique
                 """)
-            .bindList("cves", cves.subList(from, Math.min(cves.size(), from + FeedReplacement.BATCH)))
+            .bindList("cves", chunk)
             .map((rs, ctx) -> new AttackMapping(rs.getString("cve"), rs.getString("technique"),
                 rs.getString("mapping_type"), rs.getString("attack_version")))
             .forEach(m -> out.get(m.cveId()).add(m));

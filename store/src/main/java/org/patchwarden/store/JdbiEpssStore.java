@@ -38,12 +38,11 @@ final class JdbiEpssStore implements EpssStore, FeedReplacement.Target<EpssScore
   /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} CVEs. */
   @Override
   public java.util.Map<String, EpssScore> findAll(java.util.Collection<String> cveIds) {
-    List<String> cves = List.copyOf(new java.util.LinkedHashSet<>(cveIds));
     java.util.Map<String, EpssScore> out = new java.util.HashMap<>();
     jdbi.useHandle(h -> {
-      for (int from = 0; from < cves.size(); from += FeedReplacement.BATCH) {
+      for (List<String> chunk : Chunks.ofKeys(cveIds)) {
         h.createQuery("SELECT cve, score, percentile FROM epss_scores WHERE cve IN (<cves>)")
-            .bindList("cves", cves.subList(from, Math.min(cves.size(), from + FeedReplacement.BATCH)))
+            .bindList("cves", chunk)
             .map((rs, ctx) -> new EpssScore(rs.getString("cve"), rs.getDouble("score"), rs.getDouble("percentile")))
             .forEach(e -> out.put(e.cveId(), e));
       }

@@ -15,7 +15,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -121,7 +120,7 @@ final class JdbiFindingStore implements FindingStore {
       findings.forEach(f -> assets.add(f.assetName()));
       requireAssets(h, assets);
       List<FindingState> before = new ArrayList<>();
-      for (List<String> chunk : chunks(idList)) {
+      for (List<String> chunk : Chunks.of(idList, FeedReplacement.BATCH)) {
         h.createQuery("SELECT " + STATE + " FROM findings WHERE advisory_id IN (<ids>)")
             .bindList("ids", chunk)
             .map((rs, ctx) -> state(rs, 1))
@@ -201,7 +200,7 @@ final class JdbiFindingStore implements FindingStore {
       if (ids == null) {
         h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs, 1)).forEach(before::add);
       } else {
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : Chunks.of(ids, FeedReplacement.BATCH)) {
           h.createQuery(select + " AND advisory_id IN (<ids>)").bind("feed", feedSource).bindList("ids", chunk)
               .map((rs, ctx) -> state(rs, 1))
               .forEach(before::add);
@@ -264,7 +263,7 @@ final class JdbiFindingStore implements FindingStore {
     List<String> names = List.copyOf(new TreeSet<>(assetNames));
     List<TrackedFinding> out = new ArrayList<>();
     return CursorRead.run(jdbi, dialect, h -> {
-      for (List<String> chunk : chunks(names)) {
+      for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
         try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.* FROM findings f WHERE f.asset_name IN (<names>)"
                 + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
             .bindList("names", chunk)
@@ -284,7 +283,7 @@ final class JdbiFindingStore implements FindingStore {
     Map<String, List<TrackedFinding>> out = new LinkedHashMap<>();
     names.forEach(n -> out.put(n, new ArrayList<>()));
     return CursorRead.run(jdbi, dialect, h -> {
-      for (List<String> chunk : chunks(names)) {
+      for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
         try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.* FROM findings f WHERE f.status = 'OPEN'"
                 + " AND f.asset_name IN (<names>)"
                 + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
@@ -316,7 +315,7 @@ final class JdbiFindingStore implements FindingStore {
             + FindingAliasIndex.carriesAlias(dialect, "f", "%s IN (<kev>)");
     Map<String, OpenCount> out = new LinkedHashMap<>();
     return jdbi.withHandle(h -> {
-      for (List<String> chunk : chunks(names)) {
+      for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
         Query q = h.createQuery("SELECT f.asset_name, COUNT(*) AS open_count,"
                 + " SUM(CASE WHEN f.not_affected_at IS NOT NULL THEN 1 ELSE 0 END) AS marked,"
                 + " SUM(CASE WHEN " + listed + " THEN 1 ELSE 0 END) AS kev"
@@ -547,25 +546,18 @@ final class JdbiFindingStore implements FindingStore {
   private record Carried(String advisoryId, String feedSource, Set<String> aliases) {}
 
   /** Alias sets written, by advisory and aliases: a fleet's findings of one advisory share one. */
-  private static final Map<Carried, FindingAliasIndex.AliasSet> ALIAS_JSON = new ConcurrentHashMap<>();
+  private static final BoundedMemo<Carried, FindingAliasIndex.AliasSet> ALIAS_JSON = new BoundedMemo<>(20_000);
 
   /**
    * A finding's aliases as the {@code aliases} column holds them (sorted, as JSON), and as the alias
    * index takes them; written once per advisory and set rather than once per finding.
    */
   static FindingAliasIndex.AliasSet aliasSet(Finding f) {
-    Carried key = new Carried(f.advisoryId(), f.feedSource(), f.aliases());
-    FindingAliasIndex.AliasSet set = ALIAS_JSON.get(key);
-    if (set == null) {
-      TreeSet<String> aliases = new TreeSet<>(f.aliases());
-      set = new FindingAliasIndex.AliasSet(f.advisoryId(), f.feedSource(), RecordJson.write(aliases),
+    return ALIAS_JSON.get(new Carried(f.advisoryId(), f.feedSource(), f.aliases()), k -> {
+      TreeSet<String> aliases = new TreeSet<>(k.aliases());
+      return new FindingAliasIndex.AliasSet(k.advisoryId(), k.feedSource(), RecordJson.write(aliases),
           Collections.unmodifiableSortedSet(aliases));
-      if (ALIAS_JSON.size() >= 20_000) {
-        ALIAS_JSON.clear();
-      }
-      ALIAS_JSON.put(key, set);
-    }
-    return set;
+    });
   }
 
   /**
@@ -595,7 +587,7 @@ final class JdbiFindingStore implements FindingStore {
 
   private static void requireAssets(Handle h, Set<String> names) {
     Set<String> missing = new TreeSet<>(names);
-    for (List<String> chunk : chunks(List.copyOf(names))) {
+    for (List<String> chunk : Chunks.of(List.copyOf(names), FeedReplacement.BATCH)) {
       h.createQuery("SELECT name FROM assets WHERE name IN (<names>)")
           .bindList("names", chunk)
           .mapTo(String.class)
@@ -605,14 +597,6 @@ final class JdbiFindingStore implements FindingStore {
       throw new NoSuchElementException("no asset named " + String.join(", ", missing.stream().limit(10)
           .map(n -> "'" + n + "'").toList()) + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : ""));
     }
-  }
-
-  private static List<List<String>> chunks(List<String> values) {
-    List<List<String>> chunks = new ArrayList<>();
-    for (int from = 0; from < values.size(); from += FeedReplacement.BATCH) {
-      chunks.add(values.subList(from, Math.min(values.size(), from + FeedReplacement.BATCH)));
-    }
-    return chunks;
   }
 
   /**
@@ -636,19 +620,11 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   /** Alias sets read, by their JSON: the findings of one advisory carry the same set on every asset. */
-  private static final Map<String, Set<String>> ALIAS_SETS = new ConcurrentHashMap<>();
+  private static final BoundedMemo<String, Set<String>> ALIAS_SETS = new BoundedMemo<>(20_000);
 
   /** The aliases a column's JSON array names, as a set shared with other rows holding the same text. */
   static Set<String> aliases(String json) {
-    Set<String> set = ALIAS_SETS.get(json);
-    if (set == null) {
-      set = Set.of(RecordJson.read(json, String[].class));
-      if (ALIAS_SETS.size() >= 20_000) {
-        ALIAS_SETS.clear();
-      }
-      ALIAS_SETS.put(json, set);
-    }
-    return set;
+    return ALIAS_SETS.get(json, j -> Set.of(RecordJson.read(j, String[].class)));
   }
 
   /** The row's not-affected mark, or null. */

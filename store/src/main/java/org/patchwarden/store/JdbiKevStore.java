@@ -41,12 +41,11 @@ final class JdbiKevStore implements KevStore, FeedReplacement.Target<KevEntry> {
   /** {@inheritDoc} One query per {@value FeedReplacement#BATCH} CVEs. */
   @Override
   public java.util.Map<String, KevEntry> findAll(java.util.Collection<String> cveIds) {
-    List<String> cves = List.copyOf(new java.util.LinkedHashSet<>(cveIds));
     java.util.Map<String, KevEntry> out = new java.util.HashMap<>();
     jdbi.useHandle(h -> {
-      for (int from = 0; from < cves.size(); from += FeedReplacement.BATCH) {
+      for (List<String> chunk : Chunks.ofKeys(cveIds)) {
         h.createQuery("SELECT * FROM kev_entries WHERE cve_id IN (<cves>)")
-            .bindList("cves", cves.subList(from, Math.min(cves.size(), from + FeedReplacement.BATCH)))
+            .bindList("cves", chunk)
             .map((rs, ctx) -> map(rs))
             .forEach(e -> out.put(e.cveId(), e));
       }

@@ -1,6 +1,5 @@
 package org.patchwarden.store;
 
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.ParsedSql;
 import org.jdbi.v3.core.statement.SqlParser;
@@ -18,22 +17,12 @@ final class PlainSqlParser implements SqlParser {
   /** Statements remembered; past this many (statements built from data), the memory starts over. */
   private static final int REMEMBERED = 2_000;
   private final ColonPrefixSqlParser jdbi = new ColonPrefixSqlParser();
-  private final ConcurrentHashMap<String, ParsedSql> parsed = new ConcurrentHashMap<>();
+  private final BoundedMemo<String, ParsedSql> parsed = new BoundedMemo<>(REMEMBERED);
 
   @Override
   public ParsedSql parse(String sql, StatementContext ctx) {
-    ParsedSql p = parsed.get(sql);
-    if (p == null) {
-      p = plain(sql);
-      if (p == null) {
-        return jdbi.parse(sql, ctx);
-      }
-      if (parsed.size() >= REMEMBERED) {
-        parsed.clear();
-      }
-      parsed.put(sql, p);
-    }
-    return p;
+    ParsedSql p = parsed.get(sql, PlainSqlParser::plain);
+    return p != null ? p : jdbi.parse(sql, ctx);
   }
 
   @Override

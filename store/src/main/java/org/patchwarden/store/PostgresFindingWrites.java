@@ -65,15 +65,15 @@ final class PostgresFindingWrites {
    */
   static void write(Connection c, String at, FindingLifecycle.Plan plan, FindingAliasIndex.Pending aliases)
       throws SQLException {
-    for (List<FindingLifecycle.Insert> chunk : chunks(plan.inserts())) {
+    for (List<FindingLifecycle.Insert> chunk : Chunks.of(plan.inserts(), CHUNK)) {
       insert(c, at, chunk, aliases);
     }
     List<FindingLifecycle.Update> updates = new ArrayList<>(plan.refreshes());
     updates.addAll(plan.reopens());
-    for (List<FindingLifecycle.Update> chunk : chunks(updates)) {
+    for (List<FindingLifecycle.Update> chunk : Chunks.of(updates, CHUNK)) {
       update(c, at, chunk, aliases);
     }
-    for (List<FindingId> chunk : chunks(plan.closes())) {
+    for (List<FindingId> chunk : Chunks.of(plan.closes(), CHUNK)) {
       close(c, at, plan.closing(), chunk);
     }
   }
@@ -122,14 +122,6 @@ final class PostgresFindingWrites {
       keys.bind(c, s, 4);
       s.executeUpdate();
     }
-  }
-
-  private static <T> List<List<T>> chunks(List<T> rows) {
-    List<List<T>> out = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += CHUNK) {
-      out.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
-    }
-    return out;
   }
 
   /** Rows gathered column by column, each column bound as one {@code text[]} parameter. */
