@@ -19,6 +19,41 @@ public interface FindingStore {
    */
   FindingsUpdate recordScan(String assetName, int inventoryRevision, Instant at, List<Finding> findings);
 
+  /** One asset's scan to record with {@link #recordScans}: what {@link #recordScan} takes. */
+  record AssetScan(String assetName, int inventoryRevision, List<Finding> findings) {
+    public AssetScan {
+      java.util.Objects.requireNonNull(assetName, "assetName");
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /**
+   * Records the scans of several assets, each as {@link #recordScan} records it, at one time; the
+   * updates come in the order of {@code scans}. A store writes them together where it can (one read
+   * of the assets' findings, one batch of rows for all); run it in a transaction to make it all or
+   * nothing.
+   *
+   * @throws IllegalArgumentException when an asset comes twice: give each asset's findings in one scan
+   */
+  default List<FindingsUpdate> recordScans(Instant at, List<AssetScan> scans) {
+    requireDistinctAssets(scans);
+    List<FindingsUpdate> out = new java.util.ArrayList<>(scans.size());
+    for (AssetScan s : scans) {
+      out.add(recordScan(s.assetName(), s.inventoryRevision(), at, s.findings()));
+    }
+    return out;
+  }
+
+  /** @throws IllegalArgumentException when an asset comes in two of {@code scans} */
+  static void requireDistinctAssets(List<AssetScan> scans) {
+    Set<String> names = new java.util.HashSet<>();
+    for (AssetScan s : scans) {
+      if (!names.add(s.assetName())) {
+        throw new IllegalArgumentException("asset '" + s.assetName() + "' comes in two scans of one write");
+      }
+    }
+  }
+
   /**
    * Records a re-match of only {@code advisoryIds} (their feed changed) against every asset:
    * {@code findings} are all current findings of those advisories. Open findings of those

@@ -62,6 +62,15 @@ public final class IndexingFindingStore implements FindingStore {
   }
 
   @Override
+  public List<FindingsUpdate> recordScans(Instant at, List<AssetScan> scans) {
+    List<FindingsUpdate> updates = store.recordScans(at, scans);
+    if (built() && !scans.isEmpty()) {
+      indexing.get().reindex(scans.stream().map(AssetScan::assetName).toList());
+    }
+    return updates;
+  }
+
+  @Override
   public FindingsUpdate recordRematch(Collection<String> advisoryIds, Instant at, List<Finding> findings) {
     FindingsUpdate update = store.recordRematch(advisoryIds, at, findings);
     invalidate();

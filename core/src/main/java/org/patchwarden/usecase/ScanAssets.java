@@ -520,16 +520,19 @@ public final class ScanAssets {
     for (int from = 0; from < recorded.size(); from += GROUP) {
       List<Inventory> group = recorded.subList(from, Math.min(recorded.size(), from + GROUP));
       transactions.run(() -> {
-        for (Inventory inv : group) {
-          List<Finding> found = byAsset.get(inv.assetName());
-          FindingsUpdate update = findings.recordScan(inv.assetName(), inv.revision(), now, found);
+        // the group's findings in one write: one read of what the assets had, one batch of rows
+        List<FindingsUpdate> updates = findings.recordScans(now, group.stream()
+            .map(inv -> new FindingStore.AssetScan(inv.assetName(), inv.revision(), byAsset.get(inv.assetName())))
+            .toList());
+        for (int i = 0; i < group.size(); i++) {
+          Inventory inv = group.get(i);
           List<CoverageGap> uncovered = gaps.getOrDefault(inv.assetName(), List.of());
           // stored so that later listings show the asset as "no data", not as clean; a new revision
           // has none stored, so without gaps there is nothing to replace
           if (!uncovered.isEmpty() || !newRevisions.contains(inv.assetName())) {
             coverage.recordGaps(inv.assetName(), inv.revision(), uncovered);
           }
-          matched.add(new Matched(inv, found, uncovered, update));
+          matched.add(new Matched(inv, byAsset.get(inv.assetName()), uncovered, updates.get(i)));
         }
       });
     }

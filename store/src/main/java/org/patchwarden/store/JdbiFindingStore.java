@@ -99,6 +99,41 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   /**
+   * {@inheritDoc} In one transaction: the assets' findings read a batch of assets at a time, and
+   * every asset's rows written through one set of statements, where a fleet import recording each
+   * asset apart read and prepared statements a thousand times.
+   *
+   * @throws NoSuchElementException when an asset does not exist; nothing is written then
+   */
+  @Override
+  public List<FindingsUpdate> recordScans(Instant at, List<AssetScan> scans) {
+    FindingStore.requireDistinctAssets(scans);
+    for (AssetScan s : scans) {
+      if (s.inventoryRevision() < 1) {
+        throw new IllegalArgumentException("inventory revision of asset " + s.assetName() + " must be 1 or more, got "
+            + s.inventoryRevision());
+      }
+      for (Finding f : s.findings()) {
+        if (!f.assetName().equals(s.assetName())) {
+          throw new IllegalArgumentException("a scan of asset '" + s.assetName() + "' cannot record finding "
+              + f.key() + " of asset '" + f.assetName() + "'");
+        }
+      }
+    }
+    if (scans.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.inTransaction(h -> {
+      Map<String, List<FindingState>> before = assetsFindings(h, scans.stream().map(AssetScan::assetName).toList());
+      JdbiMatchBacklog.matchComplete(h, scans.stream()
+          .collect(java.util.stream.Collectors.toMap(AssetScan::assetName, AssetScan::inventoryRevision)));
+      return write(h, at, scans.stream()
+          .map(s -> FindingLifecycle.plan(before.get(s.assetName()), s.findings(), Closing.fixedBy(s.inventoryRevision())))
+          .toList());
+    });
+  }
+
+  /**
    * {@inheritDoc} Findings are matched to {@code advisoryIds} by their advisory id, not by alias.
    * FIXED and RETRACTED findings of those advisories that are not found again stay as they are.
    *
@@ -339,35 +374,44 @@ final class JdbiFindingStore implements FindingStore {
    * statements cost no round trip, takes JDBC batches.
    */
   private FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
+    return write(h, at, List.of(plan)).get(0);
+  }
+
+  /** Writes the plans' rows (of distinct findings) in the handle's transaction; returns each plan's counts. */
+  private List<FindingsUpdate> write(Handle h, Instant at, List<FindingLifecycle.Plan> plans) {
     FindingAliasIndex.Pending aliases = aliasIndex.pending();
     if (dialect == Dialect.POSTGRESQL) {
       try {
-        PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan, aliases);
+        for (FindingLifecycle.Plan plan : plans) {
+          PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan, aliases);
+        }
         aliases.write(h);
       } catch (SQLException e) {
         throw new UnableToWriteFindings(e);
       }
-      return plan.counts();
+      return plans.stream().map(FindingLifecycle.Plan::counts).toList();
     }
     try (Writes w = new Writes(h.getConnection(), SqlTime.format(at), aliases)) {
-      for (FindingLifecycle.Insert i : plan.inserts()) {
-        w.insert(i);
-      }
-      for (FindingLifecycle.Update u : plan.refreshes()) {
-        w.update(u);
-      }
-      for (FindingLifecycle.Update u : plan.reopens()) {
-        w.update(u);
-      }
-      for (FindingId id : plan.closes()) {
-        w.close(id, plan.closing());
+      for (FindingLifecycle.Plan plan : plans) {
+        for (FindingLifecycle.Insert i : plan.inserts()) {
+          w.insert(i);
+        }
+        for (FindingLifecycle.Update u : plan.refreshes()) {
+          w.update(u);
+        }
+        for (FindingLifecycle.Update u : plan.reopens()) {
+          w.update(u);
+        }
+        for (FindingId id : plan.closes()) {
+          w.close(id, plan.closing());
+        }
       }
       w.flush();
       aliases.write(h);
     } catch (SQLException e) {
       throw new UnableToWriteFindings(e);
     }
-    return plan.counts();
+    return plans.stream().map(FindingLifecycle.Plan::counts).toList();
   }
 
   /** A JDBC failure while writing findings, unchecked as Jdbi's own are. */
@@ -581,6 +625,36 @@ final class JdbiFindingStore implements FindingStore {
         .forEach(state -> state.ifPresent(states::add));
     if (!exists[0]) {
       throw new NoSuchElementException("no asset named '" + assetName + "'");
+    }
+    return states;
+  }
+
+  /**
+   * As {@link #assetFindings}, for several assets, read a batch of assets at a time.
+   *
+   * @throws NoSuchElementException when an asset does not exist
+   */
+  private static Map<String, List<FindingState>> assetsFindings(Handle h, List<String> assetNames) {
+    Map<String, List<FindingState>> states = new java.util.HashMap<>();
+    for (List<String> chunk : Chunks.of(assetNames, FeedReplacement.BATCH)) {
+      h.createQuery("SELECT a.name AS the_asset, f." + STATE.replace(", ", ", f.")
+              + " FROM assets a LEFT JOIN findings f ON f.asset_name = a.name WHERE a.name IN (<names>)")
+          .bindList("names", chunk)
+          .map((rs, ctx) -> {
+            List<FindingState> of = states.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+            // a row without the finding's asset is the asset's row joined to no finding
+            String asset = rs.getString(2);
+            if (asset != null) {
+              of.add(state(rs, 2, asset));
+            }
+            return asset;
+          })
+          .forEach(asset -> {});
+    }
+    List<String> missing = assetNames.stream().filter(n -> !states.containsKey(n)).toList();
+    if (!missing.isEmpty()) {
+      throw new NoSuchElementException("no asset named " + String.join(", ", missing.stream().limit(10)
+          .map(n -> "'" + n + "'").toList()) + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : ""));
     }
     return states;
   }

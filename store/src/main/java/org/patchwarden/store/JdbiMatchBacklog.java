@@ -1,8 +1,10 @@
 package org.patchwarden.store;
 
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.patchwarden.match.MatchBacklog;
 import org.patchwarden.match.PendingRematch;
 
@@ -55,8 +57,13 @@ final class JdbiMatchBacklog implements MatchBacklog {
 
   /** Marks an inventory revision matched; call in the transaction that records its findings. */
   static void matchComplete(Handle h, String assetName, int revision) {
-    h.createUpdate("UPDATE inventories SET match_complete = 1 WHERE asset_name = :name AND revision = :rev")
-        .bind("name", assetName).bind("rev", revision)
-        .execute();
+    matchComplete(h, Map.of(assetName, revision));
+  }
+
+  /** As {@link #matchComplete(Handle, String, int)}, for the revisions of several assets in one batch. */
+  static void matchComplete(Handle h, Map<String, Integer> revisions) {
+    PreparedBatch batch = h.prepareBatch("UPDATE inventories SET match_complete = 1 WHERE asset_name = :name AND revision = :rev");
+    revisions.forEach((name, rev) -> batch.bind("name", name).bind("rev", rev).add());
+    batch.execute();
   }
 }

@@ -277,6 +277,42 @@ abstract class FindingStoreContract extends DatabaseContract {
   }
 
   @Test
+  void scansOfSeveralAssetsRecordedTogetherEqualEachRecordedAlone() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01")));
+    store.recordScan("web-02", 1, T1, List.of(dsa5197("web-02")));
+
+    // web-01 fixed openssl; web-02 gained openssl; build-01 is scanned the first time
+    List<FindingsUpdate> updates = store.recordScans(T2, List.of(
+        new FindingStore.AssetScan("web-01", 2, List.of(dsa5197("web-01"))),
+        new FindingStore.AssetScan("web-02", 2, List.of(dsa5197("web-02"), dsa5169("web-02"))),
+        new FindingStore.AssetScan("build-01", 1, List.of(waitress("build-01")))));
+
+    assertThat(updates).containsExactly(new FindingsUpdate(0, 1, 1), new FindingsUpdate(1, 1, 0),
+        new FindingsUpdate(1, 0, 0));
+    assertThat(all()).containsExactlyInAnyOrder(
+        open(waitress("build-01"), T2, T2),
+        open(dsa5197("web-01"), T1, T2),
+        new TrackedFinding(dsa5139("web-01"), FindingStatus.FIXED, T1, T1, T2, 2),
+        open(dsa5197("web-02"), T1, T2),
+        open(dsa5169("web-02"), T2, T2));
+  }
+
+  @Test
+  void scansRecordedTogetherAreRefusedWholeForAnUnknownAssetOrOneAssetTwice() {
+    assertThatThrownBy(() -> store.recordScans(T1, List.of(
+        new FindingStore.AssetScan("web-01", 1, List.of(dsa5139("web-01"))),
+        new FindingStore.AssetScan("ghost", 1, List.of(dsa5139("ghost"))))))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("ghost");
+    assertThatThrownBy(() -> store.recordScans(T1, List.of(
+        new FindingStore.AssetScan("web-01", 1, List.of(dsa5139("web-01"))),
+        new FindingStore.AssetScan("web-01", 1, List.of(dsa5169("web-01"))))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("web-01");
+    assertThat(all()).isEmpty();
+  }
+
+  @Test
   void aRematchRetractsOnlyOpenFindingsOfTheGivenAdvisoriesThatNoLongerMatch() {
     store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5169("web-01"), dsa5197("web-01")));
     store.recordScan("web-02", 1, T1, List.of(dsa5139("web-02"), dsa5197("web-02")));
