@@ -55,8 +55,19 @@ class RematchEqualsFullMatchTest {
     }
     for (int i = 0; i < 4; i++) {
       List<ScanAssets.AssetInventory> fleet = generatedFleet(random, demo);
+      // a fleet import's way too: groups of a few assets, each group's advisory index prepared from
+      // its inputs while they are recorded
+      boolean grouped = random.nextBoolean();
       steps.add(() -> {
-        incremental.scanAssets().scan(fleet);
+        if (grouped) {
+          List<List<ScanAssets.AssetInventory>> groups = new ArrayList<>();
+          for (int from = 0; from < fleet.size(); from += 3) {
+            groups.add(fleet.subList(from, Math.min(fleet.size(), from + 3)));
+          }
+          incremental.scanAssets().scanGroups(groups.iterator(), false, c -> { });
+        } else {
+          incremental.scanAssets().scan(fleet);
+        }
         fleet.forEach(a -> last.put(a.asset().name(), a)); // what each asset runs now
       });
     }
@@ -110,6 +121,13 @@ class RematchEqualsFullMatchTest {
           packages.add(new InstalledPackage(p.ecosystem(), p.name(), versions.get(random.nextInt(versions.size())),
               p.sourceName(), p.sourceVersion(), p.architecture(), p.purl()));
         } else if (random.nextInt(10) < 8) {
+          packages.add(p);
+        }
+      }
+      // an input replaces the ecosystems it has packages of and keeps the others' (a partial scan):
+      // one package of each keeps the asset's inventory its last input, which the full match takes
+      for (InstalledPackage p : a.packages()) {
+        if (packages.stream().noneMatch(q -> q.ecosystem().equals(p.ecosystem()))) {
           packages.add(p);
         }
       }
