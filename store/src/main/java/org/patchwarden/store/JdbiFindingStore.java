@@ -397,10 +397,10 @@ final class JdbiFindingStore implements FindingStore {
           w.insert(i);
         }
         for (FindingLifecycle.Update u : plan.refreshes()) {
-          w.update(u);
+          w.update(u, false);
         }
         for (FindingLifecycle.Update u : plan.reopens()) {
-          w.update(u);
+          w.update(u, true);
         }
         for (FindingId id : plan.closes()) {
           w.close(id, plan.closing());
@@ -432,8 +432,9 @@ final class JdbiFindingStore implements FindingStore {
   private static final class Writes implements AutoCloseable {
     /** The statements, in the order their batches execute. */
     private static final int INSERT = 0;
-    private static final int UPDATE = 1;
-    private static final int CLOSE = 2;
+    private static final int REFRESH = 1;
+    private static final int REOPEN = 2;
+    private static final int CLOSE = 3;
     private static final String[] SQL = {
       """
       INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
@@ -444,6 +445,15 @@ final class JdbiFindingStore implements FindingStore {
       VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?,
         'OPEN', ?, ?, NULL, 0, ?, ?, ?)
       """,
+      // an open finding found again: its status and closing columns stay as they are, so that
+      // SQLite leaves its entry in findings_status alone (an assigned column's index entries are
+      // rewritten even when the value is the same: 90,000 refreshes, ~0.1 s)
+      """
+      UPDATE findings SET
+        package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
+        advisory_ecosystem = ?, matched_name = ?, matched_version = ?, affected_status = ?,
+        affected_range = ?, fixed_version = ?, confidence = ?, last_seen = ?
+      WHERE""" + " " + POSITIONAL_KEY_MATCHES,
       // first_seen is never written here: a finding found again, even after it was fixed or
       // retracted, keeps the time its exposure was first known.
       """
@@ -492,10 +502,11 @@ final class JdbiFindingStore implements FindingStore {
       flushIfFull();
     }
 
-    void update(FindingLifecycle.Update u) throws SQLException {
+    /** @param reopen whether the finding is fixed or retracted, else open */
+    void update(FindingLifecycle.Update u, boolean reopen) throws SQLException {
       Finding f = u.finding();
       FindingId k = u.id();
-      PreparedStatement update = statement(UPDATE);
+      PreparedStatement update = statement(reopen ? REOPEN : REFRESH);
       int n = evidence(update, 1, f, aliases);
       update.setString(n++, at);
       bindKey(update, n, k);
