@@ -60,6 +60,7 @@ final class JdbiFindingStore implements FindingStore {
       "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv";
   private static final String STATE = KEY + ", status, first_seen, not_affected_reason, not_affected_by, "
       + "not_affected_at";
+  private static final int STATE_COLUMNS = 10;
   /** KEV ids bound as parameters at most: twice each, within SQLite's and PostgreSQL's 32,766. */
   private static final int MAX_KEV_PARAMETERS = 15_000;
   private final Jdbi jdbi;
@@ -124,12 +125,14 @@ final class JdbiFindingStore implements FindingStore {
       return List.of();
     }
     return jdbi.inTransaction(h -> {
-      Map<String, List<FindingState>> before = assetsFindings(h, scans.stream().map(AssetScan::assetName).toList());
+      Map<FindingId, String> matchedNames = new java.util.HashMap<>();
+      Map<String, List<FindingState>> before = assetsFindings(h, scans.stream().map(AssetScan::assetName).toList(),
+          matchedNames);
       JdbiMatchBacklog.matchComplete(h, scans.stream()
           .collect(java.util.stream.Collectors.toMap(AssetScan::assetName, AssetScan::inventoryRevision)));
       return write(h, at, scans.stream()
           .map(s -> FindingLifecycle.plan(before.get(s.assetName()), s.findings(), Closing.fixedBy(s.inventoryRevision())))
-          .toList());
+          .toList(), matchedNames);
     });
   }
 
@@ -374,11 +377,16 @@ final class JdbiFindingStore implements FindingStore {
    * statements cost no round trip, takes JDBC batches.
    */
   private FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
-    return write(h, at, List.of(plan)).get(0);
+    return write(h, at, List.of(plan), Map.of()).get(0);
   }
 
-  /** Writes the plans' rows (of distinct findings) in the handle's transaction; returns each plan's counts. */
-  private List<FindingsUpdate> write(Handle h, Instant at, List<FindingLifecycle.Plan> plans) {
+  /**
+   * Writes the plans' rows (of distinct findings) in the handle's transaction; returns each plan's counts.
+   *
+   * @param matchedNames the stored matched names of the findings the plans update, where known
+   */
+  private List<FindingsUpdate> write(Handle h, Instant at, List<FindingLifecycle.Plan> plans,
+      Map<FindingId, String> matchedNames) {
     FindingAliasIndex.Pending aliases = aliasIndex.pending();
     if (dialect == Dialect.POSTGRESQL) {
       try {
@@ -391,7 +399,7 @@ final class JdbiFindingStore implements FindingStore {
       }
       return plans.stream().map(FindingLifecycle.Plan::counts).toList();
     }
-    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at), aliases)) {
+    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at), aliases, matchedNames)) {
       for (FindingLifecycle.Plan plan : plans) {
         for (FindingLifecycle.Insert i : plan.inserts()) {
           w.insert(i);
@@ -433,8 +441,9 @@ final class JdbiFindingStore implements FindingStore {
     /** The statements, in the order their batches execute. */
     private static final int INSERT = 0;
     private static final int REFRESH = 1;
-    private static final int REOPEN = 2;
-    private static final int CLOSE = 3;
+    private static final int REFRESH_SAME_NAME = 2;
+    private static final int REOPEN = 3;
+    private static final int CLOSE = 4;
     private static final String[] SQL = {
       """
       INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
@@ -454,6 +463,13 @@ final class JdbiFindingStore implements FindingStore {
         advisory_ecosystem = ?, matched_name = ?, matched_version = ?, affected_status = ?,
         affected_range = ?, fixed_version = ?, confidence = ?, last_seen = ?
       WHERE""" + " " + POSITIONAL_KEY_MATCHES,
+      // the same, when the stored matched name is the one found: findings_matched_name is left alone too
+      """
+      UPDATE findings SET
+        package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
+        advisory_ecosystem = ?, matched_version = ?, affected_status = ?,
+        affected_range = ?, fixed_version = ?, confidence = ?, last_seen = ?
+      WHERE""" + " " + POSITIONAL_KEY_MATCHES,
       // first_seen is never written here: a finding found again, even after it was fixed or
       // retracted, keeps the time its exposure was first known.
       """
@@ -471,12 +487,15 @@ final class JdbiFindingStore implements FindingStore {
     /** Prepared on first use: a rescan that changes nothing prepares none. */
     private final PreparedStatement[] statements = new PreparedStatement[SQL.length];
     private final FindingAliasIndex.Pending aliases;
+    /** The stored matched names of findings read before the write, where known. */
+    private final Map<FindingId, String> matchedNames;
     private int pending;
 
-    Writes(Connection connection, String at, FindingAliasIndex.Pending aliases) {
+    Writes(Connection connection, String at, FindingAliasIndex.Pending aliases, Map<FindingId, String> matchedNames) {
       this.connection = connection;
       this.at = at;
       this.aliases = aliases;
+      this.matchedNames = matchedNames;
     }
 
     private PreparedStatement statement(int kind) throws SQLException {
@@ -491,7 +510,7 @@ final class JdbiFindingStore implements FindingStore {
       FindingId k = FindingId.of(f);
       FindingMark mark = i.inheritedMark();
       PreparedStatement insert = statement(INSERT);
-      int n = evidence(insert, bindKey(insert, 1, k), f, aliases);
+      int n = evidence(insert, bindKey(insert, 1, k), f, aliases, true);
       insert.setString(n++, at);
       insert.setString(n++, at);
       insert.setString(n++, mark == null ? "" : mark.reason());
@@ -506,8 +525,9 @@ final class JdbiFindingStore implements FindingStore {
     void update(FindingLifecycle.Update u, boolean reopen) throws SQLException {
       Finding f = u.finding();
       FindingId k = u.id();
-      PreparedStatement update = statement(reopen ? REOPEN : REFRESH);
-      int n = evidence(update, 1, f, aliases);
+      boolean sameName = !reopen && f.matchedName().equals(matchedNames.get(k));
+      PreparedStatement update = statement(reopen ? REOPEN : sameName ? REFRESH_SAME_NAME : REFRESH);
+      int n = evidence(update, 1, f, aliases, !sameName);
       update.setString(n++, at);
       bindKey(update, n, k);
       update.addBatch();
@@ -530,8 +550,8 @@ final class JdbiFindingStore implements FindingStore {
      * Binds a finding's evidence from parameter {@code n} on, and gathers its aliases for the index;
      * returns the next parameter's index.
      */
-    private static int evidence(PreparedStatement s, int n, Finding f, FindingAliasIndex.Pending aliases)
-        throws SQLException {
+    private static int evidence(PreparedStatement s, int n, Finding f, FindingAliasIndex.Pending aliases,
+        boolean matchedName) throws SQLException {
       InstalledPackage p = f.installed();
       FindingAliasIndex.AliasSet set = aliasSet(f);
       aliases.add(set);
@@ -542,7 +562,9 @@ final class JdbiFindingStore implements FindingStore {
       s.setString(n++, p.purl());
       s.setString(n++, set.json());
       s.setString(n++, f.advisoryEcosystem());
-      s.setString(n++, f.matchedName());
+      if (matchedName) {
+        s.setString(n++, f.matchedName());
+      }
       s.setString(n++, f.matchedVersion());
       s.setString(n++, f.status().name());
       s.setString(n++, f.range());
@@ -643,20 +665,24 @@ final class JdbiFindingStore implements FindingStore {
   /**
    * As {@link #assetFindings}, for several assets, read a batch of assets at a time.
    *
+   * @param matchedNames gets each finding's stored matched name
    * @throws NoSuchElementException when an asset does not exist
    */
-  private static Map<String, List<FindingState>> assetsFindings(Handle h, List<String> assetNames) {
+  private static Map<String, List<FindingState>> assetsFindings(Handle h, List<String> assetNames,
+      Map<FindingId, String> matchedNames) {
     Map<String, List<FindingState>> states = new java.util.HashMap<>();
     for (List<String> chunk : Chunks.of(assetNames, FeedReplacement.BATCH)) {
       h.createQuery("SELECT a.name AS the_asset, f." + STATE.replace(", ", ", f.")
-              + " FROM assets a LEFT JOIN findings f ON f.asset_name = a.name WHERE a.name IN (<names>)")
+              + ", f.matched_name FROM assets a LEFT JOIN findings f ON f.asset_name = a.name WHERE a.name IN (<names>)")
           .bindList("names", chunk)
           .map((rs, ctx) -> {
             List<FindingState> of = states.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
             // a row without the finding's asset is the asset's row joined to no finding
             String asset = rs.getString(2);
             if (asset != null) {
-              of.add(state(rs, 2, asset));
+              FindingState state = state(rs, 2, asset);
+              of.add(state);
+              matchedNames.put(state.id(), rs.getString(STATE_COLUMNS + 2));
             }
             return asset;
           })

@@ -298,6 +298,21 @@ abstract class FindingStoreContract extends DatabaseContract {
   }
 
   @Test
+  void findingsFoundAgainTogetherKeepOrRewriteTheirMatchedNameAsTheNewMatchSays() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01")));
+    // libssl1.1 now built from a source package of another name: the same finding, matched by that name
+    Finding renamed = new Finding("web-01", LIBSSL, "DSA-5139-1", Set.of("CVE-2022-1292"), DSA, "Debian:11",
+        "openssl1.1", LIBSSL.version(), AffectedStatus.AFFECTED, "fixed in bullseye by 1.1.1n-0+deb11u2",
+        "1.1.1n-0+deb11u2", Confidence.CONFIRMED);
+
+    store.recordScans(T2, List.of(new FindingStore.AssetScan("web-01", 2, List.of(renamed, dsa5197("web-01")))));
+
+    assertThat(all()).containsExactlyInAnyOrder(open(renamed, T1, T2), open(dsa5197("web-01"), T1, T2));
+    assertThat(store.list(new FindingFilter(null, "openssl1.1", null, null))).hasSize(1);
+    assertThat(store.list(new FindingFilter(null, "openssl", null, null))).isEmpty();
+  }
+
+  @Test
   void scansRecordedTogetherAreRefusedWholeForAnUnknownAssetOrOneAssetTwice() {
     assertThatThrownBy(() -> store.recordScans(T1, List.of(
         new FindingStore.AssetScan("web-01", 1, List.of(dsa5139("web-01"))),
