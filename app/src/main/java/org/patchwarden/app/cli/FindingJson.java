@@ -1,6 +1,5 @@
 package org.patchwarden.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,6 +43,9 @@ final class FindingJson {
   // slips through from ever printing camelCase.
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  /** Writes to the terminal's writer without closing it. */
+  private static final com.fasterxml.jackson.databind.ObjectWriter STREAMING = JSON.writer()
+      .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private FindingJson() {}
 
@@ -276,12 +278,35 @@ final class FindingJson {
     return m;
   }
 
+  /**
+   * Writes {@code value} to {@code out} as it is serialized, then a newline. Rendered into one string
+   * first, the findings of a 10,000-host fleet (900,000) did not fit in a 6 GB heap.
+   */
   static void print(PrintWriter out, Object value) {
     try {
-      out.println(JSON.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render JSON", e);
+      STREAMING.writeValue(out, value);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write JSON", e);
     }
+    out.println();
+  }
+
+  /**
+   * The items as {@code each} renders them, one at a time while the list is serialized, so that a
+   * large list is never held rendered whole.
+   */
+  static <T> List<Object> rendered(List<T> items, java.util.function.Function<? super T, ?> each) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        return each.apply(items.get(index));
+      }
+
+      @Override
+      public int size() {
+        return items.size();
+      }
+    };
   }
 
   static String orDash(String s) {

@@ -101,7 +101,7 @@ final class FindingsCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", FindingJson.FINDINGS_SCHEMA);
       doc.put("today", today.toString());
-      doc.put("findings", list.stream().map(p -> FindingJson.prioritised(p, today)).toList());
+      doc.put("findings", FindingJson.rendered(list, p -> FindingJson.prioritised(p, today)));
       doc.put("coverage_gaps", gaps.stream().map(FindingJson::coverageGap).toList());
       FindingJson.print(out, doc);
       return 0;
