@@ -54,6 +54,47 @@ public interface AssetStore {
     return inventory;
   }
 
+  /**
+   * One asset's inventory for {@link #recordInventories}: what {@link #recordInventory(String,
+   * Instant, OsRelease, List, String, String)} takes.
+   */
+  record NewInventory(String assetName, OsRelease os, List<InstalledPackage> packages, String contentHash,
+      String rawDigest) {
+    public NewInventory {
+      java.util.Objects.requireNonNull(assetName, "assetName");
+      java.util.Objects.requireNonNull(contentHash, "contentHash");
+      packages = List.copyOf(packages);
+    }
+  }
+
+  /**
+   * Records the inventories of several assets scanned at one time, each as {@link
+   * #recordInventory(String, Instant, OsRelease, List, String, String)} records it; returns them in
+   * order. A store writes the first revisions of assets together where it can; run it in a
+   * transaction to make it all or nothing.
+   *
+   * @throws IllegalArgumentException when an asset comes twice
+   * @throws java.util.NoSuchElementException when an asset does not exist
+   */
+  default List<Inventory> recordInventories(Instant scannedAt, List<NewInventory> inventories) {
+    requireDistinctAssets(inventories);
+    List<Inventory> out = new java.util.ArrayList<>(inventories.size());
+    for (NewInventory i : inventories) {
+      out.add(recordInventory(i.assetName(), scannedAt, i.os(), i.packages(), i.contentHash(), i.rawDigest()));
+    }
+    return out;
+  }
+
+  /** @throws IllegalArgumentException when an asset comes twice among {@code inventories} */
+  static void requireDistinctAssets(List<NewInventory> inventories) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (NewInventory i : inventories) {
+      if (!names.add(i.assetName())) {
+        throw new IllegalArgumentException("asset '" + i.assetName() + "' comes twice in one write of inventories");
+      }
+    }
+  }
+
   /** The newest inventory of the asset, if it was ever scanned. */
   Optional<Inventory> currentInventory(String assetName);
 

@@ -66,6 +66,11 @@ public final class IndexingAssetStore implements AssetStore {
   }
 
   @Override
+  public List<Inventory> recordInventories(Instant scannedAt, List<NewInventory> inventories) {
+    return store.recordInventories(scannedAt, inventories);
+  }
+
+  @Override
   public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
       String contentHash) {
     return store.recordInventory(assetName, scannedAt, os, packages, contentHash);

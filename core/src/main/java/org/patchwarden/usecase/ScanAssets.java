@@ -377,6 +377,8 @@ public final class ScanAssets {
     final Map<String, Inventory> skipped = new LinkedHashMap<>();
     /** Assets whose revision this scan inserted (not one kept because its content was equal). */
     final Set<String> newRevisions = new HashSet<>();
+    /** First inventories of assets (none before), recorded together at the end of a group. */
+    private final Map<String, AssetStore.NewInventory> firsts = new LinkedHashMap<>();
 
     Recording(Instant now) {
       this.now = now;
@@ -400,6 +402,9 @@ public final class ScanAssets {
         String name = asset.name();
         // an asset listed twice is recorded twice, the second time against the first one's revision
         boolean again = context.containsKey(name);
+        if (again && firsts.containsKey(name)) {
+          recordFirsts();
+        }
         Asset before = again ? context.get(name) : stored.get(name);
         Asset overlaid = before != null ? before.overlaidWith(asset, in.replaceContext()) : asset;
         if (before == null || !before.equals(overlaid)) {
@@ -436,6 +441,13 @@ public final class ScanAssets {
         // an asset without any revision has nothing to merge with: its previous inventory is not read
         Inventory previous = head == null && !again ? null : assets.currentInventory(name).orElse(null);
         InventoryScan.Merged merged = new InventoryScan(in.os(), in.packages(), in.complete()).applyTo(previous);
+        if (previous == null) {
+          // the digest stands for the revision when parsing the input gave no warning (see below)
+          String first = in.rawDigest() != null && merged.warnings().isEmpty() ? in.rawDigest() : null;
+          firsts.put(name, new AssetStore.NewInventory(name, merged.os(), merged.packages(), contentHash, first));
+          warnings.put(name, merged.warnings());
+          continue;
+        }
         // a merge that kept nothing of the previous inventory (its packages are the input's, the
         // previous ones come first) and has the input's OS is the input itself, whose hash is known
         boolean asInput = merged.packages().size() == in.packages().size() && Objects.equals(merged.os(), in.os());
@@ -461,6 +473,19 @@ public final class ScanAssets {
         }
         recorded.add(inventory);
       }
+      recordFirsts();
+    }
+
+    /** Records the first inventories gathered so far, in one write. */
+    private void recordFirsts() {
+      if (firsts.isEmpty()) {
+        return;
+      }
+      for (Inventory inventory : assets.recordInventories(now, List.copyOf(firsts.values()))) {
+        newRevisions.add(inventory.assetName());
+        recorded.add(inventory);
+      }
+      firsts.clear();
     }
   }
 

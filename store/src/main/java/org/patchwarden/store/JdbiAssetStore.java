@@ -144,7 +144,7 @@ final class JdbiAssetStore implements AssetStore {
   @Override
   public Inventory recordInventory(String assetName, Instant scannedAt, OsRelease os, List<InstalledPackage> packages,
       String hash, String rawDigest) {
-    OsRelease stored = os == null || os.id().isEmpty() ? null : os;
+    OsRelease stored = stored(os);
     return jdbi.inTransaction(h -> {
       // whether the asset exists and its newest revision, in one query: one round trip per asset of
       // a fleet import to PostgreSQL instead of two
@@ -192,6 +192,90 @@ final class JdbiAssetStore implements AssetStore {
       insertPackages(h.getConnection(), assetName, revision, packages);
       return new Inventory(assetName, revision, scannedAt, stored, packages);
     });
+  }
+
+  /**
+   * {@inheritDoc} All or nothing. On SQLite the first revisions (of assets without any) go in one batch of
+   * inventory rows and one of package lists, encoded on every core: a fleet import's first import
+   * of each asset asked once per asset whether it had a revision, and prepared its statements anew.
+   * An asset that has revisions is recorded as {@link #recordInventory} records it.
+   */
+  @Override
+  public List<Inventory> recordInventories(Instant scannedAt, List<NewInventory> inventories) {
+    AssetStore.requireDistinctAssets(inventories);
+    if (dialect != Dialect.SQLITE || inventories.size() < 2) {
+      return jdbi.inTransaction(h -> AssetStore.super.recordInventories(scannedAt, inventories));
+    }
+    return jdbi.inTransaction(h -> {
+      List<String> names = inventories.stream().map(NewInventory::assetName).toList();
+      Set<String> missing = new TreeSet<>(names);
+      Set<String> scanned = new java.util.HashSet<>();
+      for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
+        h.createQuery("SELECT a.name, EXISTS (SELECT 1 FROM inventories i WHERE i.asset_name = a.name) AS scanned"
+                + " FROM assets a WHERE a.name IN (<names>)")
+            .bindList("names", chunk)
+            .map((rs, ctx) -> {
+              missing.remove(rs.getString(1));
+              if (rs.getBoolean(2)) {
+                scanned.add(rs.getString(1));
+              }
+              return null;
+            })
+            .forEach(x -> {});
+      }
+      if (!missing.isEmpty()) {
+        throw new NoSuchElementException("no asset named " + String.join(", ", missing.stream().limit(10)
+            .map(n -> "'" + n + "'").toList()) + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : ""));
+      }
+      List<NewInventory> first = inventories.stream().filter(i -> !scanned.contains(i.assetName())).toList();
+      List<byte[]> encoded = first.parallelStream()
+          .map(i -> PackageLists.encode(PackageLists.ordered(i.packages()))).toList();
+      Connection c = h.getConnection();
+      try (PreparedStatement revision = c.prepareStatement("""
+              INSERT INTO inventories
+                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
+                 match_complete, raw_digest)
+              VALUES (?, 1, ?, ?, ?, ?, ?, ?, 0, ?)
+              """);
+          PreparedStatement packages = c.prepareStatement(
+              "INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, 1, ?, ?)")) {
+        String at = SqlTime.format(scannedAt);
+        for (int k = 0; k < first.size(); k++) {
+          NewInventory i = first.get(k);
+          OsRelease os = stored(i.os());
+          revision.setString(1, i.assetName());
+          revision.setString(2, at);
+          revision.setString(3, os == null ? "" : os.id());
+          revision.setString(4, os == null ? "" : os.versionId());
+          revision.setString(5, os == null ? "" : os.codename());
+          revision.setString(6, os == null ? "" : os.idLike());
+          revision.setString(7, i.contentHash());
+          revision.setString(8, i.rawDigest());
+          revision.addBatch();
+          packages.setString(1, i.assetName());
+          packages.setInt(2, i.packages().size());
+          packages.setBytes(3, encoded.get(k));
+          packages.addBatch();
+        }
+        revision.executeBatch();
+        packages.executeBatch();
+      } catch (SQLException e) {
+        throw new IllegalStateException("storing the first inventories of " + first.size() + " assets: "
+            + e.getMessage(), e);
+      }
+      List<Inventory> out = new ArrayList<>(inventories.size());
+      for (NewInventory i : inventories) {
+        out.add(scanned.contains(i.assetName())
+            ? recordInventory(i.assetName(), scannedAt, i.os(), i.packages(), i.contentHash(), i.rawDigest())
+            : new Inventory(i.assetName(), 1, scannedAt, stored(i.os()), i.packages()));
+      }
+      return out;
+    });
+  }
+
+  /** The OS as a revision stores it: one with an empty id is none. */
+  private static OsRelease stored(OsRelease os) {
+    return os == null || os.id().isEmpty() ? null : os;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.patchwarden.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetKind;
+import org.patchwarden.inventory.AssetStore;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
 import org.patchwarden.inventory.OsRelease;
@@ -93,6 +95,52 @@ abstract class AssetStoreContract extends DatabaseContract {
     var newest = db.assetStore().newest(List.of("web-01")).get("web-01");
     assertThat(newest.header().revision()).isEqualTo(2);
     assertThat(newest.rawDigest()).as("none given for revision 2").isNull();
+  }
+
+  @Test
+  void inventoriesRecordedTogetherEqualEachRecordedAloneFirstRevisionsAndLaterOnes() {
+    Asset db01 = new Asset("db-01", AssetKind.HOST, "production", "", 1, false, Set.of());
+    Asset alma01 = new Asset("alma-01", AssetKind.HOST, "production", "", 1, false, Set.of());
+    List.of(WEB, db01, alma01).forEach(db.assetStore()::save);
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL));
+    String webHash = org.patchwarden.inventory.InventoryContent.hash(TRIXIE, List.of(CURL, OPENSSL));
+    String dbHash = org.patchwarden.inventory.InventoryContent.hash(BOOKWORM, List.of(BINNMU, CURL));
+    String almaHash = org.patchwarden.inventory.InventoryContent.hash(null, List.of());
+
+    List<Inventory> recorded = db.assetStore().recordInventories(SCAN2, List.of(
+        new AssetStore.NewInventory("db-01", BOOKWORM, List.of(CURL, BINNMU), dbHash, "0d".repeat(8)),
+        new AssetStore.NewInventory("web-01", TRIXIE, List.of(CURL, OPENSSL), webHash, null),
+        new AssetStore.NewInventory("alma-01", new OsRelease("", "", "", ""), List.of(), almaHash, null)));
+
+    assertThat(recorded).extracting(Inventory::assetName, Inventory::revision)
+        .containsExactly(tuple("db-01", 1), tuple("web-01", 2), tuple("alma-01", 1));
+    assertThat(db.assetStore().currentInventory("db-01")).contains(
+        new Inventory("db-01", 1, SCAN2, BOOKWORM, List.of(CURL, BINNMU)));
+    assertThat(db.assetStore().currentInventory("web-01")).contains(
+        new Inventory("web-01", 2, SCAN2, TRIXIE, List.of(CURL, OPENSSL)));
+    assertThat(db.assetStore().currentInventory("alma-01")).contains(new Inventory("alma-01", 1, SCAN2, null, List.of()));
+    var newest = db.assetStore().newest(List.of("db-01", "web-01"));
+    assertThat(newest.get("db-01").contentHash()).isEqualTo(dbHash);
+    assertThat(newest.get("db-01").rawDigest()).isEqualTo("0d".repeat(8));
+    assertThat(newest.get("db-01").packageCount()).isEqualTo(2);
+    assertThat(newest.get("db-01").matchComplete()).isFalse();
+    assertThat(newest.get("web-01").contentHash()).isEqualTo(webHash);
+  }
+
+  @Test
+  void inventoriesRecordedTogetherAreRefusedWholeForAnUnknownAssetOrOneAssetTwice() {
+    db.assetStore().save(WEB);
+    String hash = org.patchwarden.inventory.InventoryContent.hash(BOOKWORM, List.of(CURL));
+    AssetStore.NewInventory web = new AssetStore.NewInventory("web-01", BOOKWORM, List.of(CURL), hash, null);
+
+    assertThatThrownBy(() -> db.assetStore().recordInventories(SCAN1,
+        List.of(web, new AssetStore.NewInventory("ghost", BOOKWORM, List.of(CURL), hash, null))))
+        .isInstanceOf(java.util.NoSuchElementException.class)
+        .hasMessageContaining("ghost");
+    assertThatThrownBy(() -> db.assetStore().recordInventories(SCAN1, List.of(web, web)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("web-01");
+    assertThat(db.assetStore().currentInventory("web-01")).isEmpty();
   }
 
   @Test
