@@ -77,22 +77,12 @@ public interface AssetStore {
    * @throws java.util.NoSuchElementException when an asset does not exist
    */
   default List<Inventory> recordInventories(Instant scannedAt, List<NewInventory> inventories) {
-    requireDistinctAssets(inventories);
+    AssetNames.requireDistinct(inventories.stream().map(NewInventory::assetName).toList(), "inventories");
     List<Inventory> out = new java.util.ArrayList<>(inventories.size());
     for (NewInventory i : inventories) {
       out.add(recordInventory(i.assetName(), scannedAt, i.os(), i.packages(), i.contentHash(), i.rawDigest()));
     }
     return out;
-  }
-
-  /** @throws IllegalArgumentException when an asset comes twice among {@code inventories} */
-  static void requireDistinctAssets(List<NewInventory> inventories) {
-    java.util.Set<String> names = new java.util.HashSet<>();
-    for (NewInventory i : inventories) {
-      if (!names.add(i.assetName())) {
-        throw new IllegalArgumentException("asset '" + i.assetName() + "' comes twice in one write of inventories");
-      }
-    }
   }
 
   /** The newest inventory of the asset, if it was ever scanned. */

@@ -36,7 +36,7 @@ public interface FindingStore {
    * @throws IllegalArgumentException when an asset comes twice: give each asset's findings in one scan
    */
   default List<FindingsUpdate> recordScans(Instant at, List<AssetScan> scans) {
-    requireDistinctAssets(scans);
+    org.patchwarden.inventory.AssetNames.requireDistinct(scans.stream().map(AssetScan::assetName).toList(), "scans");
     List<FindingsUpdate> out = new java.util.ArrayList<>(scans.size());
     for (AssetScan s : scans) {
       out.add(recordScan(s.assetName(), s.inventoryRevision(), at, s.findings()));
@@ -44,15 +44,6 @@ public interface FindingStore {
     return out;
   }
 
-  /** @throws IllegalArgumentException when an asset comes in two of {@code scans} */
-  static void requireDistinctAssets(List<AssetScan> scans) {
-    Set<String> names = new java.util.HashSet<>();
-    for (AssetScan s : scans) {
-      if (!names.add(s.assetName())) {
-        throw new IllegalArgumentException("asset '" + s.assetName() + "' comes in two scans of one write");
-      }
-    }
-  }
 
   /**
    * Records a re-match of only {@code advisoryIds} (their feed changed) against every asset:

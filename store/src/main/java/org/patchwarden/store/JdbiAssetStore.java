@@ -202,7 +202,8 @@ final class JdbiAssetStore implements AssetStore {
    */
   @Override
   public List<Inventory> recordInventories(Instant scannedAt, List<NewInventory> inventories) {
-    AssetStore.requireDistinctAssets(inventories);
+    org.patchwarden.inventory.AssetNames.requireDistinct(
+        inventories.stream().map(NewInventory::assetName).toList(), "inventories");
     if (dialect != Dialect.SQLITE || inventories.size() < 2) {
       return jdbi.inTransaction(h -> AssetStore.super.recordInventories(scannedAt, inventories));
     }

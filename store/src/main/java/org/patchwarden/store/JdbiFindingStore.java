@@ -108,7 +108,7 @@ final class JdbiFindingStore implements FindingStore {
    */
   @Override
   public List<FindingsUpdate> recordScans(Instant at, List<AssetScan> scans) {
-    FindingStore.requireDistinctAssets(scans);
+    org.patchwarden.inventory.AssetNames.requireDistinct(scans.stream().map(AssetScan::assetName).toList(), "scans");
     for (AssetScan s : scans) {
       if (s.inventoryRevision() < 1) {
         throw new IllegalArgumentException("inventory revision of asset " + s.assetName() + " must be 1 or more, got "
