@@ -44,7 +44,6 @@ public interface FindingStore {
     return out;
   }
 
-
   /**
    * Records a re-match of only {@code advisoryIds} (their feed changed) against every asset:
    * {@code findings} are all current findings of those advisories. Open findings of those

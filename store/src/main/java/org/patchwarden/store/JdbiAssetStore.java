@@ -225,8 +225,7 @@ final class JdbiAssetStore implements AssetStore {
             .forEach(x -> {});
       }
       if (!missing.isEmpty()) {
-        throw new NoSuchElementException("no asset named " + String.join(", ", missing.stream().limit(10)
-            .map(n -> "'" + n + "'").toList()) + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : ""));
+        throw JdbiFindingStore.noSuchAssets(missing);
       }
       List<NewInventory> first = inventories.stream().filter(i -> !scanned.contains(i.assetName())).toList();
       List<byte[]> encoded = first.parallelStream()

@@ -690,10 +690,15 @@ final class JdbiFindingStore implements FindingStore {
     }
     List<String> missing = assetNames.stream().filter(n -> !states.containsKey(n)).toList();
     if (!missing.isEmpty()) {
-      throw new NoSuchElementException("no asset named " + String.join(", ", missing.stream().limit(10)
-          .map(n -> "'" + n + "'").toList()) + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : ""));
+      throw noSuchAssets(missing);
     }
     return states;
+  }
+
+  /** "no asset named 'a', 'b' (and 3 more)": the first ten of {@code missing}. */
+  static NoSuchElementException noSuchAssets(Collection<String> missing) {
+    return new NoSuchElementException("no asset named " + String.join(", ", missing.stream().limit(10)
+        .map(n -> "'" + n + "'").toList()) + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : ""));
   }
 
   private static void requireAssets(Handle h, Set<String> names) {
@@ -705,8 +710,7 @@ final class JdbiFindingStore implements FindingStore {
           .forEach(missing::remove);
     }
     if (!missing.isEmpty()) {
-      throw new NoSuchElementException("no asset named " + String.join(", ", missing.stream().limit(10)
-          .map(n -> "'" + n + "'").toList()) + (missing.size() > 10 ? " (and " + (missing.size() - 10) + " more)" : ""));
+      throw noSuchAssets(missing);
     }
   }
 
