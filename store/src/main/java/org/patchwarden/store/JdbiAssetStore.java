@@ -195,16 +195,17 @@ final class JdbiAssetStore implements AssetStore {
   }
 
   /**
-   * {@inheritDoc} All or nothing. On SQLite the first revisions (of assets without any) go in one batch of
-   * inventory rows and one of package lists, encoded on every core: a fleet import's first import
-   * of each asset asked once per asset whether it had a revision, and prepared its statements anew.
-   * An asset that has revisions is recorded as {@link #recordInventory} records it.
+   * {@inheritDoc} All or nothing. The first revisions (of assets without any) go in one batch of
+   * inventory rows and one of package lists, encoded on every core (PostgreSQL's driver sends each
+   * batch as multi-row inserts): a fleet import's first import of each asset asked once per asset
+   * whether it had a revision, and prepared its statements anew. An asset that has revisions is
+   * recorded as {@link #recordInventory} records it.
    */
   @Override
   public List<Inventory> recordInventories(Instant scannedAt, List<NewInventory> inventories) {
     org.patchwarden.inventory.AssetNames.requireDistinct(
         inventories.stream().map(NewInventory::assetName).toList(), "inventories");
-    if (dialect != Dialect.SQLITE || inventories.size() < 2) {
+    if (inventories.size() < 2) {
       return jdbi.inTransaction(h -> AssetStore.super.recordInventories(scannedAt, inventories));
     }
     return jdbi.inTransaction(h -> {
