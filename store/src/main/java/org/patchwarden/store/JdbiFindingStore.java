@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -82,21 +81,7 @@ final class JdbiFindingStore implements FindingStore {
    */
   @Override
   public FindingsUpdate recordScan(String assetName, int inventoryRevision, Instant at, List<Finding> findings) {
-    if (inventoryRevision < 1) {
-      throw new IllegalArgumentException("inventory revision of asset " + assetName + " must be 1 or more, got "
-          + inventoryRevision);
-    }
-    for (Finding f : findings) {
-      if (!f.assetName().equals(assetName)) {
-        throw new IllegalArgumentException("a scan of asset '" + assetName + "' cannot record finding " + f.key()
-            + " of asset '" + f.assetName() + "'");
-      }
-    }
-    return jdbi.inTransaction(h -> {
-      List<FindingState> before = assetFindings(h, assetName);
-      JdbiMatchBacklog.matchComplete(h, assetName, inventoryRevision);
-      return write(h, at, FindingLifecycle.plan(before, findings, Closing.fixedBy(inventoryRevision)));
-    });
+    return recordScans(at, List.of(new AssetScan(assetName, inventoryRevision, findings))).get(0);
   }
 
   /**
@@ -638,32 +623,7 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   /**
-   * The state of every finding of the asset, read in the query that checks the asset exists: a
-   * fleet import scans a thousand assets, and each query is a round trip to PostgreSQL.
-   *
-   * @throws NoSuchElementException when the asset does not exist
-   */
-  private static List<FindingState> assetFindings(Handle h, String assetName) {
-    List<FindingState> states = new ArrayList<>();
-    boolean[] exists = {false};
-    h.createQuery("SELECT a.name AS the_asset, f." + STATE.replace(", ", ", f.")
-            + " FROM assets a LEFT JOIN findings f ON f.asset_name = a.name WHERE a.name = :asset")
-        .bind("asset", assetName)
-        .map((rs, ctx) -> {
-          exists[0] = true;
-          // the asset's name, read once: a row without it is the asset's row joined to no finding
-          String asset = rs.getString(2);
-          return asset == null ? Optional.<FindingState>empty() : Optional.of(state(rs, 2, asset));
-        })
-        .forEach(state -> state.ifPresent(states::add));
-    if (!exists[0]) {
-      throw new NoSuchElementException("no asset named '" + assetName + "'");
-    }
-    return states;
-  }
-
-  /**
-   * As {@link #assetFindings}, for several assets, read a batch of assets at a time.
+   * The tracked state of each asset's findings (any status), read a batch of assets at a time.
    *
    * @param matchedNames gets each finding's stored matched name
    * @throws NoSuchElementException when an asset does not exist

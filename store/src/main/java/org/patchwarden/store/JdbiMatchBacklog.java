@@ -55,12 +55,7 @@ final class JdbiMatchBacklog implements MatchBacklog {
         .execute();
   }
 
-  /** Marks an inventory revision matched; call in the transaction that records its findings. */
-  static void matchComplete(Handle h, String assetName, int revision) {
-    matchComplete(h, Map.of(assetName, revision));
-  }
-
-  /** As {@link #matchComplete(Handle, String, int)}, for the revisions of several assets in one batch. */
+  /** Marks each asset's inventory revision matched; call in the transaction that records their findings. */
   static void matchComplete(Handle h, Map<String, Integer> revisions) {
     PreparedBatch batch = h.prepareBatch("UPDATE inventories SET match_complete = 1 WHERE asset_name = :name AND revision = :rev");
     revisions.forEach((name, rev) -> batch.bind("name", name).bind("rev", rev).add());
