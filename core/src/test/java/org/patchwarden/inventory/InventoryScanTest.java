@@ -69,16 +69,4 @@ class InventoryScanTest {
     assertThat(merged.packages()).containsExactly(WAITRESS);
     assertThat(merged.warnings()).isEmpty();
   }
-
-  @Test
-  void theContentHashIgnoresPackageOrderButNotAnyField() {
-    String hash = InventoryContent.hash(BULLSEYE, List.of(CURL, REDIS));
-
-    assertThat(hash).hasSize(64).isEqualTo(InventoryContent.hash(BULLSEYE, List.of(REDIS, CURL)));
-    assertThat(InventoryContent.hash(null, List.of(CURL, REDIS))).isNotEqualTo(hash);
-    assertThat(InventoryContent.hash(new OsRelease("", "11", "", ""), List.of(CURL, REDIS)))
-        .isEqualTo(InventoryContent.hash(null, List.of(CURL, REDIS)));
-    InstalledPackage i386 = new InstalledPackage("deb", "curl", CURL.version(), "", "", "i386", "");
-    assertThat(InventoryContent.hash(BULLSEYE, List.of(i386, REDIS))).isNotEqualTo(hash);
-  }
 }

@@ -160,10 +160,16 @@ final class JdbiAssetStore implements AssetStore {
         throw new NoSuchElementException("no asset named '" + assetName + "'");
       }
       Optional<Hashed> newest = found.get();
-      if (newest.isPresent() && (newest.get().hash().isEmpty() || newest.get().hash().equals(hash))) {
+      String storedHash = newest.map(Hashed::hash).orElse("");
+      if (newest.isPresent() && (!InventoryContent.isCurrent(storedHash) || storedHash.equals(hash))) {
         Inventory header = newest.get().header();
         List<InstalledPackage> had = packages(h, assetName, header.revision());
-        if (newest.get().hash().equals(hash) || InventoryContent.hash(header.os(), had).equals(hash)) {
+        if (storedHash.equals(hash) || InventoryContent.hash(header.os(), had).equals(hash)) {
+          if (!storedHash.equals(hash)) {
+            // hashed by an older version: kept in this version's form, so the next import compares it directly
+            h.createUpdate("UPDATE inventories SET content_hash = :hash WHERE asset_name = :name AND revision = :rev")
+                .bind("hash", hash).bind("name", assetName).bind("rev", header.revision()).execute();
+          }
           if (rawDigest != null) {
             recordRawDigest(h, assetName, header.revision(), rawDigest);
           }

@@ -128,6 +128,22 @@ abstract class AssetStoreContract extends DatabaseContract {
   }
 
   @Test
+  void anInventoryHashedByAnOlderVersionIsRecognisedUnchangedAndRehashedInThisVersionsForm() {
+    db.assetStore().save(WEB);
+    String sha256Era = "5f".repeat(32);
+    db.assetStore().recordInventory("web-01", SCAN1, BOOKWORM, List.of(OPENSSL, CURL), sha256Era);
+    String current = org.patchwarden.inventory.InventoryContent.hash(BOOKWORM, List.of(CURL, OPENSSL));
+
+    Inventory again = db.assetStore().recordInventory("web-01", SCAN2, BOOKWORM, List.of(CURL, OPENSSL), current);
+
+    assertThat(again.revision()).isEqualTo(1);
+    assertThat(db.assetStore().newest(List.of("web-01")).get("web-01").contentHash()).isEqualTo(current);
+    Inventory changed = db.assetStore().recordInventory("web-01", SCAN2, BOOKWORM, List.of(CURL),
+        org.patchwarden.inventory.InventoryContent.hash(BOOKWORM, List.of(CURL)));
+    assertThat(changed.revision()).isEqualTo(2);
+  }
+
+  @Test
   void inventoriesRecordedTogetherAreRefusedWholeForAnUnknownAssetOrOneAssetTwice() {
     db.assetStore().save(WEB);
     String hash = org.patchwarden.inventory.InventoryContent.hash(BOOKWORM, List.of(CURL));
