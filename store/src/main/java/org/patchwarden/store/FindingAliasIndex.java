@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * The {@code finding_alias_index} table (V31): for each alias, the advisories (id and feed) that have
  * had a finding carrying it. It is a superset, never pruned: a lookup by alias takes the findings of
- * those advisories whose own {@code aliases} hold the alias ({@link #findingCarries}), so a finding
+ * those advisories whose evidence's {@code aliases} hold the alias ({@link #findingCarries}), so a finding
  * whose aliases changed, or an asset deleted, never needs a row removed. V3 kept one row per finding
  * and alias instead, half a million for a 1,000-host fleet, and writing them was a third of an
  * import; the advisories' alias sets are a few thousand rows, written once.
@@ -186,25 +186,26 @@ final class FindingAliasIndex {
   }
 
   /**
-   * SQL that holds when the finding row {@code f} (its {@code aliases} column) carries an alias that
+   * SQL that holds when the evidence row {@code e} (its {@code aliases} column) carries an alias that
    * {@code condition} accepts, written over {@code j.value}: {@code "j.value = :cve"}, say.
    */
-  static String findingCarries(Dialect dialect, String f, String condition) {
+  static String findingCarries(Dialect dialect, String e, String condition) {
     String elements = dialect == Dialect.POSTGRESQL
-        ? "jsonb_array_elements_text(" + f + ".aliases::jsonb) AS j(value)"
-        : "json_each(" + f + ".aliases) AS j";
+        ? "jsonb_array_elements_text(" + e + ".aliases::jsonb) AS j(value)"
+        : "json_each(" + e + ".aliases) AS j";
     return "EXISTS (SELECT 1 FROM " + elements + " WHERE " + condition + ")";
   }
 
   /**
-   * SQL that holds when the finding row {@code f} (columns advisory_id, feed_source and aliases)
-   * carries an alias that {@code condition} accepts; {@code condition} is written over {@code k.alias}
-   * and {@code j.value} alike, e.g. {@code "%s = :cve"}. The index narrows the findings to those of
-   * advisories that ever carried the alias; the finding's own aliases decide.
+   * SQL that holds when the finding row {@code f} (columns advisory_id and feed_source) with its
+   * evidence row {@code e} (column aliases) carries an alias that {@code condition} accepts;
+   * {@code condition} is written over {@code k.alias} and {@code j.value} alike, e.g. {@code "%s = :cve"}.
+   * The index narrows the findings to those of advisories that ever carried the alias; the finding's
+   * own aliases decide.
    */
-  static String carriesAlias(Dialect dialect, String f, String condition) {
+  static String carriesAlias(Dialect dialect, String f, String e, String condition) {
     return "(EXISTS (SELECT 1 FROM finding_alias_index k WHERE " + condition.formatted("k.alias")
         + " AND k.advisory_id = " + f + ".advisory_id AND k.feed_source = " + f + ".feed_source) AND "
-        + findingCarries(dialect, f, condition.formatted("j.value")) + ")";
+        + findingCarries(dialect, e, condition.formatted("j.value")) + ")";
   }
 }

@@ -18,7 +18,7 @@ import org.patchwarden.match.TrackedFinding;
 
 /**
  * The assessment index in {@code assessment_index} (see V18 for how the sort keys are encoded); a
- * page joins its rows back to {@code findings} for the findings themselves.
+ * page joins its rows back to {@code findings} and their evidence for the findings themselves.
  */
 final class JdbiAssessmentIndex implements AssessmentIndex {
   private static final HexFormat HEX = HexFormat.of();
@@ -46,10 +46,11 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
     String order = order(q);
     // NB: the page's keys first, then the findings: joining before the LIMIT would make the
     // planner consider reading findings for every skipped row.
-    String sql = "SELECT f.* FROM (SELECT " + IDENTITY + ", " + URGENCY + ", x.first_day, x.asset_key"
+    String sql = "SELECT f.*, e.* FROM (SELECT " + IDENTITY + ", " + URGENCY + ", x.first_day, x.asset_key"
         + " FROM assessment_index x" + where(q) + " ORDER BY " + order + ", " + IDENTITY
         + " LIMIT :limit OFFSET :offset) x JOIN findings f ON f.asset_name = x.asset_name AND f.ecosystem = x.ecosystem"
         + " AND f.package_name = x.package_name AND f.advisory_id = x.advisory_id AND f.feed_source = x.feed_source"
+        + " JOIN finding_evidence e ON e.id = f.evidence_id"
         + " ORDER BY " + order + ", " + IDENTITY;
     return jdbi.withHandle(h -> bind(h.createQuery(sql), q).bind("limit", q.limit()).bind("offset", q.offset())
         .map((rs, ctx) -> JdbiFindingStore.tracked(rs)).list());
@@ -83,7 +84,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       return List.of();
     }
     // an OR of primary-key matches: both databases read each by the primary key's index
-    StringBuilder sql = new StringBuilder("SELECT f.* FROM findings f WHERE ");
+    StringBuilder sql = new StringBuilder("SELECT f.*, e.* FROM " + JdbiFindingStore.FINDINGS + " WHERE ");
     for (int i = 0; i < ids.size(); i++) {
       sql.append(i == 0 ? "" : " OR ").append("(f.asset_name = ? AND f.ecosystem = ? AND f.package_name = ?"
           + " AND f.advisory_id = ? AND f.feed_source = ?)");
@@ -131,9 +132,11 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       where.add("x.asset_name = :asset");
     }
     if (q.cve() != null) {
-      where.add("(x.advisory_id = :cve OR EXISTS (SELECT 1 FROM findings f WHERE f.asset_name = x.asset_name"
+      where.add("(x.advisory_id = :cve OR EXISTS (SELECT 1 FROM " + JdbiFindingStore.FINDINGS
+          + " WHERE f.asset_name = x.asset_name"
           + " AND f.ecosystem = x.ecosystem AND f.package_name = x.package_name AND f.advisory_id = x.advisory_id"
-          + " AND f.feed_source = x.feed_source AND " + FindingAliasIndex.carriesAlias(dialect, "f", "%s = :cve") + "))");
+          + " AND f.feed_source = x.feed_source AND " + FindingAliasIndex.carriesAlias(dialect, "f", "e", "%s = :cve")
+          + "))");
     }
     return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
   }

@@ -8,12 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -58,8 +62,9 @@ final class JdbiFindingStore implements FindingStore {
   private static final String USER_KEY_MATCHES =
       "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv";
   private static final String STATE = KEY + ", status, first_seen, not_affected_reason, not_affected_by, "
-      + "not_affected_at";
-  private static final int STATE_COLUMNS = 10;
+      + "not_affected_at, evidence_id";
+  /** Findings with their evidence (V33): what every read of whole findings selects from, as {@code f.*, e.*}. */
+  static final String FINDINGS = "findings f JOIN finding_evidence e ON e.id = f.evidence_id";
   /** KEV ids bound as parameters at most: twice each, within SQLite's and PostgreSQL's 32,766. */
   private static final int MAX_KEV_PARAMETERS = 15_000;
   private final Jdbi jdbi;
@@ -110,14 +115,14 @@ final class JdbiFindingStore implements FindingStore {
       return List.of();
     }
     return jdbi.inTransaction(h -> {
-      Map<FindingId, String> matchedNames = new java.util.HashMap<>();
+      Map<FindingId, Long> storedEvidence = new HashMap<>();
       Map<String, List<FindingState>> before = assetsFindings(h, scans.stream().map(AssetScan::assetName).toList(),
-          matchedNames);
+          storedEvidence);
       JdbiMatchBacklog.matchComplete(h, scans.stream()
           .collect(java.util.stream.Collectors.toMap(AssetScan::assetName, AssetScan::inventoryRevision)));
       return write(h, at, scans.stream()
           .map(s -> FindingLifecycle.plan(before.get(s.assetName()), s.findings(), Closing.fixedBy(s.inventoryRevision())))
-          .toList(), matchedNames);
+          .toList(), storedEvidence);
     });
   }
 
@@ -143,13 +148,14 @@ final class JdbiFindingStore implements FindingStore {
       findings.forEach(f -> assets.add(f.assetName()));
       requireAssets(h, assets);
       List<FindingState> before = new ArrayList<>();
+      Map<FindingId, Long> storedEvidence = new HashMap<>();
       for (List<String> chunk : Chunks.of(idList, FeedReplacement.BATCH)) {
         h.createQuery("SELECT " + STATE + " FROM findings WHERE advisory_id IN (<ids>)")
             .bindList("ids", chunk)
-            .map((rs, ctx) -> state(rs, 1))
+            .map((rs, ctx) -> state(rs, 1, storedEvidence))
             .forEach(before::add);
       }
-      return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()));
+      return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()), storedEvidence);
     });
   }
 
@@ -175,7 +181,8 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   private static List<TrackedFinding> withKey(Handle h, FindingKey key) {
-    return bindUserKey(h.createQuery("SELECT * FROM findings WHERE " + USER_KEY_MATCHES + " ORDER BY feed_source"),
+    return bindUserKey(h.createQuery("SELECT f.*, e.* FROM " + FINDINGS + " WHERE " + USER_KEY_MATCHES
+            + " ORDER BY feed_source"),
         key)
         .map((rs, ctx) -> tracked(rs))
         .list();
@@ -219,17 +226,19 @@ final class JdbiFindingStore implements FindingStore {
       findings.forEach(f -> assets.add(f.assetName()));
       requireAssets(h, assets);
       List<FindingState> before = new ArrayList<>();
+      Map<FindingId, Long> storedEvidence = new HashMap<>();
       String select = "SELECT " + STATE + " FROM findings WHERE feed_source = :feed";
       if (ids == null) {
-        h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs, 1)).forEach(before::add);
+        h.createQuery(select).bind("feed", feedSource).map((rs, ctx) -> state(rs, 1, storedEvidence))
+            .forEach(before::add);
       } else {
         for (List<String> chunk : Chunks.of(ids, FeedReplacement.BATCH)) {
           h.createQuery(select + " AND advisory_id IN (<ids>)").bind("feed", feedSource).bindList("ids", chunk)
-              .map((rs, ctx) -> state(rs, 1))
+              .map((rs, ctx) -> state(rs, 1, storedEvidence))
               .forEach(before::add);
         }
       }
-      return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()));
+      return write(h, at, FindingLifecycle.plan(before, findings, Closing.retracted()), storedEvidence);
     });
   }
 
@@ -267,11 +276,11 @@ final class JdbiFindingStore implements FindingStore {
       where.add("f.asset_name = :asset");
     }
     if (filter.packageName() != null) {
-      // each branch as an index (V32) takes it: findings_package, and the partial findings_matched_name
-      where.add("(f.package_name = :pkg OR (f.matched_name = :pkg AND f.matched_name <> f.package_name))");
+      // each branch as an index takes it: findings_package, and finding_evidence_matched_name then findings_evidence
+      where.add("(f.package_name = :pkg OR f.evidence_id IN (SELECT id FROM finding_evidence WHERE matched_name = :pkg))");
     }
     if (filter.advisory() != null) {
-      where.add("(f.advisory_id = :adv OR " + FindingAliasIndex.carriesAlias(dialect, "f", "%s = :adv") + ")");
+      where.add("(f.advisory_id = :adv OR " + FindingAliasIndex.carriesAlias(dialect, "f", "e", "%s = :adv") + ")");
     }
     if (filter.status() == FindingStatus.NOT_AFFECTED) {
       where.add("f.status = 'OPEN' AND f.not_affected_at IS NOT NULL");
@@ -281,7 +290,7 @@ final class JdbiFindingStore implements FindingStore {
       // "<> 'OPEN'" as the partial index findings_closed (V32) says it, so that SQLite takes the index
       where.add("f.status = :status AND f.status <> 'OPEN'");
     }
-    return "SELECT f.* FROM findings f"
+    return "SELECT f.*, e.* FROM " + FINDINGS
         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
         + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source";
   }
@@ -293,7 +302,7 @@ final class JdbiFindingStore implements FindingStore {
     List<TrackedFinding> out = new ArrayList<>();
     return CursorRead.run(jdbi, dialect, h -> {
       for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
-        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.* FROM findings f WHERE f.asset_name IN (<names>)"
+        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.*, e.* FROM " + FINDINGS + " WHERE f.asset_name IN (<names>)"
                 + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
             .bindList("names", chunk)
             .setFetchSize(CursorRead.FETCH_SIZE)
@@ -313,7 +322,7 @@ final class JdbiFindingStore implements FindingStore {
     names.forEach(n -> out.put(n, new ArrayList<>()));
     return CursorRead.run(jdbi, dialect, h -> {
       for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
-        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.* FROM findings f WHERE f.status = 'OPEN'"
+        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.*, e.* FROM " + FINDINGS + " WHERE f.status = 'OPEN'"
                 + " AND f.asset_name IN (<names>)"
                 + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
             .bindList("names", chunk)
@@ -341,14 +350,14 @@ final class JdbiFindingStore implements FindingStore {
     List<String> kev = List.copyOf(new TreeSet<>(kevIds));
     String listed = kev.isEmpty() ? "f.feed_source = :kevSource"
         : "f.feed_source = :kevSource OR f.advisory_id IN (<kev>) OR "
-            + FindingAliasIndex.carriesAlias(dialect, "f", "%s IN (<kev>)");
+            + FindingAliasIndex.carriesAlias(dialect, "f", "e", "%s IN (<kev>)");
     Map<String, OpenCount> out = new LinkedHashMap<>();
     return jdbi.withHandle(h -> {
       for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
         Query q = h.createQuery("SELECT f.asset_name, COUNT(*) AS open_count,"
                 + " SUM(CASE WHEN f.not_affected_at IS NOT NULL THEN 1 ELSE 0 END) AS marked,"
                 + " SUM(CASE WHEN " + listed + " THEN 1 ELSE 0 END) AS kev"
-                + " FROM findings f WHERE f.status = 'OPEN' AND f.asset_name IN (<names>) GROUP BY f.asset_name")
+                + " FROM " + FINDINGS + " WHERE f.status = 'OPEN' AND f.asset_name IN (<names>) GROUP BY f.asset_name")
             .bindList("names", chunk)
             .bind("kevSource", KevStore.SOURCE);
         if (!kev.isEmpty()) {
@@ -363,54 +372,78 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   /**
-   * Writes the plan: inserts, then updates of the findings found again, then closes. PostgreSQL
+   * Writes the plans' rows (of distinct findings) in the handle's transaction; returns each plan's
+   * counts. First the rows of their evidence ({@link FindingEvidenceRows}), then inserts, updates of
+   * the findings found again, closes; last, the evidence rows no finding refers to any more. PostgreSQL
    * takes whole chunks of rows per statement ({@link PostgresFindingWrites}); SQLite, whose
    * statements cost no round trip, takes JDBC batches.
-   */
-  private FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan) {
-    return write(h, at, List.of(plan), Map.of()).get(0);
-  }
-
-  /**
-   * Writes the plans' rows (of distinct findings) in the handle's transaction; returns each plan's counts.
    *
-   * @param matchedNames the stored matched names of the findings the plans update, where known
+   * @param storedEvidence the evidence rows the findings that the plans update refer to before the write
    */
   private List<FindingsUpdate> write(Handle h, Instant at, List<FindingLifecycle.Plan> plans,
-      Map<FindingId, String> matchedNames) {
+      Map<FindingId, Long> storedEvidence) {
     FindingAliasIndex.Pending aliases = aliasIndex.pending();
-    if (dialect == Dialect.POSTGRESQL) {
-      try {
-        for (FindingLifecycle.Plan plan : plans) {
-          PostgresFindingWrites.write(h.getConnection(), SqlTime.format(at), plan, aliases);
-        }
-        aliases.write(h);
-      } catch (SQLException e) {
-        throw new UnableToWriteFindings(e);
-      }
-      return plans.stream().map(FindingLifecycle.Plan::counts).toList();
+    Map<Finding, FindingEvidence> evidence = new IdentityHashMap<>();
+    for (FindingLifecycle.Plan plan : plans) {
+      plan.inserts().forEach(i -> evidence.put(i.finding(), evidenceOf(i.finding(), aliases)));
+      plan.refreshes().forEach(u -> evidence.put(u.finding(), evidenceOf(u.finding(), aliases)));
+      plan.reopens().forEach(u -> evidence.put(u.finding(), evidenceOf(u.finding(), aliases)));
     }
-    try (Writes w = new Writes(h.getConnection(), SqlTime.format(at), aliases, matchedNames)) {
+    try {
+      Connection c = h.getConnection();
+      Map<FindingEvidence, Long> rows = FindingEvidenceRows.ids(c, dialect, new HashSet<>(evidence.values()));
+      ToLongFunction<Finding> rowOf = f -> rows.get(evidence.get(f));
+      Set<Long> replaced = new HashSet<>();
       for (FindingLifecycle.Plan plan : plans) {
-        for (FindingLifecycle.Insert i : plan.inserts()) {
-          w.insert(i);
-        }
-        for (FindingLifecycle.Update u : plan.refreshes()) {
-          w.update(u, false);
-        }
-        for (FindingLifecycle.Update u : plan.reopens()) {
-          w.update(u, true);
-        }
-        for (FindingId id : plan.closes()) {
-          w.close(id, plan.closing());
+        for (List<FindingLifecycle.Update> updates : List.of(plan.refreshes(), plan.reopens())) {
+          for (FindingLifecycle.Update u : updates) {
+            Long before = storedEvidence.get(u.id());
+            if (before != null && before != rowOf.applyAsLong(u.finding())) {
+              replaced.add(before);
+            }
+          }
         }
       }
-      w.flush();
+      if (dialect == Dialect.POSTGRESQL) {
+        for (FindingLifecycle.Plan plan : plans) {
+          PostgresFindingWrites.write(c, SqlTime.format(at), plan, rowOf);
+        }
+      } else {
+        try (Writes w = new Writes(c, SqlTime.format(at))) {
+          for (FindingLifecycle.Plan plan : plans) {
+            for (FindingLifecycle.Insert i : plan.inserts()) {
+              w.insert(i, rowOf.applyAsLong(i.finding()));
+            }
+            for (FindingLifecycle.Update u : plan.refreshes()) {
+              w.refresh(u.id(), rowOf.applyAsLong(u.finding()), storedEvidence.get(u.id()));
+            }
+            for (FindingLifecycle.Update u : plan.reopens()) {
+              w.reopen(u.id(), rowOf.applyAsLong(u.finding()));
+            }
+            for (FindingId id : plan.closes()) {
+              w.close(id, plan.closing());
+            }
+          }
+          w.flush();
+        }
+      }
       aliases.write(h);
+      FindingEvidenceRows.sweep(c, dialect, replaced);
     } catch (SQLException e) {
       throw new UnableToWriteFindings(e);
     }
     return plans.stream().map(FindingLifecycle.Plan::counts).toList();
+  }
+
+  private FindingsUpdate write(Handle h, Instant at, FindingLifecycle.Plan plan, Map<FindingId, Long> storedEvidence) {
+    return write(h, at, List.of(plan), storedEvidence).get(0);
+  }
+
+  /** A finding's evidence; its aliases go to the alias index. */
+  private static FindingEvidence evidenceOf(Finding f, FindingAliasIndex.Pending aliases) {
+    FindingAliasIndex.AliasSet set = aliasSet(f);
+    aliases.add(set);
+    return FindingEvidence.of(f, set.json());
   }
 
   /** A JDBC failure while writing findings, unchecked as Jdbi's own are. */
@@ -425,50 +458,32 @@ final class JdbiFindingStore implements FindingStore {
   /**
    * The pending batches of one call, executed together whenever one of them is full. Plain JDBC
    * statements, prepared once per call and bound by position: a fleet import writes a hundred
-   * thousand finding and alias rows, and binding each by name through Jdbi cost more than SQLite's
-   * own inserts.
+   * thousand finding rows, and binding each by name through Jdbi cost more than SQLite's own inserts.
    */
   private static final class Writes implements AutoCloseable {
     /** The statements, in the order their batches execute. */
     private static final int INSERT = 0;
     private static final int REFRESH = 1;
-    private static final int REFRESH_SAME_NAME = 2;
+    private static final int REFRESH_SAME_EVIDENCE = 2;
     private static final int REOPEN = 3;
     private static final int CLOSE = 4;
     private static final String[] SQL = {
       """
-      INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source,
-        package_version, source_name, source_version, architecture, purl, aliases, advisory_ecosystem,
-        matched_name, matched_version, affected_status, affected_range, fixed_version, confidence,
+      INSERT INTO findings (asset_name, ecosystem, package_name, advisory_id, feed_source, evidence_id,
         status, first_seen, last_seen, closed_at, fixed_by_revision,
         not_affected_reason, not_affected_by, not_affected_at)
-      VALUES (?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?, ?,  ?, ?, ?, ?, ?, ?,
-        'OPEN', ?, ?, NULL, 0, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, NULL, 0, ?, ?, ?)
       """,
       // an open finding found again: its status and closing columns stay as they are, so that
       // SQLite leaves their index entries alone (an assigned column's index entries are rewritten
       // even when the value is the same: 90,000 refreshes, ~0.1 s)
-      """
-      UPDATE findings SET
-        package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
-        advisory_ecosystem = ?, matched_name = ?, matched_version = ?, affected_status = ?,
-        affected_range = ?, fixed_version = ?, confidence = ?, last_seen = ?
-      WHERE""" + " " + POSITIONAL_KEY_MATCHES,
-      // the same, when the stored matched name is the one found: findings_matched_name is left alone too
-      """
-      UPDATE findings SET
-        package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
-        advisory_ecosystem = ?, matched_version = ?, affected_status = ?,
-        affected_range = ?, fixed_version = ?, confidence = ?, last_seen = ?
-      WHERE""" + " " + POSITIONAL_KEY_MATCHES,
+      "UPDATE findings SET evidence_id = ?, last_seen = ? WHERE " + POSITIONAL_KEY_MATCHES,
+      // the same, found on the same evidence: findings_evidence is left alone too
+      "UPDATE findings SET last_seen = ? WHERE " + POSITIONAL_KEY_MATCHES,
       // first_seen is never written here: a finding found again, even after it was fixed or
       // retracted, keeps the time its exposure was first known.
       """
-      UPDATE findings SET
-        package_version = ?, source_name = ?, source_version = ?, architecture = ?, purl = ?, aliases = ?,
-        advisory_ecosystem = ?, matched_name = ?, matched_version = ?, affected_status = ?,
-        affected_range = ?, fixed_version = ?, confidence = ?,
-        status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0
+      UPDATE findings SET evidence_id = ?, status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0
       WHERE""" + " " + POSITIONAL_KEY_MATCHES,
       "UPDATE findings SET status = ?, closed_at = ?, fixed_by_revision = ? WHERE " + POSITIONAL_KEY_MATCHES
           + " AND status = 'OPEN'"
@@ -477,16 +492,11 @@ final class JdbiFindingStore implements FindingStore {
     private final String at;
     /** Prepared on first use: a rescan that changes nothing prepares none. */
     private final PreparedStatement[] statements = new PreparedStatement[SQL.length];
-    private final FindingAliasIndex.Pending aliases;
-    /** The stored matched names of findings read before the write, where known. */
-    private final Map<FindingId, String> matchedNames;
     private int pending;
 
-    Writes(Connection connection, String at, FindingAliasIndex.Pending aliases, Map<FindingId, String> matchedNames) {
+    Writes(Connection connection, String at) {
       this.connection = connection;
       this.at = at;
-      this.aliases = aliases;
-      this.matchedNames = matchedNames;
     }
 
     private PreparedStatement statement(int kind) throws SQLException {
@@ -496,34 +506,41 @@ final class JdbiFindingStore implements FindingStore {
       return statements[kind];
     }
 
-    void insert(FindingLifecycle.Insert i) throws SQLException {
-      Finding f = i.finding();
-      FindingId k = FindingId.of(f);
+    void insert(FindingLifecycle.Insert i, long evidence) throws SQLException {
       FindingMark mark = i.inheritedMark();
       PreparedStatement insert = statement(INSERT);
-      int n = evidence(insert, bindKey(insert, 1, k), f, aliases, true);
+      int n = bindKey(insert, 1, FindingId.of(i.finding()));
+      insert.setLong(n++, evidence);
       insert.setString(n++, at);
       insert.setString(n++, at);
       insert.setString(n++, mark == null ? "" : mark.reason());
       insert.setString(n++, mark == null ? "" : mark.by());
       insert.setString(n, mark == null ? null : SqlTime.format(mark.at()));
       insert.addBatch();
-      pending++;
-      flushIfFull();
+      added();
     }
 
-    /** @param reopen whether the finding is fixed or retracted, else open */
-    void update(FindingLifecycle.Update u, boolean reopen) throws SQLException {
-      Finding f = u.finding();
-      FindingId k = u.id();
-      boolean sameName = !reopen && f.matchedName().equals(matchedNames.get(k));
-      PreparedStatement update = statement(reopen ? REOPEN : sameName ? REFRESH_SAME_NAME : REFRESH);
-      int n = evidence(update, 1, f, aliases, !sameName);
+    /** @param before the evidence row the finding refers to now, or null when not known */
+    void refresh(FindingId k, long evidence, Long before) throws SQLException {
+      boolean same = before != null && before == evidence;
+      PreparedStatement update = statement(same ? REFRESH_SAME_EVIDENCE : REFRESH);
+      int n = 1;
+      if (!same) {
+        update.setLong(n++, evidence);
+      }
       update.setString(n++, at);
       bindKey(update, n, k);
       update.addBatch();
-      pending++;
-      flushIfFull();
+      added();
+    }
+
+    void reopen(FindingId k, long evidence) throws SQLException {
+      PreparedStatement update = statement(REOPEN);
+      update.setLong(1, evidence);
+      update.setString(2, at);
+      bindKey(update, 3, k);
+      update.addBatch();
+      added();
     }
 
     void close(FindingId k, Closing closing) throws SQLException {
@@ -533,35 +550,7 @@ final class JdbiFindingStore implements FindingStore {
       close.setInt(3, closing.revision());
       bindKey(close, 4, k);
       close.addBatch();
-      pending++;
-      flushIfFull();
-    }
-
-    /**
-     * Binds a finding's evidence from parameter {@code n} on, and gathers its aliases for the index;
-     * returns the next parameter's index.
-     */
-    private static int evidence(PreparedStatement s, int n, Finding f, FindingAliasIndex.Pending aliases,
-        boolean matchedName) throws SQLException {
-      InstalledPackage p = f.installed();
-      FindingAliasIndex.AliasSet set = aliasSet(f);
-      aliases.add(set);
-      s.setString(n++, p.version());
-      s.setString(n++, p.sourceName());
-      s.setString(n++, p.sourceVersion());
-      s.setString(n++, p.architecture());
-      s.setString(n++, p.purl());
-      s.setString(n++, set.json());
-      s.setString(n++, f.advisoryEcosystem());
-      if (matchedName) {
-        s.setString(n++, f.matchedName());
-      }
-      s.setString(n++, f.matchedVersion());
-      s.setString(n++, f.status().name());
-      s.setString(n++, f.range());
-      s.setString(n++, f.fixedVersion());
-      s.setString(n++, f.confidence().name());
-      return n;
+      added();
     }
 
     /** Binds a finding's key from parameter {@code n} on; returns the next parameter's index. */
@@ -574,8 +563,8 @@ final class JdbiFindingStore implements FindingStore {
       return n;
     }
 
-    private void flushIfFull() throws SQLException {
-      if (pending >= FeedReplacement.BATCH) {
+    private void added() throws SQLException {
+      if (++pending >= FeedReplacement.BATCH) {
         flush();
       }
     }
@@ -631,24 +620,22 @@ final class JdbiFindingStore implements FindingStore {
   /**
    * The tracked state of each asset's findings (any status), read a batch of assets at a time.
    *
-   * @param matchedNames gets each finding's stored matched name
+   * @param storedEvidence gets each finding's evidence row
    * @throws NoSuchElementException when an asset does not exist
    */
   private static Map<String, List<FindingState>> assetsFindings(Handle h, List<String> assetNames,
-      Map<FindingId, String> matchedNames) {
-    Map<String, List<FindingState>> states = new java.util.HashMap<>();
+      Map<FindingId, Long> storedEvidence) {
+    Map<String, List<FindingState>> states = new HashMap<>();
     for (List<String> chunk : Chunks.of(assetNames, FeedReplacement.BATCH)) {
       h.createQuery("SELECT a.name AS the_asset, f." + STATE.replace(", ", ", f.")
-              + ", f.matched_name FROM assets a LEFT JOIN findings f ON f.asset_name = a.name WHERE a.name IN (<names>)")
+              + " FROM assets a LEFT JOIN findings f ON f.asset_name = a.name WHERE a.name IN (<names>)")
           .bindList("names", chunk)
           .map((rs, ctx) -> {
             List<FindingState> of = states.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
             // a row without the finding's asset is the asset's row joined to no finding
             String asset = rs.getString(2);
             if (asset != null) {
-              FindingState state = state(rs, 2, asset);
-              of.add(state);
-              matchedNames.put(state.id(), rs.getString(STATE_COLUMNS + 2));
+              of.add(state(rs, 2, asset, storedEvidence));
             }
             return asset;
           })
@@ -683,19 +670,21 @@ final class JdbiFindingStore implements FindingStore {
   /**
    * The state of a row read as {@link #STATE} lists its columns, the first at column {@code first}:
    * by position, as a re-import reads every finding of the fleet, and a lookup by name costs a search
-   * of the result's columns per value.
+   * of the result's columns per value. Its evidence row goes to {@code storedEvidence}.
    */
-  private static FindingState state(ResultSet rs, int first) throws SQLException {
-    return state(rs, first, rs.getString(first));
+  private static FindingState state(ResultSet rs, int first, Map<FindingId, Long> storedEvidence) throws SQLException {
+    return state(rs, first, rs.getString(first), storedEvidence);
   }
 
-  /** As {@link #state(ResultSet, int)}, the first column ({@code asset_name}) read already. */
-  private static FindingState state(ResultSet rs, int first, String assetName) throws SQLException {
+  /** As {@link #state(ResultSet, int, Map)}, the first column ({@code asset_name}) read already. */
+  private static FindingState state(ResultSet rs, int first, String assetName, Map<FindingId, Long> storedEvidence)
+      throws SQLException {
     FindingId id = new FindingId(assetName, rs.getString(first + 1), rs.getString(first + 2),
         rs.getString(first + 3), rs.getString(first + 4));
     String markedAt = rs.getString(first + 9);
     FindingMark mark = markedAt == null ? null
         : new FindingMark(rs.getString(first + 7), rs.getString(first + 8), SqlTime.instant(markedAt));
+    storedEvidence.put(id, rs.getLong(first + 10));
     return new FindingState(id, FindingStatus.valueOf(rs.getString(first + 5)),
         SqlTime.instant(rs.getString(first + 6)), mark);
   }

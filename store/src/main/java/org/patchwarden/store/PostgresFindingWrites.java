@@ -6,10 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.patchwarden.finding.Closing;
 import org.patchwarden.finding.FindingId;
 import org.patchwarden.finding.FindingLifecycle;
-import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.match.Finding;
 import org.patchwarden.match.FindingMark;
 
@@ -29,30 +29,20 @@ final class PostgresFindingWrites {
   private static final String KEY_ARRAYS = "?::text[], ?::text[], ?::text[], ?::text[], ?::text[]";
   private static final String KEY_JOIN = "f.asset_name = u.asset_name AND f.ecosystem = u.ecosystem"
       + " AND f.package_name = u.package_name AND f.advisory_id = u.advisory_id AND f.feed_source = u.feed_source";
-  private static final String EVIDENCE = "package_version, source_name, source_version, architecture, purl,"
-      + " aliases, advisory_ecosystem, matched_name, matched_version, affected_status, affected_range,"
-      + " fixed_version, confidence";
-  private static final String EVIDENCE_ARRAYS = "?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-      + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]";
   /** New findings. */
-  private static final String INSERT = "INSERT INTO findings (" + KEY + ", " + EVIDENCE
+  private static final String INSERT = "INSERT INTO findings (" + KEY + ", evidence_id"
       + ", status, first_seen, last_seen, closed_at, fixed_by_revision,"
       + " not_affected_reason, not_affected_by, not_affected_at)"
-      + " SELECT " + KEY + ", " + EVIDENCE + ", 'OPEN', ?, ?, NULL, 0, reason, marked_by, marked_at"
-      + " FROM unnest(" + KEY_ARRAYS + ", " + EVIDENCE_ARRAYS + ", ?::text[], ?::text[], ?::text[])"
-      + " AS u(" + KEY + ", " + EVIDENCE + ", reason, marked_by, marked_at)";
+      + " SELECT " + KEY + ", evidence_id, 'OPEN', ?, ?, NULL, 0, reason, marked_by, marked_at"
+      + " FROM unnest(" + KEY_ARRAYS + ", ?::bigint[], ?::text[], ?::text[], ?::text[])"
+      + " AS u(" + KEY + ", evidence_id, reason, marked_by, marked_at)";
   /**
    * Findings found again: the newest evidence, open. first_seen is never written here: a finding
    * found again, even after it was fixed or retracted, keeps the time its exposure was first known.
    */
-  private static final String UPDATE = "UPDATE findings f SET package_version = u.package_version,"
-      + " source_name = u.source_name, source_version = u.source_version, architecture = u.architecture,"
-      + " purl = u.purl, aliases = u.aliases, advisory_ecosystem = u.advisory_ecosystem,"
-      + " matched_name = u.matched_name, matched_version = u.matched_version,"
-      + " affected_status = u.affected_status, affected_range = u.affected_range,"
-      + " fixed_version = u.fixed_version, confidence = u.confidence,"
+  private static final String UPDATE = "UPDATE findings f SET evidence_id = u.evidence_id,"
       + " status = 'OPEN', last_seen = ?, closed_at = NULL, fixed_by_revision = 0"
-      + " FROM unnest(" + KEY_ARRAYS + ", " + EVIDENCE_ARRAYS + ") AS u(" + KEY + ", " + EVIDENCE + ")"
+      + " FROM unnest(" + KEY_ARRAYS + ", ?::bigint[]) AS u(" + KEY + ", evidence_id)"
       + " WHERE " + KEY_JOIN;
   private static final String CLOSE = "UPDATE findings f SET status = ?, closed_at = ?, fixed_by_revision = ?"
       + " FROM unnest(" + KEY_ARRAYS + ") AS u(" + KEY + ") WHERE " + KEY_JOIN + " AND f.status = 'OPEN'";
@@ -61,17 +51,19 @@ final class PostgresFindingWrites {
 
   /**
    * Writes the plan as {@code JdbiFindingStore}'s batches do: inserts, updates (refreshes, reopens),
-   * closes; the findings' alias sets go to {@code aliases}, for the caller to write.
+   * closes.
+   *
+   * @param evidence the {@code finding_evidence} row of each finding inserted or updated
    */
-  static void write(Connection c, String at, FindingLifecycle.Plan plan, FindingAliasIndex.Pending aliases)
+  static void write(Connection c, String at, FindingLifecycle.Plan plan, ToLongFunction<Finding> evidence)
       throws SQLException {
     for (List<FindingLifecycle.Insert> chunk : Chunks.of(plan.inserts(), CHUNK)) {
-      insert(c, at, chunk, aliases);
+      insert(c, at, chunk, evidence);
     }
     List<FindingLifecycle.Update> updates = new ArrayList<>(plan.refreshes());
     updates.addAll(plan.reopens());
     for (List<FindingLifecycle.Update> chunk : Chunks.of(updates, CHUNK)) {
-      update(c, at, chunk, aliases);
+      update(c, at, chunk, evidence);
     }
     for (List<FindingId> chunk : Chunks.of(plan.closes(), CHUNK)) {
       close(c, at, plan.closing(), chunk);
@@ -79,41 +71,49 @@ final class PostgresFindingWrites {
   }
 
   private static void insert(Connection c, String at, List<FindingLifecycle.Insert> inserts,
-      FindingAliasIndex.Pending aliases) throws SQLException {
-    Columns rows = new Columns(5 + 13 + 3, aliases);
+      ToLongFunction<Finding> evidence) throws SQLException {
+    Columns keys = new Columns(5);
+    Columns marks = new Columns(3);
+    Long[] rows = new Long[inserts.size()];
+    int n = 0;
     for (FindingLifecycle.Insert i : inserts) {
       Finding f = i.finding();
       FindingMark mark = i.inheritedMark();
-      rows.key(FindingId.of(f));
-      rows.evidence(f);
-      rows.add(mark == null ? "" : mark.reason());
-      rows.add(mark == null ? "" : mark.by());
-      rows.add(mark == null ? null : SqlTime.format(mark.at()));
+      keys.key(FindingId.of(f));
+      rows[n++] = evidence.applyAsLong(f);
+      marks.add(mark == null ? "" : mark.reason());
+      marks.add(mark == null ? "" : mark.by());
+      marks.add(mark == null ? null : SqlTime.format(mark.at()));
     }
     try (PreparedStatement s = c.prepareStatement(INSERT)) {
       s.setString(1, at);
       s.setString(2, at);
-      rows.bind(c, s, 3);
+      int p = keys.bind(c, s, 3);
+      s.setArray(p++, c.createArrayOf("bigint", rows));
+      marks.bind(c, s, p);
       s.executeUpdate();
     }
   }
 
   private static void update(Connection c, String at, List<FindingLifecycle.Update> updates,
-      FindingAliasIndex.Pending aliases) throws SQLException {
-    Columns rows = new Columns(5 + 13, aliases);
+      ToLongFunction<Finding> evidence) throws SQLException {
+    Columns keys = new Columns(5);
+    Long[] rows = new Long[updates.size()];
+    int n = 0;
     for (FindingLifecycle.Update u : updates) {
-      rows.key(u.id());
-      rows.evidence(u.finding());
+      keys.key(u.id());
+      rows[n++] = evidence.applyAsLong(u.finding());
     }
     try (PreparedStatement s = c.prepareStatement(UPDATE)) {
       s.setString(1, at);
-      rows.bind(c, s, 2);
+      int p = keys.bind(c, s, 2);
+      s.setArray(p, c.createArrayOf("bigint", rows));
       s.executeUpdate();
     }
   }
 
   private static void close(Connection c, String at, Closing closing, List<FindingId> ids) throws SQLException {
-    Columns keys = new Columns(5, null);
+    Columns keys = new Columns(5);
     ids.forEach(keys::key);
     try (PreparedStatement s = c.prepareStatement(CLOSE)) {
       s.setString(1, closing.status().name());
@@ -127,15 +127,12 @@ final class PostgresFindingWrites {
   /** Rows gathered column by column, each column bound as one {@code text[]} parameter. */
   private static final class Columns {
     private final List<List<String>> columns = new ArrayList<>();
-    private final FindingAliasIndex.Pending aliases;
     private int next;
 
-    /** @param aliases gets the alias set of every finding whose evidence is added (null: none is) */
-    Columns(int width, FindingAliasIndex.Pending aliases) {
+    Columns(int width) {
       for (int i = 0; i < width; i++) {
         columns.add(new ArrayList<>());
       }
-      this.aliases = aliases;
     }
 
     /** The next column's value of the current row; after the last column, the next row begins. */
@@ -150,25 +147,6 @@ final class PostgresFindingWrites {
       add(k.packageName());
       add(k.advisoryId());
       add(k.feedSource());
-    }
-
-    void evidence(Finding f) {
-      InstalledPackage p = f.installed();
-      FindingAliasIndex.AliasSet set = JdbiFindingStore.aliasSet(f);
-      aliases.add(set);
-      add(p.version());
-      add(p.sourceName());
-      add(p.sourceVersion());
-      add(p.architecture());
-      add(p.purl());
-      add(set.json());
-      add(f.advisoryEcosystem());
-      add(f.matchedName());
-      add(f.matchedVersion());
-      add(f.status().name());
-      add(f.range());
-      add(f.fixedVersion());
-      add(f.confidence().name());
     }
 
     /** Binds the columns as arrays from parameter {@code n} on; returns the next parameter's index. */

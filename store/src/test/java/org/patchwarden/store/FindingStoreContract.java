@@ -99,6 +99,38 @@ abstract class FindingStoreContract extends DatabaseContract {
     return new FindingFilter(null, null, advisory, null);
   }
 
+  long evidenceRows() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM finding_evidence").mapTo(Long.class).one());
+  }
+
+  @Test
+  void theSameFindingOnEveryAssetKeepsOneRowOfEvidence() {
+    store.recordScans(T1, List.of(new FindingStore.AssetScan("web-01", 1, List.of(dsa5139("web-01"), dsa5197("web-01"))),
+        new FindingStore.AssetScan("web-02", 1, List.of(dsa5139("web-02"), dsa5197("web-02")))));
+    store.recordScan("build-01", 1, T2, List.of(dsa5139("build-01")));
+
+    assertThat(evidenceRows()).isEqualTo(2);
+    assertThat(all()).extracting(TrackedFinding::finding).containsExactlyInAnyOrder(dsa5139("web-01"),
+        dsa5197("web-01"), dsa5139("web-02"), dsa5197("web-02"), dsa5139("build-01"));
+  }
+
+  @Test
+  void evidenceNoFindingRefersToAnyMoreIsDeletedAndEvidenceStillReferredToIsKept() {
+    store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01")));
+    store.recordScan("web-02", 1, T1, List.of(dsa5139("web-02")));
+    InstalledPackage rebuilt = new InstalledPackage("deb", "libssl1.1", "1.1.1n-0+deb11u1+b1", "openssl",
+        "1.1.1n-0+deb11u1", "amd64", "pkg:deb/debian/libssl1.1@1.1.1n-0+deb11u1%2Bb1?arch=amd64&distro=debian-11");
+    Finding onRebuilt = debian("web-01", rebuilt, "DSA-5139-1", Set.of("CVE-2022-1292"), "1.1.1n-0+deb11u2");
+
+    store.recordScan("web-01", 2, T2, List.of(onRebuilt));
+    assertThat(evidenceRows()).as("web-02 still refers to the first").isEqualTo(2);
+    store.recordScan("web-02", 2, T2, List.of(debian("web-02", rebuilt, "DSA-5139-1", Set.of("CVE-2022-1292"),
+        "1.1.1n-0+deb11u2")));
+    assertThat(evidenceRows()).isEqualTo(1);
+    assertThat(only(new FindingFilter("web-01", null, null, null)).finding()).isEqualTo(onRebuilt);
+    assertThat(only(new FindingFilter("web-01", null, null, null)).firstSeen()).isEqualTo(T1);
+  }
+
   @Test
   void openFindingsGivesEachAssetItsOpenAndMarkedFindingsButNotTheFixedOnes() {
     store.recordScan("web-01", 1, T1, List.of(dsa5139("web-01"), dsa5197("web-01")));

@@ -12,8 +12,9 @@ import org.patchwarden.match.FindingFilter;
 import org.patchwarden.match.FindingStatus;
 
 /**
- * How SQLite plans {@code findings --status} and {@code --package} over the partial indexes of V32:
- * a listing of closed findings or of a package must read those rows by index, not every finding.
+ * How SQLite plans {@code findings --status} and {@code --package}: a listing of closed findings
+ * (the partial index of V32) or of a package, by its name or the name its evidence was matched under
+ * (V33), reads those rows by index, not every finding.
  */
 class SqliteFindingListPlanTest {
   @TempDir
@@ -41,8 +42,9 @@ class SqliteFindingListPlanTest {
   void aListingOfAPackageReadsItsFindingsByNameAndByTheNameTheyWereMatchedUnder() {
     assertThat(plan(new FindingFilter(null, "openssl", null, null), "openssl"))
         .anyMatch(l -> l.contains("findings_package"))
-        .anyMatch(l -> l.contains("findings_matched_name"))
-        .noneMatch(l -> l.startsWith("SCAN f"));
+        .anyMatch(l -> l.contains("finding_evidence_matched_name"))
+        .anyMatch(l -> l.contains("findings_evidence"))
+        .noneMatch(l -> l.startsWith("SCAN"));
   }
 
   /** The plan's lines (SQLite's "detail" column), the filter's one parameter bound to {@code value}. */
