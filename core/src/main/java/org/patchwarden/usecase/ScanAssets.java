@@ -388,7 +388,7 @@ public final class ScanAssets {
       List<String> names = group.stream().map(in -> in.asset().name()).toList();
       Map<String, Asset> stored = assets.findAll(names);
       Map<String, AssetStore.Newest> newest = assets.newest(names);
-      // the content hashes of the parsed inputs, on every core: SHA-256 of a fleet's packages is a
+      // the content hashes of the parsed inputs, on every core: hashing a fleet's packages is a
       // noticeable part of an import (an unparsed input is hashed below if it must be parsed after all)
       List<String> hashes = group.parallelStream()
           .map(in -> in.parse() != null ? null

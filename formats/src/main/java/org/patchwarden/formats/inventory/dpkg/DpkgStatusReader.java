@@ -597,6 +597,24 @@ public final class DpkgStatusReader {
     }
   }
 
-  /** The fields an installed package was built from, with the namespace of its purl. */
-  private record Known(String namespace, String pkg, String version, String arch, String src) {}
+  /**
+   * The fields an installed package was built from, with the namespace of its purl. Its equals and
+   * hashCode are written out: a record's generated ones run through method handles, slow before the
+   * optimising compiler (the CLI runs without it), and a fleet import looks up every stanza here.
+   */
+  private record Known(String namespace, String pkg, String version, String arch, String src) {
+    @Override
+    public int hashCode() {
+      int h = 31 * pkg.hashCode() + version.hashCode();
+      h = 31 * h + namespace.hashCode();
+      h = 31 * h + (arch == null ? 0 : arch.hashCode());
+      return 31 * h + (src == null ? 0 : src.hashCode());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Known k && pkg.equals(k.pkg) && version.equals(k.version) && namespace.equals(k.namespace)
+          && java.util.Objects.equals(arch, k.arch) && java.util.Objects.equals(src, k.src);
+    }
+  }
 }
