@@ -52,6 +52,24 @@ public record InstalledPackage(String ecosystem, String name, String version, St
     return 31 * h + purl.hashCode();
   }
 
+  /**
+   * Orders by ecosystem, name, version and architecture, as {@code Comparator.comparing} chained over
+   * them would, without its lambda calls per field: every import sorts every host's packages.
+   */
+  public static int compareCoordinates(InstalledPackage a, InstalledPackage b) {
+    int c = a.ecosystem.compareTo(b.ecosystem);
+    if (c == 0) {
+      c = a.name.compareTo(b.name);
+      if (c == 0) {
+        c = a.version.compareTo(b.version);
+        if (c == 0) {
+          c = a.architecture.compareTo(b.architecture);
+        }
+      }
+    }
+    return c;
+  }
+
   /** A package without source, architecture or purl. */
   public static InstalledPackage of(String ecosystem, String name, String version) {
     return new InstalledPackage(ecosystem, name, version, "", "", "", "");

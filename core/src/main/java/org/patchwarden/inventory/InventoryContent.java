@@ -13,23 +13,14 @@ import java.util.List;
  * in.
  */
 public final class InventoryContent {
-  /** Field by field, without a comparator chain's calls per field: the CLI runs without the optimising compiler. */
+  /** Every field, the coordinates first, without a comparator chain's calls per field. */
   private static final Comparator<InstalledPackage> CANONICAL = (a, b) -> {
-    int c = a.ecosystem().compareTo(b.ecosystem());
-    if (c == 0) {
-      c = a.name().compareTo(b.name());
-    }
-    if (c == 0) {
-      c = a.version().compareTo(b.version());
-    }
+    int c = InstalledPackage.compareCoordinates(a, b);
     if (c == 0) {
       c = a.sourceName().compareTo(b.sourceName());
     }
     if (c == 0) {
       c = a.sourceVersion().compareTo(b.sourceVersion());
-    }
-    if (c == 0) {
-      c = a.architecture().compareTo(b.architecture());
     }
     return c != 0 ? c : a.purl().compareTo(b.purl());
   };

@@ -46,7 +46,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
     String order = order(q);
     // NB: the page's keys first, then the findings: joining before the LIMIT would make the
     // planner consider reading findings for every skipped row.
-    String sql = "SELECT f.*, e.* FROM (SELECT " + IDENTITY + ", " + URGENCY + ", x.first_day, x.asset_key"
+    String sql = "SELECT " + JdbiFindingStore.COLUMNS + " FROM (SELECT " + IDENTITY + ", " + URGENCY + ", x.first_day, x.asset_key"
         + " FROM assessment_index x" + where(q) + " ORDER BY " + order + ", " + IDENTITY
         + " LIMIT :limit OFFSET :offset) x JOIN findings f ON f.asset_name = x.asset_name AND f.ecosystem = x.ecosystem"
         + " AND f.package_name = x.package_name AND f.advisory_id = x.advisory_id AND f.feed_source = x.feed_source"
@@ -84,7 +84,7 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       return List.of();
     }
     // an OR of primary-key matches: both databases read each by the primary key's index
-    StringBuilder sql = new StringBuilder("SELECT f.*, e.* FROM " + JdbiFindingStore.FINDINGS + " WHERE ");
+    StringBuilder sql = new StringBuilder("SELECT " + JdbiFindingStore.COLUMNS + " FROM " + JdbiFindingStore.FINDINGS + " WHERE ");
     for (int i = 0; i < ids.size(); i++) {
       sql.append(i == 0 ? "" : " OR ").append("(f.asset_name = ? AND f.ecosystem = ? AND f.package_name = ?"
           + " AND f.advisory_id = ? AND f.feed_source = ?)");

@@ -43,7 +43,8 @@ import org.patchwarden.match.TrackedFinding;
 
 /**
  * Findings in the {@code findings} table, one row per asset, installed package (ecosystem and name),
- * advisory id and feed; {@link FindingAliasIndex} finds them by alias.
+ * advisory id and feed, each referring to its evidence in {@code finding_evidence} ({@link
+ * FindingEvidence}, shared by the findings with the same); {@link FindingAliasIndex} finds them by alias.
  *
  * <p>Each call runs in one transaction: it reads the state of the findings it may touch (one asset's
  * for a scan, the named advisories' for a re-match), asks {@link FindingLifecycle} for the plan, and
@@ -63,8 +64,12 @@ final class JdbiFindingStore implements FindingStore {
       "asset_name = :asset AND ecosystem = :eco AND package_name = :pkg AND advisory_id = :adv";
   private static final String STATE = KEY + ", status, first_seen, not_affected_reason, not_affected_by, "
       + "not_affected_at, evidence_id";
-  /** Findings with their evidence (V33): what every read of whole findings selects from, as {@code f.*, e.*}. */
+  /** Findings with their evidence (V33): what every read of whole findings selects {@link #COLUMNS} from. */
   static final String FINDINGS = "findings f JOIN finding_evidence e ON e.id = f.evidence_id";
+  /** The columns {@link #tracked} reads, of {@link #FINDINGS}: named, so that no key or id travels for nothing. */
+  static final String COLUMNS = "f.asset_name, f.ecosystem, f.package_name, f.advisory_id, f.feed_source, f.status,"
+      + " f.first_seen, f.last_seen, f.closed_at, f.fixed_by_revision, f.not_affected_reason, f.not_affected_by,"
+      + " f.not_affected_at, e." + FindingEvidence.COLUMNS.replace(", ", ", e.");
   /** KEV ids bound as parameters at most: twice each, within SQLite's and PostgreSQL's 32,766. */
   private static final int MAX_KEV_PARAMETERS = 15_000;
   private final Jdbi jdbi;
@@ -181,7 +186,7 @@ final class JdbiFindingStore implements FindingStore {
   }
 
   private static List<TrackedFinding> withKey(Handle h, FindingKey key) {
-    return bindUserKey(h.createQuery("SELECT f.*, e.* FROM " + FINDINGS + " WHERE " + USER_KEY_MATCHES
+    return bindUserKey(h.createQuery("SELECT " + COLUMNS + " FROM " + FINDINGS + " WHERE " + USER_KEY_MATCHES
             + " ORDER BY feed_source"),
         key)
         .map((rs, ctx) -> tracked(rs))
@@ -290,7 +295,7 @@ final class JdbiFindingStore implements FindingStore {
       // "<> 'OPEN'" as the partial index findings_closed (V32) says it, so that SQLite takes the index
       where.add("f.status = :status AND f.status <> 'OPEN'");
     }
-    return "SELECT f.*, e.* FROM " + FINDINGS
+    return "SELECT " + COLUMNS + " FROM " + FINDINGS
         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
         + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source";
   }
@@ -302,7 +307,7 @@ final class JdbiFindingStore implements FindingStore {
     List<TrackedFinding> out = new ArrayList<>();
     return CursorRead.run(jdbi, dialect, h -> {
       for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
-        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.*, e.* FROM " + FINDINGS + " WHERE f.asset_name IN (<names>)"
+        try (Stream<TrackedFinding> rows = h.createQuery("SELECT " + COLUMNS + " FROM " + FINDINGS + " WHERE f.asset_name IN (<names>)"
                 + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
             .bindList("names", chunk)
             .setFetchSize(CursorRead.FETCH_SIZE)
@@ -322,7 +327,7 @@ final class JdbiFindingStore implements FindingStore {
     names.forEach(n -> out.put(n, new ArrayList<>()));
     return CursorRead.run(jdbi, dialect, h -> {
       for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
-        try (Stream<TrackedFinding> rows = h.createQuery("SELECT f.*, e.* FROM " + FINDINGS + " WHERE f.status = 'OPEN'"
+        try (Stream<TrackedFinding> rows = h.createQuery("SELECT " + COLUMNS + " FROM " + FINDINGS + " WHERE f.status = 'OPEN'"
                 + " AND f.asset_name IN (<names>)"
                 + " ORDER BY f.asset_name, f.package_name, f.advisory_id, f.ecosystem, f.feed_source")
             .bindList("names", chunk)

@@ -41,7 +41,7 @@ final class PackageLists {
   /** The first layout, which stores written before format 2 hold. */
   static final int FORMAT_1 = 1;
   /** The order {@code installed_packages} was read in, which reads keep. */
-  static final Comparator<InstalledPackage> ORDER = PackageLists::compare;
+  static final Comparator<InstalledPackage> ORDER = InstalledPackage::compareCoordinates;
 
   private static final int PURL_EMPTY = 0;
   private static final int PURL_TEXT = 1;
@@ -51,31 +51,13 @@ final class PackageLists {
   private PackageLists() {}
 
   /**
-   * Ecosystem, name, version, architecture, as {@code Comparator.comparing} chained over them would
-   * say, without its four lambda calls per comparison: every import sorts every host's packages.
-   */
-  private static int compare(InstalledPackage a, InstalledPackage b) {
-    int c = a.ecosystem().compareTo(b.ecosystem());
-    if (c == 0) {
-      c = a.name().compareTo(b.name());
-      if (c == 0) {
-        c = a.version().compareTo(b.version());
-        if (c == 0) {
-          c = a.architecture().compareTo(b.architecture());
-        }
-      }
-    }
-    return c;
-  }
-
-  /**
    * The packages in stored order ({@link #ORDER}, equal keys in their given order): the list itself
    * when it is in that order already, as a dpkg database lists its packages.
    */
   static List<InstalledPackage> ordered(List<InstalledPackage> packages) {
     boolean sortedAlready = true;
     for (int i = 1; i < packages.size() && sortedAlready; i++) {
-      sortedAlready = compare(packages.get(i - 1), packages.get(i)) <= 0;
+      sortedAlready = InstalledPackage.compareCoordinates(packages.get(i - 1), packages.get(i)) <= 0;
     }
     if (sortedAlready) {
       return packages;
