@@ -186,26 +186,27 @@ final class FindingAliasIndex {
   }
 
   /**
-   * SQL that holds when the evidence row {@code e} (its {@code aliases} column) carries an alias that
-   * {@code condition} accepts, written over {@code j.value}: {@code "j.value = :cve"}, say.
+   * SQL that holds when the evidence of the finding row {@code f} (its {@code aliases} column, looked
+   * up by {@code f.evidence_id}) carries an alias that {@code condition} accepts, written over {@code
+   * j.value}: {@code "j.value = :cve"}, say.
    */
-  static String findingCarries(Dialect dialect, String e, String condition) {
+  static String findingCarries(Dialect dialect, String f, String condition) {
     String elements = dialect == Dialect.POSTGRESQL
-        ? "jsonb_array_elements_text(" + e + ".aliases::jsonb) AS j(value)"
-        : "json_each(" + e + ".aliases) AS j";
-    return "EXISTS (SELECT 1 FROM " + elements + " WHERE " + condition + ")";
+        ? "finding_evidence ea CROSS JOIN LATERAL jsonb_array_elements_text(ea.aliases::jsonb) AS j(value)"
+        : "finding_evidence ea, json_each(ea.aliases) AS j";
+    return "EXISTS (SELECT 1 FROM " + elements + " WHERE ea.id = " + f + ".evidence_id AND " + condition + ")";
   }
 
   /**
-   * SQL that holds when the finding row {@code f} (columns advisory_id and feed_source) with its
-   * evidence row {@code e} (column aliases) carries an alias that {@code condition} accepts;
+   * SQL that holds when the finding row {@code f} carries an alias that {@code condition} accepts;
    * {@code condition} is written over {@code k.alias} and {@code j.value} alike, e.g. {@code "%s = :cve"}.
    * The index narrows the findings to those of advisories that ever carried the alias; the finding's
-   * own aliases decide.
+   * own aliases, in its evidence, decide: looked up only for those, so that a count over every open
+   * finding (KEV-listed ones) reads no evidence for the rest.
    */
-  static String carriesAlias(Dialect dialect, String f, String e, String condition) {
+  static String carriesAlias(Dialect dialect, String f, String condition) {
     return "(EXISTS (SELECT 1 FROM finding_alias_index k WHERE " + condition.formatted("k.alias")
         + " AND k.advisory_id = " + f + ".advisory_id AND k.feed_source = " + f + ".feed_source) AND "
-        + findingCarries(dialect, e, condition.formatted("j.value")) + ")";
+        + findingCarries(dialect, f, condition.formatted("j.value")) + ")";
   }
 }

@@ -132,10 +132,9 @@ final class JdbiAssessmentIndex implements AssessmentIndex {
       where.add("x.asset_name = :asset");
     }
     if (q.cve() != null) {
-      where.add("(x.advisory_id = :cve OR EXISTS (SELECT 1 FROM " + JdbiFindingStore.FINDINGS
-          + " WHERE f.asset_name = x.asset_name"
+      where.add("(x.advisory_id = :cve OR EXISTS (SELECT 1 FROM findings f WHERE f.asset_name = x.asset_name"
           + " AND f.ecosystem = x.ecosystem AND f.package_name = x.package_name AND f.advisory_id = x.advisory_id"
-          + " AND f.feed_source = x.feed_source AND " + FindingAliasIndex.carriesAlias(dialect, "f", "e", "%s = :cve")
+          + " AND f.feed_source = x.feed_source AND " + FindingAliasIndex.carriesAlias(dialect, "f", "%s = :cve")
           + "))");
     }
     return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);

@@ -285,7 +285,7 @@ final class JdbiFindingStore implements FindingStore {
       where.add("(f.package_name = :pkg OR f.evidence_id IN (SELECT id FROM finding_evidence WHERE matched_name = :pkg))");
     }
     if (filter.advisory() != null) {
-      where.add("(f.advisory_id = :adv OR " + FindingAliasIndex.carriesAlias(dialect, "f", "e", "%s = :adv") + ")");
+      where.add("(f.advisory_id = :adv OR " + FindingAliasIndex.carriesAlias(dialect, "f", "%s = :adv") + ")");
     }
     if (filter.status() == FindingStatus.NOT_AFFECTED) {
       where.add("f.status = 'OPEN' AND f.not_affected_at IS NOT NULL");
@@ -355,14 +355,14 @@ final class JdbiFindingStore implements FindingStore {
     List<String> kev = List.copyOf(new TreeSet<>(kevIds));
     String listed = kev.isEmpty() ? "f.feed_source = :kevSource"
         : "f.feed_source = :kevSource OR f.advisory_id IN (<kev>) OR "
-            + FindingAliasIndex.carriesAlias(dialect, "f", "e", "%s IN (<kev>)");
+            + FindingAliasIndex.carriesAlias(dialect, "f", "%s IN (<kev>)");
     Map<String, OpenCount> out = new LinkedHashMap<>();
     return jdbi.withHandle(h -> {
       for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
         Query q = h.createQuery("SELECT f.asset_name, COUNT(*) AS open_count,"
                 + " SUM(CASE WHEN f.not_affected_at IS NOT NULL THEN 1 ELSE 0 END) AS marked,"
                 + " SUM(CASE WHEN " + listed + " THEN 1 ELSE 0 END) AS kev"
-                + " FROM " + FINDINGS + " WHERE f.status = 'OPEN' AND f.asset_name IN (<names>) GROUP BY f.asset_name")
+                + " FROM findings f WHERE f.status = 'OPEN' AND f.asset_name IN (<names>) GROUP BY f.asset_name")
             .bindList("names", chunk)
             .bind("kevSource", KevStore.SOURCE);
         if (!kev.isEmpty()) {
