@@ -59,11 +59,18 @@ record FindingEvidence(String packageVersion, String sourceName, String sourceVe
   @Override
   public int hashCode() {
     int h = packageVersion.hashCode();
-    for (String v : new String[] {sourceName, sourceVersion, architecture, purl, aliases, advisoryEcosystem,
-        matchedName, matchedVersion, affectedStatus, affectedRange, fixedVersion, confidence}) {
-      h = 31 * h + v.hashCode();
-    }
-    return h;
+    h = 31 * h + sourceName.hashCode();
+    h = 31 * h + sourceVersion.hashCode();
+    h = 31 * h + architecture.hashCode();
+    h = 31 * h + purl.hashCode();
+    h = 31 * h + aliases.hashCode();
+    h = 31 * h + advisoryEcosystem.hashCode();
+    h = 31 * h + matchedName.hashCode();
+    h = 31 * h + matchedVersion.hashCode();
+    h = 31 * h + affectedStatus.hashCode();
+    h = 31 * h + affectedRange.hashCode();
+    h = 31 * h + fixedVersion.hashCode();
+    return 31 * h + confidence.hashCode();
   }
 
   @Override
