@@ -118,7 +118,7 @@ public final class Database implements AutoCloseable {
    * The versions of the Java migrations {@link #flyway} registers, for {@link SchemaVersion}'s quick
    * check without loading Flyway (SchemaVersionTest checks them against what Flyway resolves).
    */
-  static final java.util.List<String> JAVA_MIGRATION_VERSIONS = java.util.List.of("19.1", "26", "31", "33");
+  static final java.util.List<String> JAVA_MIGRATION_VERSIONS = java.util.List.of("19.1", "26", "31", "33", "34");
 
   private static void migrate(javax.sql.DataSource ds) {
     flyway(ds).load().migrate();
@@ -134,9 +134,10 @@ public final class Database implements AutoCloseable {
         // higher number still gets a lower one merged later, instead of failing validation.
         .outOfOrder(true)
         // V19.1 converts stored packages with the store's own encoding; V26 is PostgreSQL's alone;
-        // V31 undoes V26's triggers on PostgreSQL only; V33 keys the findings' evidence as the store does
+        // V31 undoes V26's triggers on PostgreSQL only; V33 keys the findings' evidence as the store does;
+        // V34 is PostgreSQL's alone
         .javaMigrations(new PackageListMigration(), new FindingAliasKeyCheckMigration(),
-            new FindingAliasIndexMigration(), new FindingEvidenceMigration());
+            new FindingAliasIndexMigration(), new FindingEvidenceMigration(), new FindingsFillFactorMigration());
   }
 
   /** For tests and vendor-specific maintenance in this package. */
