@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -21,6 +22,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.patchwarden.inventory.Asset;
 import org.patchwarden.inventory.AssetKind;
+import org.patchwarden.inventory.AssetNames;
 import org.patchwarden.inventory.AssetStore;
 import org.patchwarden.inventory.InstalledPackage;
 import org.patchwarden.inventory.Inventory;
@@ -178,24 +180,8 @@ final class JdbiAssetStore implements AssetStore {
       }
       // the newest revision is the highest one
       int revision = newest.map(n -> n.header().revision() + 1).orElse(1);
-      if (dialect == Dialect.POSTGRESQL) {
-        insertRevision(h.getConnection(), assetName, revision, scannedAt, stored, hash, rawDigest, packages);
-        return new Inventory(assetName, revision, scannedAt, stored, packages);
-      }
-      h.createUpdate("""
-              INSERT INTO inventories
-                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
-                 match_complete, raw_digest)
-              VALUES (:name, :rev, :at, :osId, :osVersion, :osCodename, :osLike, :hash, 0, :digest)
-              """)
-          .bind("name", assetName).bind("rev", revision).bind("at", SqlTime.format(scannedAt)).bind("hash", hash)
-          .bind("digest", rawDigest)
-          .bind("osId", stored == null ? "" : stored.id())
-          .bind("osVersion", stored == null ? "" : stored.versionId())
-          .bind("osCodename", stored == null ? "" : stored.codename())
-          .bind("osLike", stored == null ? "" : stored.idLike())
-          .execute();
-      insertPackages(h.getConnection(), assetName, revision, packages);
+      insertRevision(h.getConnection(), new NewInventory(assetName, stored, packages, hash, rawDigest), revision,
+          SqlTime.format(scannedAt));
       return new Inventory(assetName, revision, scannedAt, stored, packages);
     });
   }
@@ -209,15 +195,14 @@ final class JdbiAssetStore implements AssetStore {
    */
   @Override
   public List<Inventory> recordInventories(Instant scannedAt, List<NewInventory> inventories) {
-    org.patchwarden.inventory.AssetNames.requireDistinct(
-        inventories.stream().map(NewInventory::assetName).toList(), "inventories");
+    AssetNames.requireDistinct(inventories.stream().map(NewInventory::assetName).toList(), "inventories");
     if (inventories.size() < 2) {
       return jdbi.inTransaction(h -> AssetStore.super.recordInventories(scannedAt, inventories));
     }
     return jdbi.inTransaction(h -> {
       List<String> names = inventories.stream().map(NewInventory::assetName).toList();
       Set<String> missing = new TreeSet<>(names);
-      Set<String> scanned = new java.util.HashSet<>();
+      Set<String> scanned = new HashSet<>();
       for (List<String> chunk : Chunks.of(names, FeedReplacement.BATCH)) {
         h.createQuery("SELECT a.name, EXISTS (SELECT 1 FROM inventories i WHERE i.asset_name = a.name) AS scanned"
                 + " FROM assets a WHERE a.name IN (<names>)")
@@ -238,30 +223,14 @@ final class JdbiAssetStore implements AssetStore {
       List<byte[]> encoded = first.parallelStream()
           .map(i -> PackageLists.encode(PackageLists.ordered(i.packages()))).toList();
       Connection c = h.getConnection();
-      try (PreparedStatement revision = c.prepareStatement("""
-              INSERT INTO inventories
-                (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
-                 match_complete, raw_digest)
-              VALUES (?, 1, ?, ?, ?, ?, ?, ?, 0, ?)
-              """);
-          PreparedStatement packages = c.prepareStatement(
-              "INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, 1, ?, ?)")) {
+      try (PreparedStatement revision = c.prepareStatement(REVISION);
+          PreparedStatement packages = c.prepareStatement(PACKAGES)) {
         String at = SqlTime.format(scannedAt);
         for (int k = 0; k < first.size(); k++) {
           NewInventory i = first.get(k);
-          OsRelease os = stored(i.os());
-          revision.setString(1, i.assetName());
-          revision.setString(2, at);
-          revision.setString(3, os == null ? "" : os.id());
-          revision.setString(4, os == null ? "" : os.versionId());
-          revision.setString(5, os == null ? "" : os.codename());
-          revision.setString(6, os == null ? "" : os.idLike());
-          revision.setString(7, i.contentHash());
-          revision.setString(8, i.rawDigest());
+          bindRevision(revision, 1, i, 1, at);
           revision.addBatch();
-          packages.setString(1, i.assetName());
-          packages.setInt(2, i.packages().size());
-          packages.setBytes(3, encoded.get(k));
+          bindPackages(packages, 1, i, 1, encoded.get(k));
           packages.addBatch();
         }
         revision.executeBatch();
@@ -285,55 +254,72 @@ final class JdbiAssetStore implements AssetStore {
     return os == null || os.id().isEmpty() ? null : os;
   }
 
+  /** A revision's row; {@link #bindRevision} binds it. */
+  private static final String REVISION = """
+      INSERT INTO inventories
+        (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
+         match_complete, raw_digest)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+      """;
   /**
-   * PostgreSQL: the revision and its packages in one statement (the packages' foreign key is checked
-   * at its end, when the revision is there), one round trip per asset of a fleet import.
+   * A revision's packages as one encoded value ({@link PackageLists}), where a 1,000-host import
+   * once stored 276,000 package rows; {@link #bindPackages} binds it.
    */
-  private static void insertRevision(Connection c, String assetName, int revision, Instant scannedAt, OsRelease os,
-      String hash, String rawDigest, List<InstalledPackage> packages) {
-    try (PreparedStatement insert = c.prepareStatement("""
-        WITH revision AS (INSERT INTO inventories
-            (asset_name, revision, scanned_at, os_id, os_version_id, os_codename, os_id_like, content_hash,
-             match_complete, raw_digest)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?))
-        INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, ?, ?, ?)
-        """)) {
-      insert.setString(1, assetName);
-      insert.setInt(2, revision);
-      insert.setString(3, SqlTime.format(scannedAt));
-      insert.setString(4, os == null ? "" : os.id());
-      insert.setString(5, os == null ? "" : os.versionId());
-      insert.setString(6, os == null ? "" : os.codename());
-      insert.setString(7, os == null ? "" : os.idLike());
-      insert.setString(8, hash);
-      insert.setString(9, rawDigest);
-      insert.setString(10, assetName);
-      insert.setInt(11, revision);
-      insert.setInt(12, packages.size());
-      insert.setBytes(13, PackageLists.encode(PackageLists.ordered(packages)));
-      insert.executeUpdate();
+  private static final String PACKAGES =
+      "INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, ?, ?, ?)";
+
+  /**
+   * Stores a revision and its packages. PostgreSQL: in one statement (the packages' foreign key is
+   * checked at its end, when the revision is there), one round trip per asset of a fleet import.
+   *
+   * @param i the inventory, its OS as {@link #stored} keeps it
+   */
+  private void insertRevision(Connection c, NewInventory i, int revision, String at) {
+    byte[] encoded = PackageLists.encode(PackageLists.ordered(i.packages()));
+    try {
+      if (dialect == Dialect.POSTGRESQL) {
+        try (PreparedStatement insert = c.prepareStatement("WITH revision AS (" + REVISION + ") " + PACKAGES)) {
+          bindPackages(insert, bindRevision(insert, 1, i, revision, at), i, revision, encoded);
+          insert.executeUpdate();
+        }
+        return;
+      }
+      try (PreparedStatement insert = c.prepareStatement(REVISION);
+          PreparedStatement packages = c.prepareStatement(PACKAGES)) {
+        bindRevision(insert, 1, i, revision, at);
+        insert.executeUpdate();
+        bindPackages(packages, 1, i, revision, encoded);
+        packages.executeUpdate();
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("storing asset '" + assetName + "' revision " + revision + ": "
+      throw new IllegalStateException("storing asset '" + i.assetName() + "' revision " + revision + ": "
           + e.getMessage(), e);
     }
   }
 
-  /**
-   * Stores an inventory's packages as one encoded value ({@link PackageLists}) through plain JDBC:
-   * a 1,000-host import stored 276,000 package rows, one value per revision costs a thousand.
-   */
-  private static void insertPackages(Connection c, String assetName, int revision, List<InstalledPackage> packages) {
-    try (PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO inventory_packages (asset_name, revision, package_count, packages) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, assetName);
-      insert.setInt(2, revision);
-      insert.setInt(3, packages.size());
-      insert.setBytes(4, PackageLists.encode(PackageLists.ordered(packages)));
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("storing the packages of asset '" + assetName + "' revision " + revision
-          + ": " + e.getMessage(), e);
-    }
+  /** Binds {@link #REVISION} from parameter {@code n} on; returns the next parameter's index. */
+  private static int bindRevision(PreparedStatement s, int n, NewInventory i, int revision, String at)
+      throws SQLException {
+    OsRelease os = stored(i.os());
+    s.setString(n++, i.assetName());
+    s.setInt(n++, revision);
+    s.setString(n++, at);
+    s.setString(n++, os == null ? "" : os.id());
+    s.setString(n++, os == null ? "" : os.versionId());
+    s.setString(n++, os == null ? "" : os.codename());
+    s.setString(n++, os == null ? "" : os.idLike());
+    s.setString(n++, i.contentHash());
+    s.setString(n++, i.rawDigest());
+    return n;
+  }
+
+  /** Binds {@link #PACKAGES} from parameter {@code n} on. */
+  private static void bindPackages(PreparedStatement s, int n, NewInventory i, int revision, byte[] encoded)
+      throws SQLException {
+    s.setString(n++, i.assetName());
+    s.setInt(n++, revision);
+    s.setInt(n++, i.packages().size());
+    s.setBytes(n, encoded);
   }
 
   /** {@inheritDoc} Packages are ordered by ecosystem, name, version and architecture. */

@@ -1,13 +1,19 @@
 package org.patchwarden.app.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.time.LocalDate;
 import org.patchwarden.advisory.EpssScore;
 import org.patchwarden.assess.AssetContext;
@@ -44,8 +50,7 @@ final class FindingJson {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
   /** Writes to the terminal's writer without closing it. */
-  private static final com.fasterxml.jackson.databind.ObjectWriter STREAMING = JSON.writer()
-      .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static final ObjectWriter STREAMING = JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private FindingJson() {}
 
@@ -285,8 +290,8 @@ final class FindingJson {
   static void print(PrintWriter out, Object value) {
     try {
       STREAMING.writeValue(out, value);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write JSON", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write JSON", e);
     }
     out.println();
   }
@@ -295,8 +300,8 @@ final class FindingJson {
    * The items as {@code each} renders them, one at a time while the list is serialized, so that a
    * large list is never held rendered whole.
    */
-  static <T> List<Object> rendered(List<T> items, java.util.function.Function<? super T, ?> each) {
-    return new java.util.AbstractList<>() {
+  static <T> List<Object> rendered(List<T> items, Function<? super T, ?> each) {
+    return new AbstractList<>() {
       @Override
       public Object get(int index) {
         return each.apply(items.get(index));
